@@ -1,0 +1,26 @@
+// gesso-cli: headless generation.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "engine/error.h"
+#include "engine/version.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Gesso command line: generate images without the GUI", "gesso-cli"};
+  bool version = false;
+  app.add_flag("--version", version, "Print Gesso, LibTorch and device versions, then exit");
+  CLI11_PARSE(app, argc, argv);
+
+  try {
+    if (version) {
+      std::cout << gesso::version_text("gesso-cli");
+      return 0;
+    }
+    std::cout << app.help();
+    return 0;
+  } catch (const gesso::Error& e) {
+    std::cerr << "gesso-cli: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,3 @@
+#pragma once
+// Precompiled for every engine translation unit (see engine/CMakeLists.txt).
+#include <torch/torch.h>

@@ -1,0 +1,35 @@
+#include "engine/runtime/device.h"
+
+#include <torch/cuda.h>
+
+#include <cstdio>
+
+#if GESSO_CUDA
+#include <cuda_runtime_api.h>
+#endif
+
+namespace gesso::runtime {
+
+bool cuda_available() { return torch::cuda::is_available(); }
+
+torch::Device default_device() {
+  return cuda_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+}
+
+std::string device_name(const torch::Device& device) {
+  if (!device.is_cuda()) return "CPU";
+#if GESSO_CUDA
+  cudaDeviceProp prop{};
+  if (cudaGetDeviceProperties(&prop, device.index() < 0 ? 0 : device.index()) != cudaSuccess)
+    return "CUDA device (properties unavailable)";
+  char extra[64];
+  std::snprintf(extra, sizeof extra, " (%.1f GiB, sm_%d%d)",
+                static_cast<double>(prop.totalGlobalMem) / (1024.0 * 1024.0 * 1024.0),
+                prop.major, prop.minor);
+  return std::string(prop.name) + extra;
+#else
+  return "CUDA device";
+#endif
+}
+
+}  // namespace gesso::runtime
