@@ -1,7 +1,6 @@
 # Libraries from the distribution (scripts/setup.sh installs them on Debian/Ubuntu).
 include(GessoOpenCV)
-find_package(PkgConfig REQUIRED)
-pkg_check_modules(SENTENCEPIECE REQUIRED IMPORTED_TARGET sentencepiece)
+include(GessoSentencepiece)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
