@@ -1,0 +1,143 @@
+#include "engine/io/state_dict.h"
+
+#include <torch/torch.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "engine/error.h"
+
+namespace gesso::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Source {
+  const SafetensorsFile* file;
+  const TensorInfo* info;
+};
+
+std::map<std::string, Source> index_sources(const std::vector<SafetensorsFile>& files) {
+  std::map<std::string, Source> sources;
+  for (const auto& f : files)
+    for (const auto& ti : f.tensors()) sources[ti.name] = Source{&f, &ti};
+  return sources;
+}
+
+std::map<std::string, torch::Tensor> module_tensors(torch::nn::Module& module) {
+  std::map<std::string, torch::Tensor> targets;
+  for (auto& p : module.named_parameters(/*recurse=*/true)) targets[p.key()] = p.value();
+  for (auto& b : module.named_buffers(/*recurse=*/true)) targets[b.key()] = b.value();
+  return targets;
+}
+
+std::string shape_str(c10::IntArrayRef s) {
+  std::ostringstream o;
+  o << s;
+  return o.str();
+}
+
+// Lists at most a screenful of names; the count says how many there were.
+void append_list(std::ostringstream& msg, const char* what, const std::vector<std::string>& names) {
+  if (names.empty()) return;
+  msg << "\n  " << names.size() << " " << what << ":";
+  for (std::size_t i = 0; i < names.size() && i < 20; ++i) msg << " " << names[i];
+  if (names.size() > 20) msg << " ...";
+}
+
+void check_names(const std::map<std::string, torch::Tensor>& targets,
+                 const std::map<std::string, Source>& sources, const std::string& where) {
+  std::vector<std::string> missing, unexpected, misshaped;
+  for (const auto& [name, t] : targets) {
+    const auto it = sources.find(name);
+    if (it == sources.end()) {
+      missing.push_back(name);
+    } else if (t.sizes().vec() != it->second.info->shape) {
+      misshaped.push_back(name + " (file " + shape_str(it->second.info->shape) + ", model " +
+                          shape_str(t.sizes()) + ")");
+    }
+  }
+  for (const auto& [name, s] : sources)
+    if (!targets.count(name)) unexpected.push_back(name);
+  if (missing.empty() && unexpected.empty() && misshaped.empty()) return;
+  std::ostringstream msg;
+  msg << "weights do not match the model built from config.json";
+  append_list(msg, "missing", missing);
+  append_list(msg, "unexpected", unexpected);
+  append_list(msg, "mis-shaped", misshaped);
+  throw ModelFileError(where, msg.str());
+}
+
+}  // namespace
+
+std::vector<std::string> load_state_dict(torch::nn::Module& module, const std::vector<SafetensorsFile>& files,
+                                         const LoadOptions& options) {
+  if (files.empty()) throw Error("load_state_dict: no weight files given");
+  const auto sources = index_sources(files);
+  const auto targets = module_tensors(module);
+  if (options.strict) check_names(targets, sources, files.front().path());
+
+  torch::NoGradGuard no_grad;
+  std::vector<std::string> loaded;
+  for (const auto& [name, target] : targets) {
+    const auto it = sources.find(name);
+    if (it == sources.end()) continue;
+    if (target.sizes().vec() != it->second.info->shape) continue;  // non-strict: skip mis-shaped
+    const auto view = it->second.file->view(name);
+    const auto dtype = view.is_floating_point() ? options.dtype : view.scalar_type();
+    // One tensor at a time, from the mapping straight to its final dtype and device.
+    auto value = view.to(options.device, dtype, /*non_blocking=*/false, /*copy=*/true);
+    const_cast<torch::Tensor&>(target).set_data(value);
+    loaded.push_back(name);
+  }
+  return loaded;
+}
+
+namespace {
+
+std::string with_variant(const std::string& name, const std::string& variant) {
+  if (variant.empty()) return name;
+  const auto dot = name.rfind('.');
+  return name.substr(0, dot) + "." + variant + name.substr(dot);
+}
+
+std::vector<SafetensorsFile> open_sharded(const fs::path& index_path) {
+  std::ifstream in(index_path);
+  const auto index = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!index.is_object() || !index.contains("weight_map") || !index["weight_map"].is_object())
+    throw ModelFileError(index_path.string(), "not a safetensors index (no weight_map)");
+  std::set<std::string> shards;
+  for (const auto& v : index["weight_map"])
+    if (v.is_string()) shards.insert(v.get<std::string>());
+  std::vector<SafetensorsFile> files;
+  for (const auto& s : shards) {
+    const fs::path p = index_path.parent_path() / s;
+    if (!fs::exists(p)) throw ModelFileError(p.string(), "shard named in " + index_path.filename().string() + " is missing");
+    files.push_back(SafetensorsFile::open(p.string()));
+  }
+  return files;
+}
+
+}  // namespace
+
+std::vector<SafetensorsFile> open_component_weights(const std::string& component_dir, const std::string& variant) {
+  const fs::path dir(component_dir);
+  if (!fs::is_directory(dir)) throw ModelFileError(component_dir, "component folder not found");
+  std::vector<std::string> variants = {variant};
+  if (!variant.empty()) variants.push_back("");  // fall back to the full-precision files
+  for (const auto& v : variants) {
+    for (const char* base : {"diffusion_pytorch_model.safetensors", "model.safetensors"}) {
+      const fs::path single = dir / with_variant(base, v);
+      if (fs::exists(single)) return {SafetensorsFile::open(single.string())};
+      const fs::path index = dir / with_variant(std::string(base) + ".index.json", v);
+      if (fs::exists(index)) return open_sharded(index);
+    }
+  }
+  throw ModelFileError(component_dir, "no *.safetensors weights found (expected diffusion_pytorch_model.safetensors "
+                                      "or model.safetensors; .bin/.ckpt pickles are not loaded)");
+}
+
+}  // namespace gesso::io
