@@ -21,4 +21,6 @@ rm -rf "$DEST/debs" "$DEST/sysroot/usr/share/doc" "$DEST/sysroot/usr/share/man"
 find "$DEST/sysroot" -name "*.a" -delete   # shared libraries only: the carry limit is 64 MiB
 python3 -m pip download -q --no-deps --only-binary=:all: -d "$DEST/whl" diffusers==0.42.1
 cp "${GESSO_CACHE:-$HOME/.cache/gesso}/bpe_simple_vocab_16e6.txt.gz" "$DEST/"
+# The diffusers anchor script builds the full-size random SD 1.5 folder there (build15 stage).
+cp ../shared/bench/diffusers_anchor.py ../shared/bench/unet_probe.py "$DEST/" 2>/dev/null || true
 du -sh "$DEST"
