@@ -1,26 +1,180 @@
 // gesso-cli: headless generation.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
+#include <filesystem>
 #include <iostream>
+#include <random>
 
+#include "app/cli_progress.h"
 #include "engine/error.h"
+#include "engine/io/a1111_parameters.h"
+#include "engine/io/image_io.h"
+#include "engine/io/safetensors.h"
+#include "engine/pipelines/stable_diffusion_pipeline.h"
+#include "engine/schedulers/scheduler.h"
 #include "engine/version.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using gesso::pipelines::GenerationRequest;
+
+struct CliOptions {
+  GenerationRequest request;
+  std::string dtype = "fp32";
+  std::string init_path, mask_path, output = "outputs", latents_path;
+  std::string area = "whole", masked_content = "original";
+  int count = 1;
+  int repeat = 1;
+  bool overwrite = false, quiet = false, no_composite = false;
+  int64_t seed = -1;
+};
+
+torch::ScalarType parse_dtype(const std::string& s) {
+  if (s == "fp32") return torch::kFloat;
+  if (s == "fp16") return torch::kHalf;
+  if (s == "bf16") return torch::kBFloat16;
+  throw gesso::RequestError("dtype", "'" + s + "' is not fp32, fp16 or bf16");
+}
+
+void add_generation_options(CLI::App& app, CliOptions& o) {
+  auto& r = o.request;
+  app.add_option("-m,--model", r.model_dir, "Diffusers model folder (model_index.json)")->required();
+  app.add_option("-p,--prompt", r.prompt, "Prompt");
+  app.add_option("-n,--negative-prompt", r.negative_prompt, "Negative prompt");
+  app.add_option("-s,--seed", o.seed, "Seed (-1: random)");
+  app.add_option("-W,--width", r.width, "Width, a multiple of 8 (0: the model's size)");
+  app.add_option("-H,--height", r.height, "Height, a multiple of 8 (0: the model's size)");
+  app.add_option("--steps", r.steps, "Sampling steps");
+  app.add_option("--cfg", r.guidance_scale, "Guidance (CFG) scale");
+  app.add_option("--sampler", r.sampler, "Sampler: " + CLI::detail::join(gesso::schedulers::scheduler_names(), ", "));
+  app.add_option("--strength", r.strength, "Denoising strength (img2img, inpaint)");
+  app.add_option("--eta", r.eta, "DDIM eta");
+  app.add_option("--clip-skip", r.clip_skip, "Skip the last N text-encoder layers");
+  app.add_option("-i,--init-image", o.init_path, "Init image: img2img, or inpaint with --mask");
+  app.add_option("--mask", o.mask_path, "Inpainting mask (white = repaint)");
+  app.add_option("--mask-blur", r.inpaint.mask_blur, "Mask blur in pixels");
+  app.add_option("--inpaint-area", o.area, "whole | masked (only the masked region, at full resolution)");
+  app.add_option("--padding", r.inpaint.only_masked_padding, "Padding around the mask for --inpaint-area masked");
+  app.add_option("--masked-content", o.masked_content, "original | fill | latent-noise | latent-nothing");
+  app.add_flag("--no-composite", o.no_composite, "Keep the model's pixels outside the mask too");
+  app.add_option("--count", o.count, "Images, each its own run with seed, seed+1, ...");
+  app.add_option("--batch-size", r.num_images, "Images per run (one seed, diffusers' num_images_per_prompt)");
+  app.add_option("--device", r.runtime.device, "auto | cpu | cuda | cuda:N");
+  app.add_option("--dtype", o.dtype, "fp32 | fp16 | bf16");
+  app.add_option("--variant", r.runtime.variant, "Weight variant to load, e.g. fp16");
+  app.add_option("--generator-device", r.runtime.generator_device, "Where the seed's noise is drawn: cpu | cuda");
+  app.add_option("-o,--output", o.output, "Output PNG, or a folder (named <date>-<seed>-<index>)");
+  app.add_flag("--overwrite", o.overwrite, "Replace an existing output file");
+  app.add_option("--save-latents", o.latents_path, "Also write the final latents (.safetensors)");
+  app.add_flag("-q,--quiet", o.quiet, "No progress bar");
+  app.add_option("--repeat", o.repeat, "Run each generation N times with the model loaded (timing); keeps the last");
+}
+
+gesso::pipelines::InpaintArea parse_area(const std::string& s) {
+  if (s == "whole") return gesso::pipelines::InpaintArea::kWholePicture;
+  if (s == "masked") return gesso::pipelines::InpaintArea::kOnlyMasked;
+  throw gesso::RequestError("inpaint-area", "'" + s + "' is not whole or masked");
+}
+
+gesso::pipelines::MaskedContent parse_masked_content(const std::string& s) {
+  using gesso::pipelines::MaskedContent;
+  if (s == "original") return MaskedContent::kOriginal;
+  if (s == "fill") return MaskedContent::kFill;
+  if (s == "latent-noise") return MaskedContent::kLatentNoise;
+  if (s == "latent-nothing") return MaskedContent::kLatentNothing;
+  throw gesso::RequestError("masked-content", "'" + s + "' is not original, fill, latent-noise or latent-nothing");
+}
+
+void finish_request(CliOptions& o) {
+  auto& r = o.request;
+  r.runtime.dtype = parse_dtype(o.dtype);
+  r.seed = o.seed >= 0 ? static_cast<uint64_t>(o.seed) : std::random_device{}() % 4294967296ull;
+  r.inpaint.area = parse_area(o.area);
+  r.inpaint.masked_content = parse_masked_content(o.masked_content);
+  r.inpaint.composite = !o.no_composite;
+  if (!o.init_path.empty()) r.init_image = gesso::io::read_image(o.init_path);
+  if (!o.mask_path.empty()) r.mask = gesso::io::read_image(o.mask_path);
+  if (r.mask && !r.init_image) throw gesso::RequestError("mask", "a mask needs --init-image");
+  r.pipeline = r.mask ? gesso::pipelines::PipelineKind::kInpaint
+                      : (r.init_image ? gesso::pipelines::PipelineKind::kImg2Img : gesso::pipelines::PipelineKind::kTxt2Img);
+  if (o.repeat < 1 || o.repeat > 1000) throw gesso::RequestError("repeat", "must be within 1..1000");
+  if (o.count < 1 || o.count > 10000) throw gesso::RequestError("count", "must be within 1..10000");
+  // Fail before a long run, not after it.
+  if (fs::path(o.output).extension() == ".png" && fs::exists(o.output) && !o.overwrite)
+    throw gesso::RequestError("output", o.output + " exists; choose another name or pass --overwrite");
+}
+
+std::string output_path(const CliOptions& o, uint64_t seed, int index, int total) {
+  const bool to_file = fs::path(o.output).extension() == ".png";
+  if (!to_file) {
+    fs::create_directories(o.output);
+    return gesso::io::next_free_path(o.output, std::to_string(seed) + "-" + std::to_string(index));
+  }
+  if (total == 1) return o.output;
+  const fs::path p(o.output);
+  return (p.parent_path() / (p.stem().string() + "-" + std::to_string(index) + ".png")).string();
+}
+
+int generate(CliOptions& o) {
+  finish_request(o);
+  gesso::pipelines::StableDiffusionPipeline pipeline;
+  gesso::app::CliProgress progress(o.quiet);
+  const int total = o.count * o.request.num_images;
+  int written = 0;
+  for (int run = 0; run < o.count; ++run) {
+    GenerationRequest r = o.request;
+    r.seed = o.request.seed + static_cast<uint64_t>(run);
+    auto result = pipeline.run(r, progress);
+    for (int rep = 1; rep < o.repeat; ++rep) {
+      std::fprintf(stderr, "run took %.4f s\n", result.seconds);
+      result = pipeline.run(r, progress);
+    }
+    if (o.repeat > 1) std::fprintf(stderr, "run took %.4f s\n", result.seconds);
+    if (!o.latents_path.empty() && run == 0)
+      gesso::io::save_safetensors(o.latents_path, {{"latents", result.latents.to(torch::kFloat).cpu()}});
+    for (size_t i = 0; i < result.images.size(); ++i) {
+      const auto path = output_path(o, r.seed, written, total);
+      const auto mode = o.overwrite ? gesso::io::WriteMode::kOverwrite : gesso::io::WriteMode::kFailIfExists;
+      gesso::io::write_png(path, result.images[i], {{"parameters", gesso::io::format_a1111(result.parameters[i])}}, mode);
+      std::cout << path << "\n";
+      ++written;
+    }
+    if (!o.quiet) std::fprintf(stderr, "done in %.2f s\n", result.seconds);
+  }
+  return 0;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"Gesso command line: generate images without the GUI", "gesso-cli"};
+  app.require_subcommand(0, 1);
   bool version = false;
   app.add_flag("--version", version, "Print Gesso, LibTorch and device versions, then exit");
+  CliOptions options;
+  CLI::App* gen = app.add_subcommand("generate", "txt2img, img2img (--init-image) or inpaint (--init-image --mask)");
+  add_generation_options(*gen, options);
   CLI11_PARSE(app, argc, argv);
 
+  std::signal(SIGINT, [](int) { gesso::app::CliProgress::cancel_requested = true; });
   try {
     if (version) {
       std::cout << gesso::version_text("gesso-cli");
       return 0;
     }
+    if (gen->parsed()) return generate(options);
     std::cout << app.help();
     return 0;
+  } catch (const gesso::CancelledError&) {
+    std::cerr << "gesso-cli: cancelled; nothing was written for the unfinished image\n";
+    return 130;
   } catch (const gesso::Error& e) {
     std::cerr << "gesso-cli: " << e.what() << "\n";
     return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "gesso-cli: unexpected error: " << e.what() << "\n";
+    return 2;
   }
 }

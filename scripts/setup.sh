@@ -13,7 +13,7 @@ PY="${PYTHON:-python3}"
 TORCH_VERSION=2.11.0
 DIFFUSERS_VERSION=0.42.1
 PY_PKGS=("torch==$TORCH_VERSION" "diffusers==$DIFFUSERS_VERSION" "transformers==5.17.0"
-         "safetensors" "numpy" "pillow" "accelerate")
+         "safetensors" "numpy" "pillow" "accelerate" "scipy")
 DEB_PKGS=(build-essential cmake ninja-build ccache pkg-config git
           qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
           libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n

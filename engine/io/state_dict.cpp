@@ -20,10 +20,10 @@ struct Source {
   const TensorInfo* info;
 };
 
-std::map<std::string, Source> index_sources(const std::vector<SafetensorsFile>& files) {
+std::map<std::string, Source> index_sources(const std::vector<SafetensorsFile>& files, const LoadOptions& options) {
   std::map<std::string, Source> sources;
   for (const auto& f : files)
-    for (const auto& ti : f.tensors()) sources[ti.name] = Source{&f, &ti};
+    for (const auto& ti : f.tensors()) sources[options.rename ? options.rename(ti.name) : ti.name] = Source{&f, &ti};
   return sources;
 }
 
@@ -76,7 +76,7 @@ void check_names(const std::map<std::string, torch::Tensor>& targets,
 std::vector<std::string> load_state_dict(torch::nn::Module& module, const std::vector<SafetensorsFile>& files,
                                          const LoadOptions& options) {
   if (files.empty()) throw Error("load_state_dict: no weight files given");
-  const auto sources = index_sources(files);
+  const auto sources = index_sources(files, options);
   const auto targets = module_tensors(module);
   if (options.strict) check_names(targets, sources, files.front().path());
 
@@ -86,7 +86,7 @@ std::vector<std::string> load_state_dict(torch::nn::Module& module, const std::v
     const auto it = sources.find(name);
     if (it == sources.end()) continue;
     if (target.sizes().vec() != it->second.info->shape) continue;  // non-strict: skip mis-shaped
-    const auto view = it->second.file->view(name);
+    const auto view = it->second.file->view(it->second.info->name);
     const auto dtype = view.is_floating_point() ? options.dtype : view.scalar_type();
     // One tensor at a time, from the mapping straight to its final dtype and device.
     auto value = view.to(options.device, dtype, /*non_blocking=*/false, /*copy=*/true);

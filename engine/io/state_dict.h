@@ -1,6 +1,7 @@
 #pragma once
 #include <torch/nn/module.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@ struct LoadOptions {
   torch::Device device = torch::kCPU;
   torch::ScalarType dtype = torch::kFloat;  // floating-point weights are converted to this
   bool strict = true;                       // missing / unexpected / mis-shaped names are errors
+  // Maps a file's tensor name to the module's name, for layouts other tools wrote (see
+  // checkpoint_keys.h). Empty: names are used as they are.
+  std::function<std::string(const std::string&)> rename;
 };
 
 // Loads weights into module parameters and buffers by exact name (named_parameters() and

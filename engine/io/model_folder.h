@@ -1,0 +1,28 @@
+#pragma once
+// A diffusers model folder: model_index.json names the pipeline class and its components, each in
+// a subfolder with its own config.json and weights.
+#include <map>
+#include <string>
+#include <utility>
+
+namespace gesso::io {
+
+struct ModelIndex {
+  std::string dir;
+  std::string class_name;         // "StableDiffusionPipeline", "StableDiffusionInpaintPipeline", ...
+  std::string diffusers_version;
+  // component name -> (library, class), e.g. "unet" -> ("diffusers", "UNet2DConditionModel")
+  std::map<std::string, std::pair<std::string, std::string>> components;
+
+  bool has(const std::string& component) const { return components.count(component) > 0; }
+  std::string path(const std::string& component) const { return dir + "/" + component; }
+};
+
+// Reads and checks <dir>/model_index.json; throws ModelFileError naming the file (missing, not
+// JSON, no _class_name) or the component folder that is absent.
+ModelIndex read_model_index(const std::string& dir);
+
+// Throws ModelFileError unless every named component is listed and its folder exists.
+void require_components(const ModelIndex& index, std::initializer_list<const char*> names);
+
+}  // namespace gesso::io

@@ -1,0 +1,60 @@
+#include "engine/models/attention.h"
+
+#include <torch/torch.h>
+
+namespace gesso::models {
+
+namespace {
+
+torch::nn::Linear linear(int64_t in, int64_t out, bool bias) {
+  return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
+}
+
+// [B, N, heads * d] -> [B, heads, N, d]
+torch::Tensor split_heads(const torch::Tensor& x, int64_t heads) {
+  return x.view({x.size(0), -1, heads, x.size(-1) / heads}).transpose(1, 2);
+}
+
+}  // namespace
+
+AttentionImpl::AttentionImpl(const AttentionOptions& options) : options_(options) {
+  const auto inner = options.heads * options.dim_head;
+  const auto kv_dim = options.cross_attention_dim.value_or(options.query_dim);
+  if (options.norm_num_groups) {
+    group_norm_ = register_module(
+        "group_norm",
+        torch::nn::GroupNorm(torch::nn::GroupNormOptions(*options.norm_num_groups, options.query_dim)
+                                 .eps(options.eps)
+                                 .affine(true)));
+  }
+  to_q_ = register_module("to_q", linear(options.query_dim, inner, options.bias));
+  to_k_ = register_module("to_k", linear(kv_dim, inner, options.bias));
+  to_v_ = register_module("to_v", linear(kv_dim, inner, options.bias));
+  to_out_ = register_module("to_out", torch::nn::ModuleList());
+  out_proj_ = linear(inner, options.query_dim, options.out_bias);
+  to_out_->push_back(out_proj_);
+}
+
+torch::Tensor AttentionImpl::attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v) {
+  const auto heads = options_.heads;
+  auto out = torch::scaled_dot_product_attention(split_heads(q, heads), split_heads(k, heads), split_heads(v, heads));
+  out = out.transpose(1, 2).reshape({q.size(0), -1, q.size(-1)});
+  return out_proj_->forward(out);
+}
+
+torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
+  const auto& kv_input = context.defined() ? context : x;
+  return attend(to_q_->forward(x), to_k_->forward(kv_input), to_v_->forward(kv_input));
+}
+
+torch::Tensor AttentionImpl::forward_spatial(const torch::Tensor& x) {
+  const auto b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+  auto seq = x.reshape({b, c, h * w});
+  if (group_norm_) seq = group_norm_->forward(seq);
+  seq = seq.transpose(1, 2);
+  auto out = forward(seq).transpose(1, 2).reshape({b, c, h, w});
+  if (options_.residual_connection) out = out + x;
+  return out / options_.rescale_output_factor;
+}
+
+}  // namespace gesso::models

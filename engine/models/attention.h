@@ -1,0 +1,51 @@
+#pragma once
+// Multi-head attention as diffusers' Attention with AttnProcessor2_0: to_q / to_k / to_v, scaled
+// dot-product attention over heads, to_out.0. Used for the transformer blocks' self- and
+// cross-attention (sequences) and for the VAE's spatial self-attention (group_norm + residual).
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/modules/normalization.h>
+
+#include <optional>
+
+namespace gesso::models {
+
+struct AttentionOptions {
+  int64_t query_dim;
+  std::optional<int64_t> cross_attention_dim;  // none: keys/values come from the queries' input
+  int64_t heads = 8;
+  int64_t dim_head = 64;
+  bool bias = false;      // on to_q / to_k / to_v
+  bool out_bias = true;   // on to_out.0
+  // Spatial (VAE) attention only:
+  std::optional<int64_t> norm_num_groups;  // a group_norm before the projections
+  double eps = 1e-5;
+  bool residual_connection = false;
+  double rescale_output_factor = 1.0;
+};
+
+class AttentionImpl : public torch::nn::Module {
+ public:
+  explicit AttentionImpl(const AttentionOptions& options);
+
+  // x: [B, N, query_dim]; context: [B, M, cross_attention_dim], or undefined for self-attention.
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context = {});
+
+  // x: [B, C, H, W] attended over its H*W positions (group_norm, residual and rescale applied).
+  torch::Tensor forward_spatial(const torch::Tensor& x);
+
+ private:
+  torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v);
+
+  AttentionOptions options_;
+  torch::nn::GroupNorm group_norm_{nullptr};
+  torch::nn::Linear to_q_{nullptr};
+  torch::nn::Linear to_k_{nullptr};
+  torch::nn::Linear to_v_{nullptr};
+  torch::nn::ModuleList to_out_;  // [0]: the output projection (diffusers' [1] is a no-op dropout)
+  torch::nn::Linear out_proj_{nullptr};
+};
+TORCH_MODULE(Attention);
+
+}  // namespace gesso::models

@@ -1,0 +1,37 @@
+#include "engine/models/basic_transformer_block.h"
+
+#include <torch/torch.h>
+
+namespace gesso::models {
+namespace {
+
+torch::nn::LayerNorm layer_norm(int64_t dim, double eps) {
+  return torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim}).eps(eps).elementwise_affine(true));
+}
+
+AttentionOptions attention_options(const BasicTransformerBlockOptions& o, std::optional<int64_t> cross_dim) {
+  AttentionOptions a{.query_dim = o.dim, .cross_attention_dim = cross_dim};
+  a.heads = o.heads;
+  a.dim_head = o.head_dim;
+  a.bias = false;  // diffusers' attention_bias default in Transformer2DModel
+  return a;
+}
+
+}  // namespace
+
+BasicTransformerBlockImpl::BasicTransformerBlockImpl(const BasicTransformerBlockOptions& options) {
+  norm1_ = register_module("norm1", layer_norm(options.dim, options.norm_eps));
+  attn1_ = register_module("attn1", Attention(attention_options(options, std::nullopt)));
+  norm2_ = register_module("norm2", layer_norm(options.dim, options.norm_eps));
+  attn2_ = register_module("attn2", Attention(attention_options(options, options.cross_attention_dim)));
+  norm3_ = register_module("norm3", layer_norm(options.dim, options.norm_eps));
+  ff_ = register_module("ff", FeedForward(options.dim));
+}
+
+torch::Tensor BasicTransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
+  auto h = x + attn1_->forward(norm1_->forward(x));
+  h = h + attn2_->forward(norm2_->forward(h), context);
+  return h + ff_->forward(norm3_->forward(h));
+}
+
+}  // namespace gesso::models

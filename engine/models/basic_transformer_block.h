@@ -1,0 +1,36 @@
+#pragma once
+// diffusers' BasicTransformerBlock with layer norms: self-attention (attn1), cross-attention on the
+// text (attn2), GEGLU feed-forward (ff), each pre-normed (norm1/2/3) and added to its input.
+#include <torch/nn/module.h>
+#include <torch/nn/modules/normalization.h>
+
+#include "engine/models/attention.h"
+#include "engine/models/feed_forward.h"
+
+namespace gesso::models {
+
+struct BasicTransformerBlockOptions {
+  int64_t dim;
+  int64_t heads;
+  int64_t head_dim;
+  int64_t cross_attention_dim;
+  double norm_eps = 1e-5;
+};
+
+class BasicTransformerBlockImpl : public torch::nn::Module {
+ public:
+  explicit BasicTransformerBlockImpl(const BasicTransformerBlockOptions& options);
+  // x: [B, N, dim]; context: [B, M, cross_attention_dim].
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context);
+
+ private:
+  torch::nn::LayerNorm norm1_{nullptr};
+  Attention attn1_{nullptr};
+  torch::nn::LayerNorm norm2_{nullptr};
+  Attention attn2_{nullptr};
+  torch::nn::LayerNorm norm3_{nullptr};
+  FeedForward ff_{nullptr};
+};
+TORCH_MODULE(BasicTransformerBlock);
+
+}  // namespace gesso::models

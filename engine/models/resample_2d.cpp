@@ -1,0 +1,35 @@
+#include "engine/models/resample_2d.h"
+
+#include <torch/torch.h>
+
+namespace gesso::models {
+
+namespace F = torch::nn::functional;
+
+Downsample2DImpl::Downsample2DImpl(int64_t channels, int64_t out_channels, int64_t padding) : padding_(padding) {
+  conv_ = register_module(
+      "conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, out_channels, 3).stride(2).padding(padding)));
+}
+
+torch::Tensor Downsample2DImpl::forward(const torch::Tensor& x) {
+  if (padding_ == 0) return conv_->forward(torch::constant_pad_nd(x, {0, 1, 0, 1}, 0));
+  return conv_->forward(x);
+}
+
+Upsample2DImpl::Upsample2DImpl(int64_t channels, int64_t out_channels) {
+  conv_ = register_module("conv",
+                          torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, out_channels, 3).padding(1)));
+}
+
+torch::Tensor Upsample2DImpl::forward(const torch::Tensor& x, const std::optional<std::vector<int64_t>>& output_size) {
+  auto options = F::InterpolateFuncOptions().mode(torch::kNearest);
+  if (output_size)
+    options.size(*output_size);
+  else
+    options.scale_factor(std::vector<double>{2.0, 2.0});
+  // As diffusers does: nearest upsampling of large non-contiguous batches has failed on some backends.
+  const auto input = x.size(0) >= 64 ? x.contiguous() : x;
+  return conv_->forward(F::interpolate(input, options));
+}
+
+}  // namespace gesso::models

@@ -1,0 +1,54 @@
+#include "engine/models/resnet_block.h"
+
+#include <torch/torch.h>
+
+namespace gesso::models {
+namespace {
+
+torch::nn::Conv2d conv3x3(int64_t in, int64_t out) {
+  return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(1).padding(1));
+}
+
+torch::nn::GroupNorm group_norm(int64_t groups, int64_t channels, double eps) {
+  return torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, channels).eps(eps).affine(true));
+}
+
+}  // namespace
+
+ResnetBlock2DImpl::ResnetBlock2DImpl(const ResnetBlock2DOptions& options) : options_(options) {
+  const auto in = options.in_channels;
+  const auto out = options.out_channels;
+  norm1_ = register_module("norm1", group_norm(options.groups, in, options.eps));
+  conv1_ = register_module("conv1", conv3x3(in, out));
+  if (options.temb_channels) {
+    const auto proj_out = options.time_embedding_norm == TimeEmbeddingNorm::ScaleShift ? 2 * out : out;
+    time_emb_proj_ = register_module("time_emb_proj", torch::nn::Linear(*options.temb_channels, proj_out));
+  }
+  norm2_ = register_module("norm2", group_norm(options.groups_out.value_or(options.groups), out, options.eps));
+  conv2_ = register_module("conv2", conv3x3(out, out));
+  if (in != out) {
+    conv_shortcut_ = register_module(
+        "conv_shortcut", torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 1).stride(1).padding(0)));
+  }
+}
+
+torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& temb) {
+  auto h = conv1_->forward(apply_activation(options_.act, norm1_->forward(x)));
+
+  torch::Tensor t;
+  if (time_emb_proj_ && temb.defined())
+    t = time_emb_proj_->forward(apply_activation(options_.act, temb)).unsqueeze(-1).unsqueeze(-1);
+
+  if (options_.time_embedding_norm == TimeEmbeddingNorm::ScaleShift && t.defined()) {
+    const auto scale_shift = t.chunk(2, 1);
+    h = norm2_->forward(h) * (1 + scale_shift[0]) + scale_shift[1];
+  } else {
+    h = norm2_->forward(t.defined() ? h + t : h);
+  }
+  h = conv2_->forward(apply_activation(options_.act, h));
+
+  const auto shortcut = conv_shortcut_ ? conv_shortcut_->forward(x) : x;
+  return (shortcut + h) / options_.output_scale_factor;
+}
+
+}  // namespace gesso::models

@@ -1,0 +1,50 @@
+#pragma once
+// ResnetBlock2D: norm1 -> act -> conv1 (+ time embedding) -> norm2 -> act -> conv2, plus the
+// (1x1-projected when the width changes) input, divided by output_scale_factor.
+#include <torch/nn/module.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/nn/modules/normalization.h>
+
+#include <optional>
+
+#include "engine/models/activation.h"
+
+namespace gesso::models {
+
+// How the time embedding enters the block (diffusers' resnet_time_scale_shift).
+enum class TimeEmbeddingNorm {
+  Default,     // added to the features before norm2
+  ScaleShift,  // norm2(h) * (1 + scale) + shift
+};
+
+struct ResnetBlock2DOptions {
+  int64_t in_channels;
+  int64_t out_channels;
+  std::optional<int64_t> temb_channels;  // none: the block takes no time embedding (VAE)
+  int64_t groups = 32;
+  std::optional<int64_t> groups_out;  // defaults to groups
+  double eps = 1e-6;
+  Activation act = Activation::SiLU;
+  double output_scale_factor = 1.0;
+  TimeEmbeddingNorm time_embedding_norm = TimeEmbeddingNorm::Default;
+};
+
+class ResnetBlock2DImpl : public torch::nn::Module {
+ public:
+  explicit ResnetBlock2DImpl(const ResnetBlock2DOptions& options);
+  // temb: [B, temb_channels], or undefined when the block has no time embedding.
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& temb = {});
+
+ private:
+  ResnetBlock2DOptions options_;
+  torch::nn::GroupNorm norm1_{nullptr};
+  torch::nn::Conv2d conv1_{nullptr};
+  torch::nn::Linear time_emb_proj_{nullptr};
+  torch::nn::GroupNorm norm2_{nullptr};
+  torch::nn::Conv2d conv2_{nullptr};
+  torch::nn::Conv2d conv_shortcut_{nullptr};
+};
+TORCH_MODULE(ResnetBlock2D);
+
+}  // namespace gesso::models

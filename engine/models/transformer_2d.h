@@ -1,0 +1,41 @@
+#pragma once
+// diffusers' Transformer2DModel on continuous input: group norm, proj_in (1x1 conv, or linear on
+// the flattened positions for SD 2.x), the transformer blocks, proj_out, plus the input.
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/any.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/modules/normalization.h>
+
+#include <vector>
+
+#include "engine/models/basic_transformer_block.h"
+
+namespace gesso::models {
+
+struct Transformer2DOptions {
+  int64_t in_channels;
+  int64_t heads;
+  int64_t head_dim;
+  int64_t cross_attention_dim;
+  int64_t num_layers = 1;
+  int64_t norm_num_groups = 32;
+  bool use_linear_projection = false;
+};
+
+class Transformer2DModelImpl : public torch::nn::Module {
+ public:
+  explicit Transformer2DModelImpl(const Transformer2DOptions& options);
+  // x: [B, C, H, W]; context: [B, M, cross_attention_dim].
+  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context);
+
+ private:
+  Transformer2DOptions options_;
+  torch::nn::GroupNorm norm_{nullptr};
+  torch::nn::AnyModule proj_in_;   // Conv2d 1x1 or Linear
+  torch::nn::ModuleList transformer_blocks_;
+  std::vector<BasicTransformerBlock> blocks_;
+  torch::nn::AnyModule proj_out_;
+};
+TORCH_MODULE(Transformer2DModel);
+
+}  // namespace gesso::models

@@ -1,0 +1,61 @@
+#pragma once
+// UNet2DConditionModel's config.json, typed. Fields mirror the diffusers constructor arguments
+// (same names, same defaults); per-block arguments that may be an int or a list are expanded to one
+// entry per block at parse time. Options Gesso does not implement yet are rejected with a
+// ModelFileError naming the key (SDXL's addition_embed_type "text_time" among them).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/models/activation.h"
+#include "engine/models/resnet_block.h"
+
+namespace gesso::models {
+
+enum class DownBlockType { Down, CrossAttnDown };  // "DownBlock2D", "CrossAttnDownBlock2D"
+enum class UpBlockType { Up, CrossAttnUp };        // "UpBlock2D", "CrossAttnUpBlock2D"
+enum class MidBlockType { CrossAttn, None };       // "UNetMidBlock2DCrossAttn", null
+
+struct UNet2DConditionConfig {
+  std::optional<std::vector<int64_t>> sample_size;  // {height, width} in latent pixels
+  int64_t in_channels = 4;
+  int64_t out_channels = 4;
+  bool center_input_sample = false;
+  bool flip_sin_to_cos = true;
+  double freq_shift = 0;
+  std::vector<DownBlockType> down_block_types;
+  MidBlockType mid_block_type = MidBlockType::CrossAttn;
+  std::vector<UpBlockType> up_block_types;
+  std::vector<int64_t> block_out_channels;
+  std::vector<int64_t> layers_per_block;              // one per block
+  int64_t downsample_padding = 1;
+  double mid_block_scale_factor = 1.0;
+  Activation act_fn = Activation::SiLU;
+  int64_t norm_num_groups = 32;
+  double norm_eps = 1e-5;
+  std::vector<int64_t> cross_attention_dim;           // one per block
+  std::vector<int64_t> transformer_layers_per_block;  // one per block
+  // The number of heads per block. diffusers names this "attention_head_dim" in config.json and
+  // reads it as a head count (its issue #2011): SD 1.x's 8 means 8 heads; SD 2.x's [5, 10, 20, 20]
+  // means 5, 10, 20, 20 heads of 64 channels. The head width is the block's channels / heads.
+  std::vector<int64_t> num_attention_heads;
+  bool use_linear_projection = false;
+  // Carried but not read: diffusers' default attention (scaled_dot_product_attention, whose fused
+  // kernels accumulate in fp32) ignores it, and so does Gesso's.
+  bool upcast_attention = false;
+  TimeEmbeddingNorm resnet_time_scale_shift = TimeEmbeddingNorm::Default;
+  std::optional<int64_t> time_embedding_dim;         // default block_out_channels[0] * 4
+  std::optional<Activation> time_embedding_act_fn;
+  std::optional<Activation> timestep_post_act;
+  int64_t conv_in_kernel = 3;
+  int64_t conv_out_kernel = 3;
+
+  // Reads <path> (a component's config.json). Throws ModelFileError naming the file and key.
+  static UNet2DConditionConfig from_json_file(const std::string& path);
+
+  std::size_t num_blocks() const { return block_out_channels.size(); }
+  int64_t time_embed_dim() const { return time_embedding_dim.value_or(block_out_channels.front() * 4); }
+};
+
+}  // namespace gesso::models

@@ -1,0 +1,53 @@
+#include "engine/pipelines/generation_request.h"
+
+#include <string>
+
+#include "engine/error.h"
+
+namespace gesso::pipelines {
+namespace {
+
+void require(bool ok, const char* field, const std::string& what) {
+  if (!ok) throw RequestError(field, what);
+}
+
+void validate_size(int value, const char* field) {
+  require(value >= 0 && value <= 8192, field, std::to_string(value) + " is outside 8..8192 pixels (0: the model's size)");
+  require(value % 8 == 0, field,
+          std::to_string(value) + " is not a multiple of 8 (try " + std::to_string(value / 8 * 8) + " or " +
+              std::to_string(value / 8 * 8 + 8) + ")");
+}
+
+}  // namespace
+
+void validate(const GenerationRequest& r) {
+  require(!r.model_dir.empty(), "model", "no model folder given");
+  validate_size(r.width, "width");
+  validate_size(r.height, "height");
+  require(r.steps >= 1 && r.steps <= 1000, "steps", std::to_string(r.steps) + " is outside 1..1000");
+  require(r.guidance_scale >= 0 && r.guidance_scale <= 100, "guidance_scale", "must be within 0..100");
+  require(r.num_images >= 1 && r.num_images <= 64, "count", "must be within 1..64");
+  require(r.clip_skip >= 0 && r.clip_skip <= 11, "clip_skip", "must be within 0..11");
+  require(r.eta >= 0 && r.eta <= 1, "eta", "must be within 0..1");
+  if (r.pipeline != PipelineKind::kTxt2Img) {
+    require(r.strength > 0 && r.strength <= 1, "strength", "must be within (0, 1]");
+    require(r.init_image.has_value() && !r.init_image->empty(), "init_image",
+            std::string(to_string(r.pipeline)) + " needs an init image");
+  }
+  if (r.pipeline == PipelineKind::kInpaint) {
+    require(r.mask.has_value() && !r.mask->empty(), "mask", "inpainting needs a mask");
+    require(r.inpaint.mask_blur >= 0 && r.inpaint.mask_blur <= 256, "mask_blur", "must be within 0..256");
+    require(r.inpaint.only_masked_padding >= 0, "padding", "must not be negative");
+  }
+}
+
+const char* to_string(PipelineKind kind) {
+  switch (kind) {
+    case PipelineKind::kTxt2Img: return "txt2img";
+    case PipelineKind::kImg2Img: return "img2img";
+    case PipelineKind::kInpaint: return "inpaint";
+  }
+  return "?";
+}
+
+}  // namespace gesso::pipelines

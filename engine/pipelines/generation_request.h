@@ -1,0 +1,60 @@
+#pragma once
+// What a user asks for, as a plain value: copied into the worker so it cannot change under a run.
+#include <torch/types.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "engine/io/image.h"
+
+namespace gesso::pipelines {
+
+enum class PipelineKind { kTxt2Img, kImg2Img, kInpaint };
+
+// AUTOMATIC1111's inpainting options.
+enum class InpaintArea { kWholePicture, kOnlyMasked };
+enum class MaskedContent { kOriginal, kFill, kLatentNoise, kLatentNothing };
+
+struct InpaintOptions {
+  int mask_blur = 4;                  // px, Gaussian; softens the composite border
+  InpaintArea area = InpaintArea::kWholePicture;
+  int only_masked_padding = 32;       // px around the mask's bounding box
+  MaskedContent masked_content = MaskedContent::kOriginal;
+  bool composite = true;              // paste onto the original through the blurred mask
+};
+
+struct RuntimeOptions {
+  std::string device = "auto";        // auto | cpu | cuda | cuda:N
+  torch::ScalarType dtype = torch::kFloat;
+  std::string generator_device = "cpu";  // where the seed's noise is drawn, as diffusers' generator
+  std::string variant;                // weight variant to prefer ("fp16"), empty: full precision
+};
+
+struct GenerationRequest {
+  PipelineKind pipeline = PipelineKind::kTxt2Img;
+  std::string model_dir;
+  std::string prompt;
+  std::string negative_prompt;
+  uint64_t seed = 0;
+  int width = 0, height = 0;          // 0: the model's native size
+  int steps = 20;
+  double guidance_scale = 7.5;
+  std::string sampler = "Euler a";
+  double strength = 0.75;             // img2img; inpaint uses it too (1.0 = from pure noise)
+  double eta = 0.0;                   // DDIM
+  int clip_skip = 0;
+  int num_images = 1;
+  std::optional<Image> init_image;
+  std::optional<Image> mask;          // white = repaint
+  InpaintOptions inpaint;
+  RuntimeOptions runtime;
+};
+
+// Throws RequestError naming the field for anything out of range (size not a multiple of 8, steps
+// of 0, strength outside (0, 1], a missing init image or mask, ...).
+void validate(const GenerationRequest& request);
+
+const char* to_string(PipelineKind kind);
+
+}  // namespace gesso::pipelines

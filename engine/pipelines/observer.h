@@ -1,0 +1,36 @@
+#pragma once
+// The one channel from a running pipeline to whoever watches it: the GUI's worker, the CLI's
+// progress bar and the benchmark are three Observers of the same run (ARCHITECTURE.md).
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "engine/io/image.h"
+
+namespace gesso::pipelines {
+
+struct VramStats {
+  int64_t allocated = 0, reserved = 0, peak = 0, total = 0;  // bytes; all 0 on the CPU
+};
+
+struct StepEvent {
+  int step = 0;       // 1-based, steps done so far
+  int total = 0;
+  double it_per_s = 0;
+  double elapsed_s = 0;
+  VramStats vram;
+  std::optional<Image> preview;  // every preview_every steps (latent-to-RGB projection)
+};
+
+class Observer {
+ public:
+  virtual ~Observer() = default;
+  virtual void on_stage(const std::string& /*name*/) {}
+  virtual void on_step(const StepEvent& /*event*/) {}
+  // Checked before every step; true stops the run with CancelledError.
+  virtual bool should_cancel() const { return false; }
+  // 0: no previews.
+  virtual int preview_every() const { return 0; }
+};
+
+}  // namespace gesso::pipelines

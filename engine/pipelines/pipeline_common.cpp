@@ -1,0 +1,144 @@
+#include "engine/pipelines/pipeline_common.h"
+
+#include <ATen/CPUGeneratorImpl.h>
+
+#include <chrono>
+
+#include "engine/error.h"
+#include "engine/kernels/latent_preview.h"
+#include "engine/runtime/vram.h"
+
+#if GESSO_CUDA
+#include <ATen/cuda/CUDAGeneratorImpl.h>
+#endif
+
+namespace gesso::pipelines {
+
+torch::Generator make_generator(uint64_t seed, const std::string& device) {
+  if (device == "cpu") return at::make_generator<at::CPUGeneratorImpl>(seed);
+#if GESSO_CUDA
+  if (device.starts_with("cuda")) {
+    const torch::Device d(device);
+    auto gen = at::make_generator<at::CUDAGeneratorImpl>(d.has_index() ? d.index() : 0);
+    gen.set_current_seed(seed);
+    return gen;
+  }
+#endif
+  throw RequestError("generator_device", "'" + device + "' is not available (cpu or cuda)");
+}
+
+torch::Tensor randn_tensor(c10::IntArrayRef shape, torch::Generator& generator, const torch::Device& device,
+                           torch::ScalarType dtype) {
+  const auto options = torch::TensorOptions().dtype(dtype).device(generator.device());
+  return torch::randn(shape, generator, options).to(device);
+}
+
+namespace {
+
+torch::Tensor embed(StableDiffusionModel& model, const std::string& text, int num_images, int clip_skip) {
+  const auto ids = model.tokenizer->encode(text);
+  const auto t = torch::tensor(ids, torch::kLong).unsqueeze(0).to(model.device);
+  auto e = model.text_encoder->encode_prompt(t, clip_skip).to(model.dtype);
+  return e.repeat({num_images, 1, 1});
+}
+
+}  // namespace
+
+torch::Tensor encode_prompts(StableDiffusionModel& model, const std::string& prompt, const std::string& negative,
+                             int num_images, bool guidance, int clip_skip) {
+  auto cond = embed(model, prompt, num_images, clip_skip);
+  if (!guidance) return cond;
+  // diffusers encodes the negative prompt without clip skip.
+  auto uncond = embed(model, negative, num_images, 0);
+  return torch::cat({uncond, cond});
+}
+
+torch::Tensor encode_image_latents(StableDiffusionModel& model, const torch::Tensor& image, torch::Generator& gen) {
+  const auto dist = model.vae->encode(image.to(model.device, model.dtype));
+  return dist.sample(gen) * model.vae->config().scaling_factor;
+}
+
+std::vector<Image> decode_latents(StableDiffusionModel& model, const torch::Tensor& latents) {
+  const auto images = model.vae->decode(latents / model.vae->config().scaling_factor);
+  std::vector<Image> out;
+  for (int64_t i = 0; i < images.size(0); ++i) out.push_back(io::tensor_to_image(images, static_cast<int>(i)));
+  return out;
+}
+
+torch::Tensor latent_noise(RunContext& ctx) {
+  const int f = ctx.model.vae_scale_factor();
+  return randn_tensor({ctx.request.num_images, ctx.model.vae->config().latent_channels, ctx.height / f, ctx.width / f},
+                      ctx.generator, ctx.model.device, ctx.model.dtype);
+}
+
+int begin_index_for_strength(int steps, double strength, int order) {
+  const int init_timestep = std::min(static_cast<int>(steps * strength), steps);
+  const int t_start = std::max(steps - init_timestep, 0);
+  return t_start * order;
+}
+
+torch::Tensor image_tensor_at(const Image& image, int width, int height) {
+  if (image.width == width && image.height == height) return io::image_to_tensor(image);
+  return io::image_to_tensor(io::resize(io::to_rgb(image), width, height, io::Interp::kLanczos));
+}
+
+namespace {
+
+torch::Tensor predict_noise(StableDiffusionModel& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
+                            const torch::Tensor& latents, const torch::Tensor& t, int i) {
+  auto x = in.guidance ? torch::cat({latents, latents}) : latents;
+  x = scheduler.scale_model_input(x, i);
+  if (in.unet_condition.defined()) x = torch::cat({x, in.unet_condition}, 1);
+  auto noise = model.unet->forward(x, t.to(model.device), in.embeddings);
+  if (!in.guidance) return noise;
+  const auto chunks = noise.chunk(2);
+  return chunks[0] + in.guidance_scale * (chunks[1] - chunks[0]);
+}
+
+torch::Tensor blend(const schedulers::Scheduler& scheduler, const DenoiseInputs& in, const torch::Tensor& latents,
+                    int i, int last) {
+  auto proper = in.blend_image_latents;
+  if (i < last) proper = scheduler.add_noise(proper, in.blend_noise, i + 1);
+  return (1 - in.blend_mask) * proper + in.blend_mask * latents;
+}
+
+StepEvent make_event(StableDiffusionModel& model, const Observer& observer, const torch::Tensor& latents, int done,
+                     int total, double elapsed) {
+  StepEvent e;
+  e.step = done;
+  e.total = total;
+  e.elapsed_s = elapsed;
+  e.it_per_s = elapsed > 0 ? done / elapsed : 0;
+  e.vram = runtime::vram_stats(model.device);
+  const int every = observer.preview_every();
+  if (every > 0 && (done % every == 0 || done == total) && latents.size(1) == 4) {
+    const auto rgb = kernels::latent_to_rgb(latents.slice(0, 0, 1), kernels::sd_latent_rgb_factors(),
+                                            torch::zeros({3})).cpu();
+    Image preview{static_cast<int>(rgb.size(2)), static_cast<int>(rgb.size(1)), 3, {}};
+    preview.pixels.assign(rgb.data_ptr<uint8_t>(), rgb.data_ptr<uint8_t>() + rgb.numel());
+    e.preview = std::move(preview);
+  }
+  return e;
+}
+
+}  // namespace
+
+torch::Tensor denoise(StableDiffusionModel& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
+                      torch::Generator& generator, Observer& observer) {
+  const auto timesteps = scheduler.timesteps();
+  const int last = static_cast<int>(timesteps.size(0)) - 1;
+  const int total = last + 1 - in.begin_index;
+  auto latents = in.latents;
+  const auto start = std::chrono::steady_clock::now();
+  for (int i = in.begin_index; i <= last; ++i) {
+    if (observer.should_cancel()) throw CancelledError();
+    const auto noise = predict_noise(model, scheduler, in, latents, timesteps[i], i);
+    latents = scheduler.step(noise, i, latents, generator);
+    if (in.blend_mask.defined()) latents = blend(scheduler, in, latents, i, last);
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    observer.on_step(make_event(model, observer, latents, i + 1 - in.begin_index, total, elapsed));
+  }
+  return latents;
+}
+
+}  // namespace gesso::pipelines

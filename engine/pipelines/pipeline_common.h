@@ -1,0 +1,69 @@
+#pragma once
+// What txt2img, img2img and inpainting share: prompt encoding with classifier-free guidance, the
+// seed's noise drawn as diffusers draws it, VAE encode/decode and the denoising loop itself.
+#include <torch/torch.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/io/image.h"
+#include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/observer.h"
+#include "engine/pipelines/stable_diffusion_model.h"
+
+namespace gesso::pipelines {
+
+// A torch generator seeded like diffusers' torch.Generator(device).manual_seed(seed).
+torch::Generator make_generator(uint64_t seed, const std::string& device);
+
+// diffusers' randn_tensor: drawn on the generator's device in `dtype`, then moved to `device`.
+torch::Tensor randn_tensor(c10::IntArrayRef shape, torch::Generator& generator, const torch::Device& device,
+                           torch::ScalarType dtype);
+
+// encode_prompt: [uncond; cond] embeddings, each repeated num_images times ([2N or N, 77, D]).
+torch::Tensor encode_prompts(StableDiffusionModel& model, const std::string& prompt, const std::string& negative,
+                             int num_images, bool guidance, int clip_skip);
+
+// VAE encode, sampled with the generator (diffusers' retrieve_latents), times scaling_factor.
+torch::Tensor encode_image_latents(StableDiffusionModel& model, const torch::Tensor& image, torch::Generator& gen);
+
+// VAE decode of latents / scaling_factor, then diffusers' postprocess to 8-bit RGB, one per batch entry.
+std::vector<Image> decode_latents(StableDiffusionModel& model, const torch::Tensor& latents);
+
+// What the denoising loop needs beyond the scheduler and the UNet.
+struct DenoiseInputs {
+  torch::Tensor latents;          // the starting latents
+  int begin_index = 0;            // first step (img2img / inpaint with strength < 1)
+  torch::Tensor embeddings;       // from encode_prompts
+  double guidance_scale = 7.5;
+  bool guidance = true;
+  torch::Tensor unet_condition;   // 9-channel inpainting: [mask, masked image latents], CFG-batched
+  // 4-channel inpainting: after each step, outside the mask the latents are the image's, noised to
+  // the next step's level (diffusers' StableDiffusionInpaintPipeline blending).
+  torch::Tensor blend_image_latents, blend_noise, blend_mask;
+};
+
+torch::Tensor denoise(StableDiffusionModel& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
+                      torch::Generator& generator, Observer& observer);
+
+// The common state of one run: scheduler with its timesteps, generator, embeddings, loop inputs.
+struct RunContext {
+  StableDiffusionModel& model;
+  const GenerationRequest& request;
+  int width, height;
+  std::unique_ptr<schedulers::Scheduler> scheduler;
+  torch::Generator generator;
+  DenoiseInputs inputs;
+};
+
+// The seed's latent noise for the whole batch: [num_images, latent_channels, H/8, W/8].
+torch::Tensor latent_noise(RunContext& ctx);
+
+// diffusers' get_timesteps: the first step index for img2img strength.
+int begin_index_for_strength(int steps, double strength, int order);
+
+// The image as a [1,3,H,W] tensor in [-1,1] at (width, height), resized (Lanczos) when it differs.
+torch::Tensor image_tensor_at(const Image& image, int width, int height);
+
+}  // namespace gesso::pipelines

@@ -1,0 +1,133 @@
+#include "engine/pipelines/stable_diffusion_pipeline.h"
+
+#include <c10/core/InferenceMode.h>
+#include <c10/util/Exception.h>
+
+#include <chrono>
+#include <optional>
+#include <tuple>
+
+#include "engine/error.h"
+#include "engine/pipelines/inpaint.h"
+#include "engine/pipelines/pipeline_common.h"
+#include "engine/runtime/device.h"
+
+namespace gesso::pipelines {
+namespace {
+
+// The output size: the request's, or the model's native one.
+std::pair<int, int> output_size(const GenerationRequest& r, const StableDiffusionModel& m) {
+  const int d = m.default_size();
+  return {r.width > 0 ? r.width : d, r.height > 0 ? r.height : d};
+}
+
+RunContext start_run(StableDiffusionModel& model, const GenerationRequest& r, Observer& observer) {
+  observer.on_stage("encode prompt");
+  auto config = model.scheduler_config;
+  config.eta = r.eta;
+  auto scheduler = schedulers::make_scheduler(r.sampler, config);
+  scheduler->set_timesteps(r.steps);
+  const auto [width, height] = output_size(r, model);
+  RunContext ctx{model, r, width, height, std::move(scheduler), make_generator(r.seed, r.runtime.generator_device), {}};
+  ctx.inputs.guidance = r.guidance_scale > 1.0;  // diffusers' do_classifier_free_guidance
+  ctx.inputs.guidance_scale = r.guidance_scale;
+  ctx.inputs.embeddings = encode_prompts(model, r.prompt, r.negative_prompt, r.num_images, ctx.inputs.guidance,
+                                         r.clip_skip);
+  return ctx;
+}
+
+// diffusers' img2img: encode (sampled), noise to the strength's first step.
+void img2img_start(RunContext& ctx, const Image& init) {
+  auto& s = *ctx.scheduler;
+  ctx.inputs.begin_index = begin_index_for_strength(ctx.request.steps, ctx.request.strength, s.order());
+  if (ctx.inputs.begin_index >= s.timesteps().size(0))
+    throw RequestError("strength", "leaves no step to run: raise strength or steps");
+  s.set_begin_index(ctx.inputs.begin_index);
+  const auto image = image_tensor_at(init, ctx.width, ctx.height);
+  const auto latents = encode_image_latents(ctx.model, image, ctx.generator).repeat({ctx.request.num_images, 1, 1, 1});
+  ctx.inputs.latents = s.add_noise(latents, latent_noise(ctx), ctx.inputs.begin_index);
+}
+
+}  // namespace
+
+torch::Device resolve_device(const std::string& name) {
+  if (name == "auto") return runtime::default_device();
+  try {
+    const torch::Device d(name);
+    if (d.is_cuda() && !runtime::cuda_available()) throw RequestError("device", "CUDA is not available on this machine");
+    return d;
+  } catch (const c10::Error&) {
+    throw RequestError("device", "'" + name + "' is not a device (auto, cpu, cuda, cuda:N)");
+  }
+}
+
+StableDiffusionModel& StableDiffusionPipeline::ensure_model(const GenerationRequest& r, Observer& observer) {
+  const auto device = resolve_device(r.runtime.device);
+  if (model_ && model_->index.dir == r.model_dir && model_->device == device && model_->dtype == r.runtime.dtype &&
+      model_->variant == r.runtime.variant)
+    return *model_;
+  observer.on_stage("load model");
+  model_.reset();  // free the old model before loading the next
+  model_ = std::make_unique<StableDiffusionModel>(
+      load_stable_diffusion(r.model_dir, device, r.runtime.dtype, r.runtime.variant));
+  return *model_;
+}
+
+namespace {
+
+io::GenerationParameters parameters_for(const GenerationRequest& r, const StableDiffusionModel& m, int index) {
+  io::GenerationParameters p;
+  p.prompt = r.prompt;
+  p.negative_prompt = r.negative_prompt;
+  p.steps = r.steps;
+  p.sampler = r.sampler;
+  p.cfg_scale = r.guidance_scale;
+  p.seed = r.seed;
+  std::tie(p.width, p.height) = output_size(r, m);
+  p.model = m.name();
+  if (r.pipeline != PipelineKind::kTxt2Img) p.denoising_strength = r.strength;
+  if (r.clip_skip > 0) p.clip_skip = r.clip_skip + 1;  // A1111 counts the last layer as 1
+  if (r.num_images > 1) {
+    p.extra["Batch size"] = std::to_string(r.num_images);
+    p.extra["Batch pos"] = std::to_string(index);
+  }
+  p.extra["Version"] = "Gesso";
+  return p;
+}
+
+}  // namespace
+
+GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, Observer& observer) {
+  validate(request);
+  const auto start = std::chrono::steady_clock::now();
+  c10::InferenceMode inference;
+  try {
+    StableDiffusionModel& model = ensure_model(request, observer);
+    RunContext ctx = start_run(model, request, observer);
+    std::optional<inpaint::Prepared> inpainting;
+    if (request.pipeline == PipelineKind::kTxt2Img) {
+      ctx.inputs.latents = latent_noise(ctx) * ctx.scheduler->init_noise_sigma();
+    } else if (request.pipeline == PipelineKind::kImg2Img) {
+      img2img_start(ctx, *request.init_image);
+    } else {
+      inpainting = inpaint::prepare(request, ctx.width, ctx.height);
+      inpaint::start(ctx, *inpainting);
+    }
+    observer.on_stage("denoise");
+    GenerationResult result;
+    result.latents = denoise(model, *ctx.scheduler, ctx.inputs, ctx.generator, observer);
+    observer.on_stage("decode");
+    result.images = decode_latents(model, result.latents);
+    for (int i = 0; i < static_cast<int>(result.images.size()); ++i) {
+      if (inpainting) result.images[i] = inpaint::finish(*inpainting, result.images[i], request.inpaint);
+      result.parameters.push_back(parameters_for(request, model, i));
+    }
+    result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return result;
+  } catch (const c10::OutOfMemoryError& e) {
+    throw OutOfMemoryError(std::string("out of device memory: ") + e.what_without_backtrace() +
+                           " — try fp16, a smaller size or batch, attention slicing, VAE tiling or CPU offload");
+  }
+}
+
+}  // namespace gesso::pipelines

@@ -1,0 +1,42 @@
+#pragma once
+// SD 1.x / 2.x generation: txt2img, img2img and inpainting (9-channel inpainting UNets and regular
+// 4-channel ones), the same image as diffusers' pipelines for the same seed and settings, plus
+// AUTOMATIC1111's inpainting options on top.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/io/a1111_parameters.h"
+#include "engine/io/image.h"
+#include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/observer.h"
+#include "engine/pipelines/stable_diffusion_model.h"
+
+namespace gesso::pipelines {
+
+struct GenerationResult {
+  std::vector<Image> images;
+  std::vector<io::GenerationParameters> parameters;  // one per image
+  torch::Tensor latents;                             // final latents, before decoding (tests, tools)
+  double seconds = 0;
+};
+
+class StableDiffusionPipeline {
+ public:
+  // Runs one request; loads (or reuses) the model it names. Throws gesso::Error subclasses:
+  // RequestError, ModelFileError, OutOfMemoryError, CancelledError.
+  GenerationResult run(const GenerationRequest& request, Observer& observer);
+
+  // The loaded model, if any (kept between runs with the same folder, device, dtype, variant).
+  const StableDiffusionModel* model() const { return model_.get(); }
+
+ private:
+  StableDiffusionModel& ensure_model(const GenerationRequest& request, Observer& observer);
+
+  std::unique_ptr<StableDiffusionModel> model_;
+};
+
+// The device a request names ("auto" picks CUDA when usable).
+torch::Device resolve_device(const std::string& name);
+
+}  // namespace gesso::pipelines

@@ -1,0 +1,297 @@
+// Every scheduler against diffusers 0.42.1 (tests/fixtures/schedulers_fixture.py): full sampling
+// loops with a stand-in model, from the same seeded noise, on SD 1.x/2.x configs, each spacing,
+// Karras on/off, DDIM's eta with the generator, img2img starts and PNDM's Runge-Kutta warm-up.
+// Timesteps must be equal; every step's sample within 1e-4.
+#include <QtTest>
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "common/fixtures.h"
+#include "engine/error.h"
+#include "engine/io/safetensors.h"
+#include "engine/schedulers/scheduler.h"
+
+using gesso::schedulers::load_scheduler_config;
+using gesso::schedulers::make_scheduler;
+using gesso::schedulers::SchedulerConfig;
+
+namespace {
+
+// Absolute for latents of unit scale; relative to the largest value where the schedule's noise
+// is larger (sigma_max is 157 on the linear schedule, thousands on the cosine one), since
+// float32 rounding alone exceeds 1e-4 there.
+constexpr double kTolerance = 1e-4;
+
+std::filesystem::path dir() { return gesso::test::fixture_dir("schedulers"); }
+
+const nlohmann::json& fixture() {
+  static const nlohmann::json j = [] {
+    std::ifstream in(dir() / "cases.json");
+    return nlohmann::json::parse(in);
+  }();
+  return j;
+}
+
+const gesso::io::SafetensorsFile& reference() {
+  static const auto file = gesso::io::SafetensorsFile::open((dir() / "reference.safetensors").string());
+  return file;
+}
+
+std::vector<int64_t> shape() { return fixture()["shape"].get<std::vector<int64_t>>(); }
+
+// The fixture's stand-in for the UNet, op for op.
+torch::Tensor fake_model(const torch::Tensor& x, const torch::Tensor& t) {
+  const auto tt = t.to(torch::kFloat32);
+  return 0.3 * x * torch::cos(tt / 300) + 0.1 * torch::sin(x + tt / 1000);
+}
+
+double max_diff(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
+
+// Worst final-sample difference per sampler, reported at the end.
+std::map<std::string, double>& worst() {
+  static std::map<std::string, double> w;
+  return w;
+}
+
+double& worst_relative() {
+  static double w = 0;
+  return w;
+}
+
+struct Start {
+  torch::Tensor latents;
+  int first_step = 0;
+};
+
+// txt2img: seeded noise times init_noise_sigma; img2img: set_begin_index + add_noise, as
+// StableDiffusionImg2ImgPipeline does.
+Start start(gesso::schedulers::Scheduler& s, const nlohmann::json& c, at::Generator& gen) {
+  const int steps = c["steps"].get<int>();
+  if (c["strength"].is_null()) {
+    s.set_begin_index(0);
+    return {torch::randn(shape(), gen) * s.init_noise_sigma(), 0};
+  }
+  const int init_timestep = std::min(static_cast<int>(steps * c["strength"].get<double>()), steps);
+  const int t_start = std::max(steps - init_timestep, 0) * s.order();
+  s.set_begin_index(t_start);
+  auto original_gen = at::make_generator<at::CPUGeneratorImpl>(c["seed"].get<uint64_t>() + 7777);
+  const auto original = torch::randn(shape(), original_gen) * 0.5;
+  const auto noise = torch::randn(shape(), gen);
+  return {s.add_noise(original, noise, t_start), t_start};
+}
+
+}  // namespace
+
+class TestSchedulers : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void matchesDiffusers_data() {
+    QTest::addColumn<int>("index");
+    const auto& cases = fixture()["cases"];
+    for (size_t i = 0; i < cases.size(); ++i) {
+      const auto& c = cases[i];
+      const std::string label = c["id"].get<std::string>() + " " + c["sampler"].get<std::string>() + " " +
+                                c["config"].get<std::string>() + " " + std::to_string(c["steps"].get<int>()) +
+                                " steps" + (c["strength"].is_null() ? "" : " img2img") +
+                                (c["eta"].get<double>() > 0 ? " eta" : "");
+      QTest::newRow(label.c_str()) << static_cast<int>(i);
+    }
+  }
+
+  void matchesDiffusers() {
+    QFETCH(int, index);
+    const auto& c = fixture()["cases"][index];
+    const auto id = c["id"].get<std::string>();
+    const auto sampler = c["sampler"].get<std::string>();
+    SchedulerConfig config = load_scheduler_config((dir() / (c["config"].get<std::string>() + ".json")).string());
+    config.eta = c["eta"].get<double>();
+    auto s = make_scheduler(sampler, config);
+    if (c.contains("error")) {
+      QVERIFY_THROWS_EXCEPTION(gesso::RequestError, s->set_timesteps(c["steps"].get<int>()));
+      return;
+    }
+    s->set_timesteps(c["steps"].get<int>());
+
+    const auto want_t = reference().view(id + ".timesteps");
+    const auto timesteps = s->timesteps();
+    QVERIFY2(torch::equal(timesteps, want_t),
+             qPrintable(QString("timesteps differ:\n  ours %1\n  want %2")
+                            .arg(QString::fromStdString(c10::str(timesteps)), QString::fromStdString(c10::str(want_t)))));
+    QCOMPARE(s->init_noise_sigma(), c["init_noise_sigma"].get<double>());
+
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(c["seed"].get<uint64_t>());
+    auto [latents, first] = start(*s, c, gen);
+    QVERIFY(max_diff(latents, reference().view(id + ".start")) <= 1e-6);
+    if (first >= timesteps.size(0)) return;  // img2img with nothing left to denoise
+
+    const auto samples = reference().view(id + ".samples");
+    double final_diff = 0;
+    for (int i = first; i < timesteps.size(0); ++i) {
+      const auto model_input = s->scale_model_input(latents, i);
+      const auto output = fake_model(model_input, timesteps[i]);
+      latents = s->step(output, i, latents, gen);
+      const auto want = samples[i - first];
+      final_diff = max_diff(latents, want);
+      const double scale = std::max(1.0, want.abs().max().item<double>());
+      QVERIFY2(final_diff <= kTolerance * scale,
+               qPrintable(QString("step %1: max |diff| %2 (largest |value| %3)").arg(i).arg(final_diff).arg(scale)));
+      worst_relative() = std::max(worst_relative(), final_diff / scale);
+    }
+    worst()[sampler] = std::max(worst()[sampler], final_diff);
+  }
+
+  void unknownNameIsRequestError() {
+    try {
+      make_scheduler("Heun++ 9000", SchedulerConfig{});
+      QFAIL("no exception");
+    } catch (const gesso::RequestError& e) {
+      QCOMPARE(e.field(), std::string("sampler"));
+      const std::string what = e.what();
+      QVERIFY2(what.find("Heun++ 9000") != std::string::npos, e.what());
+      for (const auto& name : gesso::schedulers::scheduler_names()) QVERIFY2(what.find(name) != std::string::npos, e.what());
+    }
+  }
+
+  void everyNameRunsAndRejectsBadStepCounts() {
+    const auto names = gesso::schedulers::scheduler_names();
+    QCOMPARE(names, (std::vector<std::string>{"Euler a", "Euler", "DPM++ 2M", "DPM++ 2M Karras", "DDIM", "PNDM", "LMS",
+                                              "UniPC"}));
+    auto config = load_scheduler_config((dir() / "sd15.json").string());
+    for (const auto& name : names) {
+      auto s = make_scheduler(name, config);
+      for (int bad : {0, -3, 1001}) {
+        try {
+          s->set_timesteps(bad);
+          QFAIL(qPrintable(QString("%1 accepted %2 steps").arg(name.c_str()).arg(bad)));
+        } catch (const gesso::RequestError& e) {
+          QCOMPARE(e.field(), std::string("steps"));
+        }
+      }
+      s->set_timesteps(10);
+      const auto x = torch::randn({1, 4, 8, 8});
+      const auto calls = static_cast<int>(s->timesteps().size(0));
+      QVERIFY_THROWS_EXCEPTION(gesso::Error, s->step(x, calls, x, std::nullopt));
+      QVERIFY_THROWS_EXCEPTION(gesso::Error, s->scale_model_input(x, -1));
+      const auto out = s->step(x, 0, x, at::make_generator<at::CPUGeneratorImpl>(1));
+      QCOMPARE(out.sizes(), x.sizes());
+      QVERIFY(torch::isfinite(out).all().item<bool>());
+    }
+  }
+
+  // The pipelines step on the GPU with the tables on the CPU (as diffusers): every scheduler must
+  // accept CUDA samples with a CPU generator and agree with its CPU run.
+  void cudaSamplesMatchCpu() {
+    if (!torch::cuda::is_available()) QSKIP("no CUDA device");
+    auto config = load_scheduler_config((dir() / "sd21v.json").string());
+    config.eta = 0.5;
+    for (const auto& name : gesso::schedulers::scheduler_names()) {
+      std::vector<torch::Tensor> finals;
+      for (const auto device : {torch::Device(torch::kCPU), torch::Device(torch::kCUDA)}) {
+        auto s = make_scheduler(name, config);
+        s->set_timesteps(20);
+        auto gen = at::make_generator<at::CPUGeneratorImpl>(7);
+        auto latents = (torch::randn(shape(), gen) * s->init_noise_sigma()).to(device);
+        const auto timesteps = s->timesteps();
+        for (int i = 0; i < timesteps.size(0); ++i) {
+          const auto output = fake_model(s->scale_model_input(latents, i), timesteps[i].to(device));
+          latents = s->step(output, i, latents, gen);
+        }
+        finals.push_back(latents.cpu());
+      }
+      const double diff = max_diff(finals[0], finals[1]);
+      QVERIFY2(diff <= 1e-3, qPrintable(QString("%1: CUDA vs CPU max |diff| %2").arg(name.c_str()).arg(diff)));
+    }
+  }
+
+  void unsupportedConfigIsRequestError() {
+    SchedulerConfig config;
+    config.algorithm_type = "sde-dpmsolver++";
+    QVERIFY_THROWS_EXCEPTION(gesso::RequestError, make_scheduler("DPMSolverMultistepScheduler", config));
+    config = SchedulerConfig{};
+    config.prediction_type = "sample";
+    QVERIFY_THROWS_EXCEPTION(gesso::RequestError, make_scheduler("PNDM", config));
+    config = SchedulerConfig{};
+    config.beta_schedule = "cubic";
+    QVERIFY_THROWS_EXCEPTION(gesso::RequestError, make_scheduler("Euler", config));
+  }
+
+  void readsStableDiffusionConfig() {
+    const auto c = load_scheduler_config((dir() / "sd21v.json").string());
+    QCOMPARE(c.class_name, std::string("DDIMScheduler"));
+    QCOMPARE(c.beta_schedule, std::string("scaled_linear"));
+    QCOMPARE(c.beta_start, 0.00085);
+    QCOMPARE(c.prediction_type, std::string("v_prediction"));
+    QCOMPARE(c.steps_offset, 1);
+    QCOMPARE(c.set_alpha_to_one, std::optional<bool>(false));
+    QCOMPARE(c.clip_sample, std::optional<bool>(false));
+    QVERIFY(!c.timestep_spacing.has_value());  // each scheduler then uses its own default
+    QVERIFY(c.trained_betas.empty());          // "trained_betas": null
+  }
+
+  void readsPythonInfinity() {
+    const auto path = write("inf.json", "{\"lambda_min_clipped\": -Infinity, \"_class_name\": \"a \\\"-Infinity\\\" b\"}");
+    const auto c = load_scheduler_config(path);
+    QVERIFY(std::isinf(c.lambda_min_clipped) && c.lambda_min_clipped < 0);
+    QCOMPARE(c.class_name, std::string("a \"-Infinity\" b"));
+  }
+
+  void malformedConfigIsModelFileError_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("not json") << "{\"beta_start\": 0.1," << "JSON";
+    QTest::newRow("not an object") << "[1, 2, 3]" << "object";
+    QTest::newRow("wrong type") << "{\"num_train_timesteps\": \"many\"}" << "num_train_timesteps";
+    QTest::newRow("fractional int") << "{\"steps_offset\": 1.5}" << "steps_offset";
+    QTest::newRow("bool as string") << "{\"clip_sample\": \"false\"}" << "clip_sample";
+    QTest::newRow("unknown schedule") << "{\"beta_schedule\": \"cubic\"}" << "beta_schedule";
+    QTest::newRow("unknown spacing") << "{\"timestep_spacing\": \"sideways\"}" << "timestep_spacing";
+    QTest::newRow("unknown prediction") << "{\"prediction_type\": \"noise\"}" << "prediction_type";
+    QTest::newRow("betas count") << "{\"trained_betas\": [0.1, 0.2]}" << "trained_betas";
+    QTest::newRow("empty file") << "" << "JSON";
+  }
+
+  void malformedConfigIsModelFileError() {
+    QFETCH(QString, text);
+    QFETCH(QString, mentions);
+    const auto path = write("bad.json", text.toStdString());
+    try {
+      load_scheduler_config(path);
+      QFAIL("no exception");
+    } catch (const gesso::ModelFileError& e) {
+      QCOMPARE(e.path(), path);
+      QVERIFY2(QString(e.what()).contains(mentions), e.what());
+    }
+  }
+
+  void missingConfigIsModelFileError() {
+    const auto path = (dir() / "no_such_scheduler_config.json").string();
+    QVERIFY_THROWS_EXCEPTION(gesso::ModelFileError, load_scheduler_config(path));
+  }
+
+  void cleanupTestCase() {
+    for (const auto& [sampler, diff] : worst()) qInfo("worst final |diff| %-32s %.3g", sampler.c_str(), diff);
+    qInfo("worst |diff| / max(1, largest |value|) over all steps: %.3g", worst_relative());
+    for (const char* name : {"inf.json", "bad.json"}) std::filesystem::remove(temp_path(name));
+  }
+
+ private:
+  static std::string temp_path(const std::string& name) {
+    return (std::filesystem::temp_directory_path() / ("gesso_test_schedulers_" + name)).string();
+  }
+  std::string write(const std::string& name, const std::string& text) {
+    const auto path = temp_path(name);
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+};
+
+QTEST_GUILESS_MAIN(TestSchedulers)
+#include "test_schedulers.moc"
