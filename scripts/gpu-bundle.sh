@@ -9,7 +9,8 @@ DEST=.gpu
 DEBS=(libopencv-core-dev libopencv-core406 libopencv-imgproc-dev libopencv-imgproc406
       libtbb12 libblas3 liblapack3 libgfortran5 libquadmath0
       libsentencepiece-dev libsentencepiece0 libfmt-dev libfmt9 nlohmann-json3-dev libcli11-dev
-      libpng-dev libpng16-16 zlib1g-dev)
+      libpng-dev libpng16-16 zlib1g-dev
+      libglx0 libglvnd0 libx11-6 libxcb1 libxau6 libxdmcp6 libbsd0 libmd0)  # opencv_core links GLX
 mkdir -p "$DEST/debs" "$DEST/sysroot" "$DEST/whl"
 (cd "$DEST/debs" && apt-get download -q "${DEBS[@]}" >/dev/null)
 for d in "$DEST"/debs/*.deb; do dpkg -x "$d" "$DEST/sysroot"; done
