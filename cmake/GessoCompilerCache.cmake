@@ -8,8 +8,11 @@ if(GESSO_CCACHE AND GESSO_CCACHE_PROGRAM)
   else()
     set(_gesso_ccache_dir "$ENV{HOME}/.cache/gesso/ccache")
   endif()
+  # BASEDIR makes paths inside the tree relative in the cache key, so every clone (CI's fresh ones
+  # included) shares the cache.
   set(_launcher env
       CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
+      CCACHE_BASEDIR=${PROJECT_SOURCE_DIR}
       CCACHE_DIR=${_gesso_ccache_dir} CCACHE_MAXSIZE=5G ${GESSO_CCACHE_PROGRAM})
   set(CMAKE_C_COMPILER_LAUNCHER ${_launcher})
   set(CMAKE_CXX_COMPILER_LAUNCHER ${_launcher})

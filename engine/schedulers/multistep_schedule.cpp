@@ -73,4 +73,14 @@ torch::Tensor lambda_of(const std::pair<torch::Tensor, torch::Tensor>& alpha_sig
   return torch::log(alpha_sigma.first) - torch::log(alpha_sigma.second);
 }
 
+void check_multistep_config(const SchedulerConfig& config, const char* name) {
+  const std::string n(name);
+  if (config.solver_order < 1 || config.solver_order > 3) throw RequestError("sampler", n + ": solver_order must be 1, 2 or 3");
+  if (config.use_beta_sigmas) throw RequestError("sampler", n + ": use_beta_sigmas is not supported");
+  if (config.use_karras_sigmas + config.use_exponential_sigmas > 1)
+    throw RequestError("sampler", n + ": use_karras_sigmas and use_exponential_sigmas exclude each other");
+  if (config.final_sigmas_type != "zero" && config.final_sigmas_type != "sigma_min")
+    throw RequestError("sampler", n + ": final_sigmas_type must be zero or sigma_min");
+}
+
 }  // namespace gesso::schedulers

@@ -25,6 +25,10 @@ MultistepSchedule multistep_schedule(const SchedulerConfig& config, const Traini
 // (alpha_t, sigma_t) of a k-diffusion sigma: 1 / sqrt(sigma^2 + 1) and sigma * alpha_t.
 std::pair<torch::Tensor, torch::Tensor> alpha_sigma(const torch::Tensor& sigma);
 
+// The config checks DPM++ and UniPC share: solver order, sigma schedule options, final sigma type.
+// Throws RequestError("sampler", "<name>: ...").
+void check_multistep_config(const SchedulerConfig& config, const char* name);
+
 // log(alpha_t) - log(sigma_t).
 torch::Tensor lambda_of(const std::pair<torch::Tensor, torch::Tensor>& alpha_sigma);
 

@@ -25,16 +25,7 @@ UniPcScheduler::UniPcScheduler(const SchedulerConfig& config)
     : config_(config), solver_type_(unipc_solver_type(config)),
       train_(training_schedule(config, ZeroSnr::kRescaleAndClamp)) {
   check_prediction_type(config, {"epsilon", "v_prediction", "sample"}, kName);
-  if (config.solver_order < 1 || config.solver_order > 3) {
-    throw RequestError("sampler", std::string(kName) + ": solver_order must be 1, 2 or 3");
-  }
-  if (config.use_beta_sigmas) throw RequestError("sampler", std::string(kName) + ": use_beta_sigmas is not supported");
-  if (config.use_karras_sigmas + config.use_exponential_sigmas > 1) {
-    throw RequestError("sampler", std::string(kName) + ": use_karras_sigmas and use_exponential_sigmas exclude each other");
-  }
-  if (config.final_sigmas_type != "zero" && config.final_sigmas_type != "sigma_min") {
-    throw RequestError("sampler", std::string(kName) + ": final_sigmas_type must be zero or sigma_min");
-  }
+  check_multistep_config(config, kName);
   spacing_of(config, "linspace");
 }
 
