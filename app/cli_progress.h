@@ -1,6 +1,7 @@
 #pragma once
 // gesso-cli's Observer: a one-line progress bar on stderr, with it/s and VRAM.
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <string>
 
@@ -12,14 +13,26 @@ class CliProgress : public pipelines::Observer {
  public:
   explicit CliProgress(bool quiet) : quiet_(quiet) {}
 
+  // Each stage's line is completed with its duration when the next one starts.
   void on_stage(const std::string& name) override {
     if (quiet_) return;
-    std::fprintf(stderr, "%s%s...\n", bar_open_ ? "\n" : "", name.c_str());
+    finish_stage();
+    std::fprintf(stderr, "%s%s...", bar_open_ ? "\n" : "", name.c_str());
+    stage_start_ = std::chrono::steady_clock::now();
+    stage_open_ = true;
     bar_open_ = false;
+  }
+
+  void finish_stage() {
+    if (!stage_open_) return;
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - stage_start_).count();
+    std::fprintf(stderr, " %.2f s\n", s);
+    stage_open_ = false;
   }
 
   void on_step(const pipelines::StepEvent& e) override {
     if (quiet_) return;
+    if (stage_open_) std::fputc('\n', stderr), stage_open_ = false;
     constexpr int kWidth = 30;
     const int filled = e.total > 0 ? e.step * kWidth / e.total : 0;
     std::string bar(filled, '#');
@@ -40,6 +53,8 @@ class CliProgress : public pipelines::Observer {
  private:
   bool quiet_;
   bool bar_open_ = false;
+  bool stage_open_ = false;
+  std::chrono::steady_clock::time_point stage_start_;
 };
 
 }  // namespace gesso::app

@@ -141,6 +141,7 @@ int generate(CliOptions& o) {
       std::cout << path << "\n";
       ++written;
     }
+    progress.finish_stage();
     if (!o.quiet) std::fprintf(stderr, "done in %.2f s\n", result.seconds);
   }
   return 0;
