@@ -11,6 +11,7 @@
 #include "engine/pipelines/inpaint.h"
 #include "engine/pipelines/pipeline_common.h"
 #include "engine/runtime/device.h"
+#include "engine/runtime/vram.h"
 
 namespace gesso::pipelines {
 namespace {
@@ -103,6 +104,8 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
   c10::InferenceMode inference;
   try {
     StableDiffusionModel& model = ensure_model(request, observer);
+    if (model.is_inpainting_unet() && request.pipeline != PipelineKind::kInpaint)
+      throw RequestError("model", model.name() + " is an inpainting model (9-channel UNet): give an init image and a mask");
     RunContext ctx = start_run(model, request, observer);
     std::optional<inpaint::Prepared> inpainting;
     if (request.pipeline == PipelineKind::kTxt2Img) {
@@ -125,8 +128,12 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return result;
   } catch (const c10::OutOfMemoryError& e) {
+    runtime::release_cached_memory();  // so that the next, smaller run can have it
     throw OutOfMemoryError(std::string("out of device memory: ") + e.what_without_backtrace() +
                            " — try fp16, a smaller size or batch, attention slicing, VAE tiling or CPU offload");
+  } catch (const c10::Error& e) {
+    // Whatever LibTorch refuses reaches the user as a gesso::Error, like every other failure.
+    throw Error(std::string("generation failed: ") + e.what_without_backtrace());
   }
 }
 

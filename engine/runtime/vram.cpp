@@ -33,4 +33,10 @@ void reset_peak_vram(const torch::Device& device) {
 #endif
 }
 
+void release_cached_memory() {
+#if GESSO_CUDA
+  c10::cuda::CUDACachingAllocator::emptyCache();
+#endif
+}
+
 }  // namespace gesso::runtime

@@ -102,6 +102,12 @@ class TestPipelineErrors : public QObject {
     QVERIFY2(e.find("unet/diffusion_pytorch_model.safetensors") != std::string::npos, e.c_str());
   }
 
+  void inpaintingModelNeedsAMask() {
+    auto r = tiny_request();
+    r.model_dir = (test::fixture_dir("pipelines") / "sd1-inpaint").string();
+    QVERIFY(error_of<RequestError>(pipeline_, r).find("inpainting model") != std::string::npos);
+  }
+
   void unreadableInitImageIsAnError() {
     const auto path = (fs::temp_directory_path() / "gesso_not_an_image.png").string();
     std::ofstream(path) << "this is not a PNG";
