@@ -2,7 +2,12 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+
+#include "app/bench_runner.h"
+#include "engine/pipelines/stable_diffusion_pipeline.h"
+#include "engine/runtime/device.h"
 
 #include "engine/error.h"
 #include "engine/kernels/self_check.h"
@@ -28,6 +33,48 @@ int check_kernels() {
   return all ? 0 : 1;
 }
 
+struct BenchOptions {
+  std::string model, device = "auto", json;
+  int steps = 50, short_steps = 10, size = 0, batch = 1, repeats = 2;
+  std::vector<std::string> dtypes{"fp16"};
+};
+
+void add_run_options(CLI::App& run, BenchOptions& o) {
+  run.add_option("-m,--model", o.model, "Diffusers model folder")->required();
+  run.add_option("--device", o.device, "auto | cpu | cuda | cuda:N");
+  run.add_option("--steps", o.steps, "Steps of the long run (it/s is taken between this and --short-steps)");
+  run.add_option("--short-steps", o.short_steps, "Steps of the short run");
+  run.add_option("--size", o.size, "Width and height (0: the model's size)");
+  run.add_option("--batch", o.batch, "Images per prompt");
+  run.add_option("--repeats", o.repeats, "Timed runs per configuration (the best counts)");
+  run.add_option("--dtype", o.dtypes, "fp32 | fp16 | bf16, one row each")->delimiter(',');
+  run.add_option("--json", o.json, "Also write one JSON line per row to this file");
+}
+
+int run_bench(const BenchOptions& o) {
+  if (o.short_steps < 1 || o.steps <= o.short_steps)
+    throw gesso::RequestError("steps", "--steps must be larger than --short-steps (>= 1)");
+  std::vector<gesso::app::BenchRow> rows;
+  for (const auto& dtype : o.dtypes) {
+    gesso::pipelines::GenerationRequest r;
+    r.model_dir = o.model;
+    r.prompt = "a photo of an astronaut riding a horse on mars";
+    r.width = r.height = o.size;
+    r.num_images = o.batch;
+    r.sampler = "PNDM";
+    r.runtime.device = o.device;
+    r.runtime.dtype = dtype == "fp32" ? torch::kFloat : dtype == "bf16" ? torch::kBFloat16 : torch::kHalf;
+    if (dtype != "fp32" && dtype != "fp16" && dtype != "bf16")
+      throw gesso::RequestError("dtype", "'" + dtype + "' is not fp32, fp16 or bf16");
+    const std::string label = dtype + ", batch " + std::to_string(o.batch) + (o.size ? ", " + std::to_string(o.size) + "px" : "");
+    rows.push_back(gesso::app::measure(r, label, o.steps, o.short_steps, o.repeats));
+  }
+  const auto device = gesso::runtime::device_name(gesso::pipelines::resolve_device(o.device));
+  std::cout << gesso::app::markdown_table(device, rows);
+  if (!o.json.empty()) std::ofstream(o.json, std::ios::app) << gesso::app::json_lines(device, rows);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -36,6 +83,9 @@ int main(int argc, char** argv) {
   bool kernels = false;
   app.add_flag("--version", version, "Print Gesso, LibTorch and device versions, then exit");
   app.add_flag("--check-kernels", kernels, "Compare every CUDA kernel with its reference on this GPU");
+  BenchOptions bench;
+  CLI::App* run = app.add_subcommand("run", "Time generation per configuration: it/s, end-to-end seconds, peak VRAM");
+  add_run_options(*run, bench);
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -44,6 +94,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (kernels) return check_kernels();
+    if (run->parsed()) return run_bench(bench);
     std::cout << app.help();
     return 0;
   } catch (const gesso::Error& e) {

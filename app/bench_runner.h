@@ -1,0 +1,27 @@
+#pragma once
+// gesso-bench's measurement, the same way the anchors measure diffusers: it/s from the difference
+// between a long and a short run (so that text encoding and decoding cancel out), e2e as the long
+// run's wall time, and the peak of allocated device memory over the long run.
+#include <string>
+#include <vector>
+
+#include "engine/pipelines/generation_request.h"
+
+namespace gesso::app {
+
+struct BenchRow {
+  std::string label;
+  int steps = 0;
+  double it_per_s = 0;
+  double e2e_s = 0;
+  double peak_gib = 0;
+};
+
+// One warm-up run (loads the model), then the best of `repeats` runs at `steps` and at `short_steps`.
+BenchRow measure(const pipelines::GenerationRequest& request, const std::string& label, int steps,
+                 int short_steps, int repeats);
+
+std::string markdown_table(const std::string& device, const std::vector<BenchRow>& rows);
+std::string json_lines(const std::string& device, const std::vector<BenchRow>& rows);
+
+}  // namespace gesso::app
