@@ -6,12 +6,11 @@
 #include <string>
 
 #include "engine/io/image.h"
+#include "engine/runtime/vram.h"
 
 namespace gesso::pipelines {
 
-struct VramStats {
-  int64_t allocated = 0, reserved = 0, peak = 0, total = 0;  // bytes; all 0 on the CPU
-};
+using runtime::VramStats;
 
 struct StepEvent {
   int step = 0;       // 1-based, steps done so far

@@ -7,8 +7,8 @@
 
 namespace gesso::runtime {
 
-pipelines::VramStats vram_stats(const torch::Device& device) {
-  pipelines::VramStats s;
+VramStats vram_stats(const torch::Device& device) {
+  VramStats s;
 #if GESSO_CUDA
   if (!device.is_cuda()) return s;
   const int index = device.index() < 0 ? 0 : device.index();

@@ -1,12 +1,16 @@
 #pragma once
 #include <torch/types.h>
 
-#include "engine/pipelines/observer.h"
+#include <cstdint>
 
 namespace gesso::runtime {
 
+struct VramStats {
+  int64_t allocated = 0, reserved = 0, peak = 0, total = 0;  // bytes; all 0 on the CPU
+};
+
 // The caching allocator's view of a CUDA device (zeros on the CPU).
-pipelines::VramStats vram_stats(const torch::Device& device);
+VramStats vram_stats(const torch::Device& device);
 void reset_peak_vram(const torch::Device& device);
 // Returns the caching allocator's unused blocks to the driver (after a run, or after running out).
 void release_cached_memory();
