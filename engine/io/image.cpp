@@ -117,9 +117,12 @@ Image resize(const Image& image, int width, int height, Interp interp) {
 
 torch::Tensor image_to_tensor(const Image& image) {
   const Image rgb = to_rgb(image);
-  // Same float32 operations, in the same order, as pil_to_numpy / numpy_to_pt / normalize.
+  // Same float32 operations, in the same order, as pil_to_numpy / numpy_to_pt / normalize, and the
+  // same memory layout: numpy_to_pt's transpose leaves the pixels channels-last, and oneDNN's
+  // convolutions round differently for that layout, so a contiguous copy would move the VAE's
+  // latents by ~1e-6 from diffusers'.
   torch::Tensor x = hwc_view(rgb).to(torch::kFloat32).div(255.0);
-  x = x.permute({2, 0, 1}).unsqueeze(0).contiguous();
+  x = x.unsqueeze(0).permute({0, 3, 1, 2});  // [1, 3, H, W] with numpy's strides (batch included)
   return x.mul(2.0).sub(1.0);
 }
 

@@ -6,8 +6,8 @@ namespace gesso::models {
 
 namespace {
 
-torch::nn::Linear linear(int64_t in, int64_t out, bool bias) {
-  return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
+Linear linear(int64_t in, int64_t out, bool bias) {
+  return Linear(in, out, bias);
 }
 
 // [B, N, heads * d] -> [B, heads, N, d]
@@ -23,9 +23,7 @@ AttentionImpl::AttentionImpl(const AttentionOptions& options) : options_(options
   if (options.norm_num_groups) {
     group_norm_ = register_module(
         "group_norm",
-        torch::nn::GroupNorm(torch::nn::GroupNormOptions(*options.norm_num_groups, options.query_dim)
-                                 .eps(options.eps)
-                                 .affine(true)));
+        GroupNorm(*options.norm_num_groups, options.query_dim, options.eps));
   }
   to_q_ = register_module("to_q", linear(options.query_dim, inner, options.bias));
   to_k_ = register_module("to_k", linear(kv_dim, inner, options.bias));

@@ -2,6 +2,7 @@
 // Multi-head attention as diffusers' Attention with AttnProcessor2_0: to_q / to_k / to_v, scaled
 // dot-product attention over heads, to_out.0. Used for the transformer blocks' self- and
 // cross-attention (sequences) and for the VAE's spatial self-attention (group_norm + residual).
+#include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/linear.h>
@@ -39,12 +40,12 @@ class AttentionImpl : public torch::nn::Module {
   torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v);
 
   AttentionOptions options_;
-  torch::nn::GroupNorm group_norm_{nullptr};
-  torch::nn::Linear to_q_{nullptr};
-  torch::nn::Linear to_k_{nullptr};
-  torch::nn::Linear to_v_{nullptr};
+  GroupNorm group_norm_{nullptr};
+  Linear to_q_{nullptr};
+  Linear to_k_{nullptr};
+  Linear to_v_{nullptr};
   torch::nn::ModuleList to_out_;  // [0]: the output projection (diffusers' [1] is a no-op dropout)
-  torch::nn::Linear out_proj_{nullptr};
+  Linear out_proj_{nullptr};
 };
 TORCH_MODULE(Attention);
 

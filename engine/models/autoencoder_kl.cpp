@@ -12,12 +12,12 @@
 namespace gesso::models {
 namespace {
 
-torch::nn::Conv2d conv(int64_t in, int64_t out, int64_t kernel) {
-  return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, kernel).stride(1).padding(kernel / 2));
+Conv2d conv(int64_t in, int64_t out, int64_t kernel) {
+  return Conv2d(in, out, kernel, 1, kernel / 2);
 }
 
-torch::nn::GroupNorm group_norm(int64_t groups, int64_t channels) {
-  return torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, channels).eps(1e-6).affine(true));
+GroupNorm group_norm(int64_t groups, int64_t channels) {
+  return GroupNorm(groups, channels, 1e-6);
 }
 
 VaeBlockOptions block_options(const AutoencoderKLConfig& c, int64_t in, int64_t out, int64_t layers) {

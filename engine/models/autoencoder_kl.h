@@ -8,6 +8,7 @@
 //
 // scaling_factor / shift_factor are carried in the config for the pipelines; encode and decode
 // work on unscaled latents, as diffusers' do.
+#include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/normalization.h>
@@ -28,11 +29,11 @@ class VaeEncoderImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& image);  // -> [B, 2 * latent_channels, h, w]
 
  private:
-  torch::nn::Conv2d conv_in_{nullptr};
+  Conv2d conv_in_{nullptr};
   std::vector<DownEncoderBlock2D> down_blocks_;
   VaeMidBlock mid_block_{nullptr};
-  torch::nn::GroupNorm conv_norm_out_{nullptr};
-  torch::nn::Conv2d conv_out_{nullptr};
+  GroupNorm conv_norm_out_{nullptr};
+  Conv2d conv_out_{nullptr};
 };
 TORCH_MODULE(VaeEncoder);
 
@@ -42,11 +43,11 @@ class VaeDecoderImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& latent);
 
  private:
-  torch::nn::Conv2d conv_in_{nullptr};
+  Conv2d conv_in_{nullptr};
   VaeMidBlock mid_block_{nullptr};
   std::vector<UpDecoderBlock2D> up_blocks_;
-  torch::nn::GroupNorm conv_norm_out_{nullptr};
-  torch::nn::Conv2d conv_out_{nullptr};
+  GroupNorm conv_norm_out_{nullptr};
+  Conv2d conv_out_{nullptr};
 };
 TORCH_MODULE(VaeDecoder);
 
@@ -63,8 +64,8 @@ class AutoencoderKLImpl : public torch::nn::Module {
   AutoencoderKLConfig config_;
   VaeEncoder encoder_{nullptr};
   VaeDecoder decoder_{nullptr};
-  torch::nn::Conv2d quant_conv_{nullptr};
-  torch::nn::Conv2d post_quant_conv_{nullptr};
+  Conv2d quant_conv_{nullptr};
+  Conv2d post_quant_conv_{nullptr};
 };
 TORCH_MODULE(AutoencoderKL);
 

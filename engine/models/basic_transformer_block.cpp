@@ -5,8 +5,8 @@
 namespace gesso::models {
 namespace {
 
-torch::nn::LayerNorm layer_norm(int64_t dim, double eps) {
-  return torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim}).eps(eps).elementwise_affine(true));
+LayerNorm layer_norm(int64_t dim, double eps) {
+  return LayerNorm(dim, eps);
 }
 
 AttentionOptions attention_options(const BasicTransformerBlockOptions& o, std::optional<int64_t> cross_dim) {

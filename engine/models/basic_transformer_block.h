@@ -1,6 +1,7 @@
 #pragma once
 // diffusers' BasicTransformerBlock with layer norms: self-attention (attn1), cross-attention on the
 // text (attn2), GEGLU feed-forward (ff), each pre-normed (norm1/2/3) and added to its input.
+#include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/normalization.h>
 
@@ -24,11 +25,11 @@ class BasicTransformerBlockImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context);
 
  private:
-  torch::nn::LayerNorm norm1_{nullptr};
+  LayerNorm norm1_{nullptr};
   Attention attn1_{nullptr};
-  torch::nn::LayerNorm norm2_{nullptr};
+  LayerNorm norm2_{nullptr};
   Attention attn2_{nullptr};
-  torch::nn::LayerNorm norm3_{nullptr};
+  LayerNorm norm3_{nullptr};
   FeedForward ff_{nullptr};
 };
 TORCH_MODULE(BasicTransformerBlock);

@@ -31,8 +31,8 @@ torch::Tensor activate(CLIPActivation act, const torch::Tensor& x) {
   return x;
 }
 
-torch::nn::LayerNorm layer_norm(const CLIPTextConfig& config) {
-  return torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hidden_size}).eps(config.layer_norm_eps));
+LayerNorm layer_norm(const CLIPTextConfig& config) {
+  return LayerNorm(config.hidden_size, config.layer_norm_eps);
 }
 
 }  // namespace
@@ -62,9 +62,9 @@ CLIPTextConfig CLIPTextConfig::from_json_file(const std::string& path) {
 }
 
 CLIPTextEmbeddingsImpl::CLIPTextEmbeddingsImpl(const CLIPTextConfig& config)
-    : token_embedding(register_module("token_embedding", torch::nn::Embedding(config.vocab_size, config.hidden_size))),
+    : token_embedding(register_module("token_embedding", Embedding(config.vocab_size, config.hidden_size))),
       position_embedding(register_module(
-          "position_embedding", torch::nn::Embedding(config.max_position_embeddings, config.hidden_size))) {}
+          "position_embedding", Embedding(config.max_position_embeddings, config.hidden_size))) {}
 
 torch::Tensor CLIPTextEmbeddingsImpl::forward(const torch::Tensor& input_ids) {
   const auto positions = torch::arange(input_ids.size(-1), input_ids.options().dtype(torch::kLong));
@@ -73,10 +73,10 @@ torch::Tensor CLIPTextEmbeddingsImpl::forward(const torch::Tensor& input_ids) {
 
 CLIPAttentionImpl::CLIPAttentionImpl(const CLIPTextConfig& config) : heads_(config.num_attention_heads) {
   const int64_t d = config.hidden_size;
-  k_proj = register_module("k_proj", torch::nn::Linear(d, d));
-  v_proj = register_module("v_proj", torch::nn::Linear(d, d));
-  q_proj = register_module("q_proj", torch::nn::Linear(d, d));
-  out_proj = register_module("out_proj", torch::nn::Linear(d, d));
+  k_proj = register_module("k_proj", Linear(d, d));
+  v_proj = register_module("v_proj", Linear(d, d));
+  q_proj = register_module("q_proj", Linear(d, d));
+  out_proj = register_module("out_proj", Linear(d, d));
 }
 
 torch::Tensor CLIPAttentionImpl::forward(const torch::Tensor& hidden_states) {
@@ -91,8 +91,8 @@ torch::Tensor CLIPAttentionImpl::forward(const torch::Tensor& hidden_states) {
 }
 
 CLIPMLPImpl::CLIPMLPImpl(const CLIPTextConfig& config) : act_(config.hidden_act) {
-  fc1 = register_module("fc1", torch::nn::Linear(config.hidden_size, config.intermediate_size));
-  fc2 = register_module("fc2", torch::nn::Linear(config.intermediate_size, config.hidden_size));
+  fc1 = register_module("fc1", Linear(config.hidden_size, config.intermediate_size));
+  fc2 = register_module("fc2", Linear(config.intermediate_size, config.hidden_size));
 }
 
 torch::Tensor CLIPMLPImpl::forward(const torch::Tensor& hidden_states) {

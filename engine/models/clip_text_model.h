@@ -2,6 +2,7 @@
 // The CLIP text encoder of Stable Diffusion 1.x / 2.x (transformers' CLIPTextModel). Module and
 // parameter names are the keys of SD checkpoints' text_encoder/model.safetensors
 // ("text_model.encoder.layers.0.self_attn.q_proj.weight" ...), so loading is a strict name match.
+#include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/embedding.h>
@@ -40,7 +41,7 @@ class CLIPTextEmbeddingsImpl : public torch::nn::Module {
   explicit CLIPTextEmbeddingsImpl(const CLIPTextConfig& config);
   torch::Tensor forward(const torch::Tensor& input_ids);
 
-  torch::nn::Embedding token_embedding{nullptr}, position_embedding{nullptr};
+  Embedding token_embedding{nullptr}, position_embedding{nullptr};
 };
 TORCH_MODULE(CLIPTextEmbeddings);
 
@@ -49,7 +50,7 @@ class CLIPAttentionImpl : public torch::nn::Module {
   explicit CLIPAttentionImpl(const CLIPTextConfig& config);
   torch::Tensor forward(const torch::Tensor& hidden_states);  // causal self-attention
 
-  torch::nn::Linear k_proj{nullptr}, v_proj{nullptr}, q_proj{nullptr}, out_proj{nullptr};
+  Linear k_proj{nullptr}, v_proj{nullptr}, q_proj{nullptr}, out_proj{nullptr};
 
  private:
   int64_t heads_;
@@ -61,7 +62,7 @@ class CLIPMLPImpl : public torch::nn::Module {
   explicit CLIPMLPImpl(const CLIPTextConfig& config);
   torch::Tensor forward(const torch::Tensor& hidden_states);
 
-  torch::nn::Linear fc1{nullptr}, fc2{nullptr};
+  Linear fc1{nullptr}, fc2{nullptr};
 
  private:
   CLIPActivation act_;
@@ -74,9 +75,9 @@ class CLIPEncoderLayerImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& hidden_states);  // pre-norm attention, then pre-norm MLP
 
   CLIPAttention self_attn{nullptr};
-  torch::nn::LayerNorm layer_norm1{nullptr};
+  LayerNorm layer_norm1{nullptr};
   CLIPMLP mlp{nullptr};
-  torch::nn::LayerNorm layer_norm2{nullptr};
+  LayerNorm layer_norm2{nullptr};
 };
 TORCH_MODULE(CLIPEncoderLayer);
 
@@ -94,7 +95,7 @@ class CLIPTextTransformerImpl : public torch::nn::Module {
 
   CLIPTextEmbeddings embeddings{nullptr};
   CLIPEncoder encoder{nullptr};
-  torch::nn::LayerNorm final_layer_norm{nullptr};
+  LayerNorm final_layer_norm{nullptr};
 };
 TORCH_MODULE(CLIPTextTransformer);
 

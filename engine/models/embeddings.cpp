@@ -21,8 +21,8 @@ torch::Tensor timestep_embedding(const torch::Tensor& timesteps, int64_t dim, bo
 }
 
 TimestepEmbeddingImpl::TimestepEmbeddingImpl(const TimestepEmbeddingOptions& options) : options_(options) {
-  linear_1_ = register_module("linear_1", torch::nn::Linear(options.in_channels, options.time_embed_dim));
-  linear_2_ = register_module("linear_2", torch::nn::Linear(options.time_embed_dim, options.time_embed_dim));
+  linear_1_ = register_module("linear_1", Linear(options.in_channels, options.time_embed_dim));
+  linear_2_ = register_module("linear_2", Linear(options.time_embed_dim, options.time_embed_dim));
 }
 
 torch::Tensor TimestepEmbeddingImpl::forward(const torch::Tensor& features) {

@@ -1,6 +1,7 @@
 #pragma once
 // Timestep embeddings: the sinusoidal projection (diffusers' get_timestep_embedding / Timesteps,
 // no parameters) and the two-layer MLP that follows it (TimestepEmbedding: linear_1, linear_2).
+#include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/linear.h>
 
@@ -29,8 +30,8 @@ class TimestepEmbeddingImpl : public torch::nn::Module {
 
  private:
   TimestepEmbeddingOptions options_;
-  torch::nn::Linear linear_1_{nullptr};
-  torch::nn::Linear linear_2_{nullptr};
+  Linear linear_1_{nullptr};
+  Linear linear_2_{nullptr};
 };
 TORCH_MODULE(TimestepEmbedding);
 

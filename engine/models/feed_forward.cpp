@@ -5,7 +5,7 @@
 namespace gesso::models {
 
 GEGLUImpl::GEGLUImpl(int64_t dim_in, int64_t dim_out) {
-  proj_ = register_module("proj", torch::nn::Linear(dim_in, dim_out * 2));
+  proj_ = register_module("proj", Linear(dim_in, dim_out * 2));
 }
 
 torch::Tensor GEGLUImpl::forward(const torch::Tensor& x) {
@@ -17,7 +17,7 @@ FeedForwardImpl::FeedForwardImpl(int64_t dim, int64_t mult) {
   const auto inner = dim * mult;
   net_ = register_module("net", torch::nn::ModuleList());
   geglu_ = GEGLU(dim, inner);
-  out_ = torch::nn::Linear(inner, dim);
+  out_ = Linear(inner, dim);
   net_->push_back(geglu_);
   // diffusers' net.1 is a dropout (identity at inference); it keeps the output layer at net.2.
   net_->push_back(torch::nn::Identity());

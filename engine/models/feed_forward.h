@@ -1,6 +1,7 @@
 #pragma once
 // The transformer blocks' feed-forward network: GEGLU (net.0.proj: dim -> 2 * inner, the second
 // half gating the first through GELU), then net.2: inner -> dim.
+#include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/linear.h>
@@ -13,7 +14,7 @@ class GEGLUImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x);
 
  private:
-  torch::nn::Linear proj_{nullptr};
+  Linear proj_{nullptr};
 };
 TORCH_MODULE(GEGLU);
 
@@ -26,7 +27,7 @@ class FeedForwardImpl : public torch::nn::Module {
  private:
   torch::nn::ModuleList net_;
   GEGLU geglu_{nullptr};
-  torch::nn::Linear out_{nullptr};
+  Linear out_{nullptr};
 };
 TORCH_MODULE(FeedForward);
 

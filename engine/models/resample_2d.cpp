@@ -8,7 +8,7 @@ namespace F = torch::nn::functional;
 
 Downsample2DImpl::Downsample2DImpl(int64_t channels, int64_t out_channels, int64_t padding) : padding_(padding) {
   conv_ = register_module(
-      "conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, out_channels, 3).stride(2).padding(padding)));
+      "conv", Conv2d(channels, out_channels, 3, 2, padding));
 }
 
 torch::Tensor Downsample2DImpl::forward(const torch::Tensor& x) {
@@ -18,7 +18,7 @@ torch::Tensor Downsample2DImpl::forward(const torch::Tensor& x) {
 
 Upsample2DImpl::Upsample2DImpl(int64_t channels, int64_t out_channels) {
   conv_ = register_module("conv",
-                          torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, out_channels, 3).padding(1)));
+                          Conv2d(channels, out_channels, 3, 1, 1));
 }
 
 torch::Tensor Upsample2DImpl::forward(const torch::Tensor& x, const std::optional<std::vector<int64_t>>& output_size) {

@@ -2,6 +2,7 @@
 // The UNet's and VAE's resolution changes: a stride-2 3x3 convolution down, nearest-neighbour
 // doubling (or resizing to a skip connection's size) followed by a 3x3 convolution up. Both hold
 // their convolution as "conv", like diffusers' Downsample2D(name="op") and Upsample2D.
+#include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>
 
@@ -18,7 +19,7 @@ class Downsample2DImpl : public torch::nn::Module {
 
  private:
   int64_t padding_;
-  torch::nn::Conv2d conv_{nullptr};
+  Conv2d conv_{nullptr};
 };
 TORCH_MODULE(Downsample2D);
 
@@ -29,7 +30,7 @@ class Upsample2DImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x, const std::optional<std::vector<int64_t>>& output_size = {});
 
  private:
-  torch::nn::Conv2d conv_{nullptr};
+  Conv2d conv_{nullptr};
 };
 TORCH_MODULE(Upsample2D);
 

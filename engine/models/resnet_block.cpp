@@ -5,12 +5,12 @@
 namespace gesso::models {
 namespace {
 
-torch::nn::Conv2d conv3x3(int64_t in, int64_t out) {
-  return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 3).stride(1).padding(1));
+Conv2d conv3x3(int64_t in, int64_t out) {
+  return Conv2d(in, out, 3, 1, 1);
 }
 
-torch::nn::GroupNorm group_norm(int64_t groups, int64_t channels, double eps) {
-  return torch::nn::GroupNorm(torch::nn::GroupNormOptions(groups, channels).eps(eps).affine(true));
+GroupNorm group_norm(int64_t groups, int64_t channels, double eps) {
+  return GroupNorm(groups, channels, eps);
 }
 
 }  // namespace
@@ -22,13 +22,13 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(const ResnetBlock2DOptions& options) : opti
   conv1_ = register_module("conv1", conv3x3(in, out));
   if (options.temb_channels) {
     const auto proj_out = options.time_embedding_norm == TimeEmbeddingNorm::ScaleShift ? 2 * out : out;
-    time_emb_proj_ = register_module("time_emb_proj", torch::nn::Linear(*options.temb_channels, proj_out));
+    time_emb_proj_ = register_module("time_emb_proj", Linear(*options.temb_channels, proj_out));
   }
   norm2_ = register_module("norm2", group_norm(options.groups_out.value_or(options.groups), out, options.eps));
   conv2_ = register_module("conv2", conv3x3(out, out));
   if (in != out) {
     conv_shortcut_ = register_module(
-        "conv_shortcut", torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 1).stride(1).padding(0)));
+        "conv_shortcut", Conv2d(in, out, 1, 1, 0));
   }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // ResnetBlock2D: norm1 -> act -> conv1 (+ time embedding) -> norm2 -> act -> conv2, plus the
 // (1x1-projected when the width changes) input, divided by output_scale_factor.
+#include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/linear.h>
@@ -38,12 +39,12 @@ class ResnetBlock2DImpl : public torch::nn::Module {
 
  private:
   ResnetBlock2DOptions options_;
-  torch::nn::GroupNorm norm1_{nullptr};
-  torch::nn::Conv2d conv1_{nullptr};
-  torch::nn::Linear time_emb_proj_{nullptr};
-  torch::nn::GroupNorm norm2_{nullptr};
-  torch::nn::Conv2d conv2_{nullptr};
-  torch::nn::Conv2d conv_shortcut_{nullptr};
+  GroupNorm norm1_{nullptr};
+  Conv2d conv1_{nullptr};
+  Linear time_emb_proj_{nullptr};
+  GroupNorm norm2_{nullptr};
+  Conv2d conv2_{nullptr};
+  Conv2d conv_shortcut_{nullptr};
 };
 TORCH_MODULE(ResnetBlock2D);
 

@@ -8,9 +8,9 @@ namespace {
 // A 1x1 convolution or a linear layer, registered under `name`.
 torch::nn::AnyModule make_projection(torch::nn::Module& owner, const std::string& name, int64_t in, int64_t out,
                                      bool linear) {
-  if (linear) return torch::nn::AnyModule(owner.register_module(name, torch::nn::Linear(in, out)));
+  if (linear) return torch::nn::AnyModule(owner.register_module(name, Linear(in, out)));
   return torch::nn::AnyModule(
-      owner.register_module(name, torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, 1).stride(1).padding(0))));
+      owner.register_module(name, Conv2d(in, out, 1, 1, 0)));
 }
 
 }  // namespace
@@ -18,8 +18,7 @@ torch::nn::AnyModule make_projection(torch::nn::Module& owner, const std::string
 Transformer2DModelImpl::Transformer2DModelImpl(const Transformer2DOptions& options) : options_(options) {
   const auto inner = options.heads * options.head_dim;
   norm_ = register_module(
-      "norm", torch::nn::GroupNorm(
-                  torch::nn::GroupNormOptions(options.norm_num_groups, options.in_channels).eps(1e-6).affine(true)));
+      "norm", GroupNorm(options.norm_num_groups, options.in_channels, 1e-6));
   proj_in_ = make_projection(*this, "proj_in", options.in_channels, inner, options.use_linear_projection);
   transformer_blocks_ = register_module("transformer_blocks", torch::nn::ModuleList());
   for (int64_t i = 0; i < options.num_layers; ++i) {

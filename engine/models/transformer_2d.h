@@ -1,6 +1,7 @@
 #pragma once
 // diffusers' Transformer2DModel on continuous input: group norm, proj_in (1x1 conv, or linear on
 // the flattened positions for SD 2.x), the transformer blocks, proj_out, plus the input.
+#include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/any.h>
 #include <torch/nn/modules/container/modulelist.h>
@@ -30,7 +31,7 @@ class Transformer2DModelImpl : public torch::nn::Module {
 
  private:
   Transformer2DOptions options_;
-  torch::nn::GroupNorm norm_{nullptr};
+  GroupNorm norm_{nullptr};
   torch::nn::AnyModule proj_in_;   // Conv2d 1x1 or Linear
   torch::nn::ModuleList transformer_blocks_;
   std::vector<BasicTransformerBlock> blocks_;

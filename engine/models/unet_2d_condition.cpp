@@ -10,8 +10,8 @@
 namespace gesso::models {
 namespace {
 
-torch::nn::Conv2d same_conv(int64_t in, int64_t out, int64_t kernel) {
-  return torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, kernel).padding((kernel - 1) / 2));
+Conv2d same_conv(int64_t in, int64_t out, int64_t kernel) {
+  return Conv2d(in, out, kernel, 1, (kernel - 1) / 2);
 }
 
 // The options every block shares, from the UNet's config.
@@ -41,7 +41,7 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNet2DConditionConfig& 
   build_up();
   conv_norm_out_ = register_module(
       "conv_norm_out",
-      torch::nn::GroupNorm(torch::nn::GroupNormOptions(c.norm_num_groups, width).eps(c.norm_eps).affine(true)));
+      GroupNorm(c.norm_num_groups, width, c.norm_eps));
   conv_out_ = register_module("conv_out", same_conv(width, c.out_channels, c.conv_out_kernel));
 }
 

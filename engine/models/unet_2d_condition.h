@@ -5,6 +5,7 @@
 //   sample -> conv_in -> down_blocks -> mid_block -> up_blocks (+ skips) -> norm, act -> conv_out
 //   timestep -> sinusoidal features -> time_embedding ----^ (into every resnet)
 //   encoder_hidden_states -------------------------------^ (into every transformer)
+#include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/modules/conv.h>
@@ -43,13 +44,13 @@ class UNet2DConditionModelImpl : public torch::nn::Module {
   void build_up();
 
   UNet2DConditionConfig config_;
-  torch::nn::Conv2d conv_in_{nullptr};
+  Conv2d conv_in_{nullptr};
   TimestepEmbedding time_embedding_{nullptr};
   std::vector<UNetDownBlock> down_blocks_;
   UNetMidBlock mid_block_{nullptr};
   std::vector<UNetUpBlock> up_blocks_;
-  torch::nn::GroupNorm conv_norm_out_{nullptr};
-  torch::nn::Conv2d conv_out_{nullptr};
+  GroupNorm conv_norm_out_{nullptr};
+  Conv2d conv_out_{nullptr};
 };
 TORCH_MODULE(UNet2DConditionModel);
 

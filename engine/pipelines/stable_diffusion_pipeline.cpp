@@ -45,7 +45,10 @@ void img2img_start(RunContext& ctx, const Image& init) {
     throw RequestError("strength", "leaves no step to run: raise strength or steps");
   s.set_begin_index(ctx.inputs.begin_index);
   const auto image = image_tensor_at(init, ctx.width, ctx.height);
-  const auto latents = encode_image_latents(ctx.model, image, ctx.generator).repeat({ctx.request.num_images, 1, 1, 1});
+  // torch.cat, as diffusers' img2img does (its inpainting uses repeat): cat keeps the encoder's
+  // channels-last layout, and on the CPU the layout decides how the UNet's convolutions round.
+  const auto encoded = encode_image_latents(ctx.model, image, ctx.generator);
+  const auto latents = torch::cat(std::vector<torch::Tensor>(ctx.request.num_images, encoded));
   ctx.inputs.latents = s.add_noise(latents, latent_noise(ctx), ctx.inputs.begin_index);
 }
 

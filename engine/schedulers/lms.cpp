@@ -10,13 +10,36 @@
 namespace gesso::schedulers {
 namespace {
 
-// Four-point Gauss-Legendre rule on [-1, 1]: exact for polynomials up to degree 7, and the
-// integrand is a polynomial of degree order - 1 <= 3 (diffusers approximates it with
-// scipy.integrate.quad to 1e-4 relative; this is exact to rounding).
-constexpr std::array<double, 4> kNodes = {-0.8611363115940526, -0.3399810435848563, 0.3399810435848563,
-                                          0.8611363115940526};
-constexpr std::array<double, 4> kWeights = {0.3478548451374538, 0.6521451548625461, 0.6521451548625461,
-                                            0.3478548451374538};
+// diffusers integrates each coefficient with scipy.integrate.quad (QUADPACK's QAGS), whose first
+// 21-point Gauss-Kronrod pass already meets its tolerance for these low-degree polynomials. The
+// same rule, nodes and summation order, and the same float32 integrand (diffusers evaluates it on
+// float32 sigma tensors) give the same coefficients bit for bit; an exact rule would not.
+// Abscissae and weights of the 21-point Kronrod rule on [-1, 1] (positive half, QUADPACK's xgk and
+// wgk; odd 1-based entries extend the 10-point Gauss rule).
+constexpr std::array<double, 11> kKronrodNodes = {
+    0.995657163025808080735527280689003, 0.973906528517171720077964012084452, 0.930157491355708226001207180059508,
+    0.865063366688984510732096688423493, 0.780817726586416897063717578345042, 0.679409568299024406234327365114874,
+    0.562757134668604683339000099272694, 0.433395394129247190799265943165784, 0.294392862701460198131126603103866,
+    0.148874338981631210884826001129720, 0.0};
+constexpr std::array<double, 11> kKronrodWeights = {
+    0.011694638867371874278064396062192, 0.032558162307964727478818972459390, 0.054755896574351996031381300244580,
+    0.075039674810919952767043140916190, 0.093125454583697605535065465083366, 0.109387158802297641899210590325805,
+    0.123491976262065851077958109831074, 0.134709217311473325928054001771707, 0.142775938577060080797094273138717,
+    0.147739104901338491374841515972068, 0.149445554002916905664936468389821};
+
+// QUADPACK's qk21: the centre, then the Gauss nodes' pairs, then the Kronrod-only pairs.
+template <typename F>
+double gauss_kronrod_21(const F& f, double a, double b) {
+  const double centre = 0.5 * (a + b);
+  const double half = 0.5 * (b - a);
+  double sum = kKronrodWeights[10] * f(centre);
+  for (std::size_t first : {1, 0})
+    for (std::size_t j = first; j < 10; j += 2) {
+      const double offset = half * kKronrodNodes[j];
+      sum = sum + kKronrodWeights[j] * (f(centre - offset) + f(centre + offset));
+    }
+  return sum * half;
+}
 
 }  // namespace
 
@@ -51,21 +74,18 @@ void LmsScheduler::set_timesteps(int num_inference_steps) {
 
 double LmsScheduler::lms_coefficient(int order, int t, int current_order) const {
   const auto& s = step_sigmas_;
+  // The Lagrange basis polynomial, in float32 as torch evaluates it: tau is rounded to float first.
   auto basis = [&](double tau) {
-    double prod = 1.0;
+    float prod = 1.0f;
     for (int k = 0; k < order; ++k) {
       if (k == current_order) continue;
-      prod *= (tau - s[t - k]) / (s[t - current_order] - s[t - k]);
+      const auto sigma_k = static_cast<float>(s[t - k]);
+      const float term = (static_cast<float>(tau) - sigma_k) / (static_cast<float>(s[t - current_order]) - sigma_k);
+      prod = prod * term;
     }
-    return prod;
+    return static_cast<double>(prod);
   };
-  const double a = s[t];
-  const double b = s[t + 1];
-  const double half = (b - a) / 2;
-  const double mid = (a + b) / 2;
-  double sum = 0.0;
-  for (size_t i = 0; i < kNodes.size(); ++i) sum += kWeights[i] * basis(mid + half * kNodes[i]);
-  return sum * half;
+  return gauss_kronrod_21(basis, s[t], s[t + 1]);
 }
 
 torch::Tensor LmsScheduler::step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,

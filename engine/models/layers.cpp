@@ -1,0 +1,56 @@
+#include "engine/models/layers.h"
+
+#include <torch/torch.h>
+
+namespace gesso::models {
+namespace {
+
+// Uninitialised storage: load_state_dict replaces every parameter with the checkpoint's tensor.
+torch::Tensor uninitialised(c10::IntArrayRef shape) { return torch::empty(shape); }
+
+}  // namespace
+
+LinearImpl::LinearImpl(int64_t in_features, int64_t out_features, bool with_bias) {
+  weight = register_parameter("weight", uninitialised({out_features, in_features}));
+  if (with_bias) bias = register_parameter("bias", uninitialised({out_features}));
+}
+
+torch::Tensor LinearImpl::forward(const torch::Tensor& x) { return at::linear(x, weight, bias); }
+
+Conv2dImpl::Conv2dImpl(int64_t in_channels, int64_t out_channels, int64_t kernel_size, int64_t stride,
+                       int64_t padding)
+    : stride_(stride), padding_(padding) {
+  weight = register_parameter("weight", uninitialised({out_channels, in_channels, kernel_size, kernel_size}));
+  bias = register_parameter("bias", uninitialised({out_channels}));
+}
+
+torch::Tensor Conv2dImpl::forward(const torch::Tensor& x) {
+  return at::conv2d(x, weight, bias, {stride_, stride_}, {padding_, padding_});
+}
+
+GroupNormImpl::GroupNormImpl(int64_t num_groups, int64_t num_channels, double eps)
+    : num_groups_(num_groups), eps_(eps) {
+  weight = register_parameter("weight", uninitialised({num_channels}));
+  bias = register_parameter("bias", uninitialised({num_channels}));
+}
+
+torch::Tensor GroupNormImpl::forward(const torch::Tensor& x) {
+  return at::group_norm(x, num_groups_, weight, bias, eps_, at::globalContext().userEnabledCuDNN());
+}
+
+LayerNormImpl::LayerNormImpl(int64_t dim, double eps) : eps_(eps) {
+  weight = register_parameter("weight", uninitialised({dim}));
+  bias = register_parameter("bias", uninitialised({dim}));
+}
+
+torch::Tensor LayerNormImpl::forward(const torch::Tensor& x) {
+  return at::layer_norm(x, {weight.size(0)}, weight, bias, eps_);
+}
+
+EmbeddingImpl::EmbeddingImpl(int64_t num_embeddings, int64_t embedding_dim) {
+  weight = register_parameter("weight", uninitialised({num_embeddings, embedding_dim}));
+}
+
+torch::Tensor EmbeddingImpl::forward(const torch::Tensor& ids) { return at::embedding(weight, ids); }
+
+}  // namespace gesso::models

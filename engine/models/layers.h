@@ -1,0 +1,69 @@
+#pragma once
+// The basic layers every model is built from, with checkpoint-named parameters ("weight", "bias").
+//
+// Two reasons not to use torch::nn's own: (1) their constructors fill every parameter with random
+// values (serial CPU RNG: seconds for a UNet) that load_state_dict then throws away, while these
+// leave the parameters uninitialised; (2) their forwards are not always the ATen calls PyTorch's
+// Python modules make (torch::nn::Linear adds the bias after a matmul for 3-d inputs, where
+// F.linear fuses it into addmm: one ulp apart), and parity with diffusers is bit for bit.
+#include <torch/nn/module.h>
+#include <torch/nn/pimpl.h>
+
+namespace gesso::models {
+
+class LinearImpl : public torch::nn::Module {
+ public:
+  LinearImpl(int64_t in_features, int64_t out_features, bool with_bias = true);
+  torch::Tensor forward(const torch::Tensor& x);
+
+  torch::Tensor weight, bias;
+};
+TORCH_MODULE(Linear);
+
+class Conv2dImpl : public torch::nn::Module {
+ public:
+  Conv2dImpl(int64_t in_channels, int64_t out_channels, int64_t kernel_size, int64_t stride = 1, int64_t padding = 0);
+  torch::Tensor forward(const torch::Tensor& x);
+
+  torch::Tensor weight, bias;
+
+ private:
+  int64_t stride_, padding_;
+};
+TORCH_MODULE(Conv2d);
+
+class GroupNormImpl : public torch::nn::Module {
+ public:
+  GroupNormImpl(int64_t num_groups, int64_t num_channels, double eps);
+  torch::Tensor forward(const torch::Tensor& x);
+
+  torch::Tensor weight, bias;
+
+ private:
+  int64_t num_groups_;
+  double eps_;
+};
+TORCH_MODULE(GroupNorm);
+
+class LayerNormImpl : public torch::nn::Module {
+ public:
+  LayerNormImpl(int64_t dim, double eps);
+  torch::Tensor forward(const torch::Tensor& x);
+
+  torch::Tensor weight, bias;
+
+ private:
+  double eps_;
+};
+TORCH_MODULE(LayerNorm);
+
+class EmbeddingImpl : public torch::nn::Module {
+ public:
+  EmbeddingImpl(int64_t num_embeddings, int64_t embedding_dim);
+  torch::Tensor forward(const torch::Tensor& ids);
+
+  torch::Tensor weight;
+};
+TORCH_MODULE(Embedding);
+
+}  // namespace gesso::models
