@@ -7,6 +7,7 @@
 #include <random>
 
 #include "app/cli_progress.h"
+#include "app/runtime_flags.h"
 #include "engine/error.h"
 #include "engine/io/a1111_parameters.h"
 #include "engine/io/image_io.h"
@@ -29,14 +30,9 @@ struct CliOptions {
   int repeat = 1;
   bool overwrite = false, quiet = false, no_composite = false;
   int64_t seed = -1;
+  gesso::app::RuntimeFlags runtime;
 };
 
-torch::ScalarType parse_dtype(const std::string& s) {
-  if (s == "fp32") return torch::kFloat;
-  if (s == "fp16") return torch::kHalf;
-  if (s == "bf16") return torch::kBFloat16;
-  throw gesso::RequestError("dtype", "'" + s + "' is not fp32, fp16 or bf16");
-}
 
 void add_generation_options(CLI::App& app, CliOptions& o) {
   auto& r = o.request;
@@ -65,6 +61,7 @@ void add_generation_options(CLI::App& app, CliOptions& o) {
   app.add_option("--dtype", o.dtype, "fp32 | fp16 | bf16");
   app.add_option("--variant", r.runtime.variant, "Weight variant to load, e.g. fp16");
   app.add_option("--generator-device", r.runtime.generator_device, "Where the seed's noise is drawn: cpu | cuda");
+  o.runtime.add(app);
   app.add_option("-o,--output", o.output, "Output PNG, or a folder (named <date>-<seed>-<index>)");
   app.add_flag("--overwrite", o.overwrite, "Replace an existing output file");
   app.add_option("--save-latents", o.latents_path, "Also write the final latents (.safetensors)");
@@ -89,7 +86,8 @@ gesso::pipelines::MaskedContent parse_masked_content(const std::string& s) {
 
 void finish_request(CliOptions& o) {
   auto& r = o.request;
-  r.runtime.dtype = parse_dtype(o.dtype);
+  r.runtime.dtype = gesso::runtime::parse_dtype(o.dtype);
+  o.runtime.apply(r.runtime);
   r.seed = o.seed >= 0 ? static_cast<uint64_t>(o.seed) : std::random_device{}() % 4294967296ull;
   r.inpaint.area = parse_area(o.area);
   r.inpaint.masked_content = parse_masked_content(o.masked_content);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/io/image.h"
+#include "engine/runtime/runtime_options.h"
 
 namespace gesso::pipelines {
 
@@ -24,12 +25,7 @@ struct InpaintOptions {
   bool composite = true;              // paste onto the original through the blurred mask
 };
 
-struct RuntimeOptions {
-  std::string device = "auto";        // auto | cpu | cuda | cuda:N
-  torch::ScalarType dtype = torch::kFloat;
-  std::string generator_device = "cpu";  // where the seed's noise is drawn, as diffusers' generator
-  std::string variant;                // weight variant to prefer ("fp16"), empty: full precision
-};
+using runtime::RuntimeOptions;
 
 struct GenerationRequest {
   PipelineKind pipeline = PipelineKind::kTxt2Img;

@@ -1,0 +1,49 @@
+#pragma once
+// How a run uses the machine: device, precision and every optimization toggle. Plain values, parsed
+// from the user's words by the functions below (the CLI, gesso-bench and the GUI share them).
+#include <torch/types.h>
+
+#include <string>
+#include <vector>
+
+namespace gesso::runtime {
+
+// Which kernel computes softmax(QK^T)V. The SDPA ones go through torch's scaled_dot_product_attention
+// with only that backend allowed; kPlain is the classic baddbmm + softmax + bmm (diffusers'
+// AttnProcessor), the path attention slicing also takes.
+enum class AttentionBackend { kAuto, kFlash, kMemoryEfficient, kMath, kCudnn, kPlain };
+
+// Where the weights live between uses. kModel: each component (text encoder, UNet, VAE) is uploaded
+// whole when used and dropped after; kSequential: each layer streams in just before it runs.
+enum class Offload { kNone, kModel, kSequential };
+
+struct RuntimeOptions {
+  std::string device = "auto";           // auto | cpu | cuda | cuda:N
+  torch::ScalarType dtype = torch::kFloat;
+  std::string generator_device = "cpu";  // where the seed's noise is drawn, as diffusers' generator
+  std::string variant;                   // weight variant to prefer ("fp16"), empty: full precision
+  bool vae_fp32 = false;                 // run the VAE in float32 whatever dtype says (fp16 overflow)
+  bool tf32 = false;                     // TF32 tensor cores for float32 matmuls and convolutions
+  bool cudnn_benchmark = false;          // cuDNN times its algorithms on the first call of each shape
+  bool channels_last = false;            // NHWC convolutions in the UNet and VAE
+  AttentionBackend attention = AttentionBackend::kAuto;
+  int attention_slice = 0;               // 0: off; -1: auto (half the heads at a time); N: N heads at a time
+  bool vae_tiling = false;               // decode / encode in overlapping tiles, blended
+  bool vae_slicing = false;              // decode / encode one image of the batch at a time
+  Offload offload = Offload::kNone;
+  bool cuda_graphs = false;              // capture the UNet call once per shape, replay every step
+  bool release_memory = false;           // hand cached device memory back to the driver after a run
+};
+
+AttentionBackend parse_attention_backend(const std::string& name);  // throws RequestError("attention")
+std::string to_string(AttentionBackend backend);
+Offload parse_offload(const std::string& name);                     // throws RequestError("offload")
+std::string to_string(Offload offload);
+int parse_attention_slice(const std::string& text);                 // off | auto | N
+torch::ScalarType parse_dtype(const std::string& name);             // fp32 | fp16 | bf16
+std::string dtype_name(torch::ScalarType dtype);
+
+// "fp16, tf32, channels-last, attention flash, ..." — the toggles that differ from the defaults.
+std::string describe(const RuntimeOptions& options);
+
+}  // namespace gesso::runtime
