@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/io/image.h"
 #include "engine/pipelines/generation_request.h"
 
 namespace gesso::app {
@@ -15,11 +16,17 @@ struct BenchRow {
   double it_per_s = 0;
   double e2e_s = 0;
   double peak_gib = 0;
+  double first_s = 0;     // model load + the first (short) run: the warm-up a user waits for
+  double psnr_db = -1;    // image vs the table's reference row (-1: none; inf: identical)
+  Image image;            // the long run's first image, for the PSNR
 };
 
 // One warm-up run (loads the model), then the best of `repeats` runs at `steps` and at `short_steps`.
 BenchRow measure(const pipelines::GenerationRequest& request, const std::string& label, int steps,
                  int short_steps, int repeats);
+
+// PSNR of two 8-bit images of the same size, in dB (infinity when identical).
+double psnr(const Image& a, const Image& b);
 
 std::string markdown_table(const std::string& device, const std::vector<BenchRow>& rows);
 std::string json_lines(const std::string& device, const std::vector<BenchRow>& rows);

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/bench_runner.h"
+#include "app/runtime_flags.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/runtime/device.h"
 
@@ -37,6 +38,8 @@ struct BenchOptions {
   std::string model, device = "auto", json;
   int steps = 50, short_steps = 10, size = 0, batch = 1, repeats = 2;
   std::vector<std::string> dtypes{"fp16"};
+  std::vector<std::string> toggles{"default"};
+  std::string sampler = "PNDM";
 };
 
 void add_run_options(CLI::App& run, BenchOptions& o) {
@@ -49,6 +52,11 @@ void add_run_options(CLI::App& run, BenchOptions& o) {
   run.add_option("--repeats", o.repeats, "Timed runs per configuration (the best counts)");
   run.add_option("--dtype", o.dtypes, "fp32 | fp16 | bf16, one row each")->delimiter(',');
   run.add_option("--json", o.json, "Also write one JSON line per row to this file");
+  run.add_option("--toggles", o.toggles,
+                 "Toggle sets, one row each per dtype: default, tf32, cudnn-benchmark, channels-last, attention=X, "
+                 "slicing=X, vae-tiling, vae-slicing, vae-fp32, offload=model|sequential, cuda-graphs; join with +")
+      ->delimiter(',');
+  run.add_option("--sampler", o.sampler, "Sampler (PNDM: diffusers' SD 1.5 default, as in the anchors)");
 }
 
 int run_bench(const BenchOptions& o) {
@@ -56,18 +64,25 @@ int run_bench(const BenchOptions& o) {
     throw gesso::RequestError("steps", "--steps must be larger than --short-steps (>= 1)");
   std::vector<gesso::app::BenchRow> rows;
   for (const auto& dtype : o.dtypes) {
-    gesso::pipelines::GenerationRequest r;
-    r.model_dir = o.model;
-    r.prompt = "a photo of an astronaut riding a horse on mars";
-    r.width = r.height = o.size;
-    r.num_images = o.batch;
-    r.sampler = "PNDM";
-    r.runtime.device = o.device;
-    r.runtime.dtype = dtype == "fp32" ? torch::kFloat : dtype == "bf16" ? torch::kBFloat16 : torch::kHalf;
-    if (dtype != "fp32" && dtype != "fp16" && dtype != "bf16")
-      throw gesso::RequestError("dtype", "'" + dtype + "' is not fp32, fp16 or bf16");
-    const std::string label = dtype + ", batch " + std::to_string(o.batch) + (o.size ? ", " + std::to_string(o.size) + "px" : "");
-    rows.push_back(gesso::app::measure(r, label, o.steps, o.short_steps, o.repeats));
+    const std::size_t reference = rows.size();
+    for (const auto& toggles : o.toggles) {
+      gesso::pipelines::GenerationRequest r;
+      r.model_dir = o.model;
+      r.prompt = "a photo of an astronaut riding a horse on mars";
+      r.width = r.height = o.size;
+      r.num_images = o.batch;
+      r.sampler = o.sampler;
+      r.seed = 1234;
+      r.runtime.device = o.device;
+      r.runtime.dtype = gesso::runtime::parse_dtype(dtype);
+      gesso::app::apply_toggle_set(r.runtime, toggles);
+      const std::string label = gesso::runtime::describe(r.runtime) + ", batch " + std::to_string(o.batch) +
+                                (o.size ? ", " + std::to_string(o.size) + "px" : "");
+      auto row = gesso::app::measure(r, label, o.steps, o.short_steps, o.repeats);
+      if (rows.size() > reference) row.psnr_db = gesso::app::psnr(row.image, rows[reference].image);
+      std::cerr << "gesso-bench: " << label << ": " << row.it_per_s << " it/s\n";
+      rows.push_back(std::move(row));
+    }
   }
   const auto device = gesso::runtime::device_name(gesso::pipelines::resolve_device(o.device));
   std::cout << gesso::app::markdown_table(device, rows);

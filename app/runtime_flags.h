@@ -3,8 +3,10 @@
 // them the same way. add() registers them; apply() parses the words into RuntimeOptions.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <string>
 
+#include "engine/error.h"
 #include "engine/runtime/runtime_options.h"
 
 namespace gesso::app {
@@ -42,5 +44,46 @@ struct RuntimeFlags {
     r.release_memory = release_memory;
   }
 };
+
+// gesso-bench's toggle sets: tokens joined by '+', e.g. "channels-last+cuda-graphs" or
+// "offload=sequential"; "default" is the untoggled run.
+inline void apply_toggle_set(runtime::RuntimeOptions& r, const std::string& set) {
+  std::size_t start = 0;
+  while (start <= set.size()) {
+    const auto end = std::min(set.find('+', start), set.size());
+    const auto token = set.substr(start, end - start);
+    const auto eq = token.find('=');
+    const auto name = token.substr(0, eq), value = eq == std::string::npos ? "" : token.substr(eq + 1);
+    if (name == "default" || name.empty()) {
+    } else if (name == "tf32") {
+      r.tf32 = true;
+    } else if (name == "cudnn-benchmark") {
+      r.cudnn_benchmark = true;
+    } else if (name == "channels-last") {
+      r.channels_last = true;
+    } else if (name == "attention") {
+      r.attention = runtime::parse_attention_backend(value);
+    } else if (name == "slicing") {
+      r.attention_slice = runtime::parse_attention_slice(value.empty() ? "auto" : value);
+    } else if (name == "vae-tiling") {
+      r.vae_tiling = true;
+    } else if (name == "vae-slicing") {
+      r.vae_slicing = true;
+    } else if (name == "vae-fp32") {
+      r.vae_fp32 = true;
+    } else if (name == "offload") {
+      r.offload = runtime::parse_offload(value);
+    } else if (name == "cuda-graphs") {
+      r.cuda_graphs = true;
+    } else if (name == "release-vram") {
+      r.release_memory = true;
+    } else {
+      throw RequestError("toggles", "'" + token + "' is not a toggle (default, tf32, cudnn-benchmark, channels-last, "
+                                    "attention=..., slicing=..., vae-tiling, vae-slicing, vae-fp32, offload=..., "
+                                    "cuda-graphs, release-vram)");
+    }
+    start = end + 1;
+  }
+}
 
 }  // namespace gesso::app

@@ -8,6 +8,7 @@
 
 #include "engine/error.h"
 #include "engine/models/config_reader.h"
+#include "engine/runtime/weight_streamer.h"
 
 namespace gesso::models {
 namespace {
@@ -132,7 +133,7 @@ torch::Tensor CLIPTextModelImpl::run_layers(const torch::Tensor& input_ids, int6
     throw Error("CLIP text encoder: expected [batch, tokens] ids with 1 to " +
                 std::to_string(config_.max_position_embeddings) + " tokens, got shape " +
                 c10::str(input_ids.sizes()));
-  const auto device = text_model->final_layer_norm->weight.device();
+  const auto device = runtime::compute_device(text_model->final_layer_norm->weight);
   auto h = text_model->embeddings(input_ids.to(device, torch::kLong));
   if (trace) trace->push_back(h);
   for (int64_t i = 0; i < layers; ++i) {

@@ -2,6 +2,8 @@
 
 #include <torch/torch.h>
 
+#include "engine/runtime/weight_streamer.h"
+
 namespace gesso::models {
 namespace {
 
@@ -15,7 +17,9 @@ LinearImpl::LinearImpl(int64_t in_features, int64_t out_features, bool with_bias
   if (with_bias) bias = register_parameter("bias", uninitialised({out_features}));
 }
 
-torch::Tensor LinearImpl::forward(const torch::Tensor& x) { return at::linear(x, weight, bias); }
+torch::Tensor LinearImpl::forward(const torch::Tensor& x) {
+  return at::linear(x, runtime::streamed(weight), runtime::streamed(bias));
+}
 
 Conv2dImpl::Conv2dImpl(int64_t in_channels, int64_t out_channels, int64_t kernel_size, int64_t stride,
                        int64_t padding)
@@ -25,7 +29,7 @@ Conv2dImpl::Conv2dImpl(int64_t in_channels, int64_t out_channels, int64_t kernel
 }
 
 torch::Tensor Conv2dImpl::forward(const torch::Tensor& x) {
-  return at::conv2d(x, weight, bias, {stride_, stride_}, {padding_, padding_});
+  return at::conv2d(x, runtime::streamed(weight), runtime::streamed(bias), {stride_, stride_}, {padding_, padding_});
 }
 
 GroupNormImpl::GroupNormImpl(int64_t num_groups, int64_t num_channels, double eps)
@@ -35,7 +39,8 @@ GroupNormImpl::GroupNormImpl(int64_t num_groups, int64_t num_channels, double ep
 }
 
 torch::Tensor GroupNormImpl::forward(const torch::Tensor& x) {
-  return at::group_norm(x, num_groups_, weight, bias, eps_, at::globalContext().userEnabledCuDNN());
+  return at::group_norm(x, num_groups_, runtime::streamed(weight), runtime::streamed(bias), eps_,
+                        at::globalContext().userEnabledCuDNN());
 }
 
 LayerNormImpl::LayerNormImpl(int64_t dim, double eps) : eps_(eps) {
@@ -44,13 +49,13 @@ LayerNormImpl::LayerNormImpl(int64_t dim, double eps) : eps_(eps) {
 }
 
 torch::Tensor LayerNormImpl::forward(const torch::Tensor& x) {
-  return at::layer_norm(x, {weight.size(0)}, weight, bias, eps_);
+  return at::layer_norm(x, {weight.size(0)}, runtime::streamed(weight), runtime::streamed(bias), eps_);
 }
 
 EmbeddingImpl::EmbeddingImpl(int64_t num_embeddings, int64_t embedding_dim) {
   weight = register_parameter("weight", uninitialised({num_embeddings, embedding_dim}));
 }
 
-torch::Tensor EmbeddingImpl::forward(const torch::Tensor& ids) { return at::embedding(weight, ids); }
+torch::Tensor EmbeddingImpl::forward(const torch::Tensor& ids) { return at::embedding(runtime::streamed(weight), ids); }
 
 }  // namespace gesso::models

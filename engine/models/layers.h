@@ -6,6 +6,8 @@
 // leave the parameters uninitialised; (2) their forwards are not always the ATen calls PyTorch's
 // Python modules make (torch::nn::Linear adds the bias after a matmul for 3-d inputs, where
 // F.linear fuses it into addmm: one ulp apart), and parity with diffusers is bit for bit.
+// Each forward takes its tensors through runtime::streamed(), which is how sequential CPU offload
+// brings a layer's weights to the device just in time.
 #include <torch/nn/module.h>
 #include <torch/nn/pimpl.h>
 

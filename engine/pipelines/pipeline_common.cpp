@@ -6,6 +6,7 @@
 
 #include "engine/error.h"
 #include "engine/kernels/latent_preview.h"
+#include "engine/runtime/module_offload.h"
 #include "engine/runtime/vram.h"
 
 #if GESSO_CUDA
@@ -46,6 +47,7 @@ torch::Tensor embed(StableDiffusionModel& model, const std::string& text, int nu
 
 torch::Tensor encode_prompts(StableDiffusionModel& model, const std::string& prompt, const std::string& negative,
                              int num_images, bool guidance, int clip_skip) {
+  const runtime::ComponentInUse in_use(model.text_encoder_offload.get());
   auto cond = embed(model, prompt, num_images, clip_skip);
   if (!guidance) return cond;
   // diffusers encodes the negative prompt without clip skip.
@@ -54,12 +56,14 @@ torch::Tensor encode_prompts(StableDiffusionModel& model, const std::string& pro
 }
 
 torch::Tensor encode_image_latents(StableDiffusionModel& model, const torch::Tensor& image, torch::Generator& gen) {
-  const auto dist = model.vae->encode(image.to(model.device, model.dtype));
-  return dist.sample(gen) * model.vae->config().scaling_factor;
+  const runtime::ComponentInUse in_use(model.vae_offload.get());
+  const auto dist = model.vae->encode(image.to(model.device, model.vae_dtype));
+  return (dist.sample(gen) * model.vae->config().scaling_factor).to(model.dtype);
 }
 
 std::vector<Image> decode_latents(StableDiffusionModel& model, const torch::Tensor& latents) {
-  const auto images = model.vae->decode(latents / model.vae->config().scaling_factor);
+  const runtime::ComponentInUse in_use(model.vae_offload.get());
+  const auto images = model.vae->decode((latents / model.vae->config().scaling_factor).to(model.vae_dtype));
   std::vector<Image> out;
   for (int64_t i = 0; i < images.size(0); ++i) out.push_back(io::tensor_to_image(images, static_cast<int>(i)));
   return out;
@@ -89,7 +93,9 @@ torch::Tensor predict_noise(StableDiffusionModel& model, schedulers::Scheduler& 
   auto x = in.guidance ? torch::cat({latents, latents}) : latents;
   x = scheduler.scale_model_input(x, i);
   if (in.unet_condition.defined()) x = torch::cat({x, in.unet_condition}, 1);
-  auto noise = model.unet->forward(x, t.to(model.device), in.embeddings);
+  if (model.channels_last) x = x.contiguous(at::MemoryFormat::ChannelsLast);
+  const auto unet = [&model](const std::vector<torch::Tensor>& a) { return model.unet->forward(a[0], a[1], a[2]); };
+  auto noise = in.graph ? (*in.graph)({x, t, in.embeddings}, unet, in.graph_key) : unet({x, t, in.embeddings});
   if (!in.guidance) return noise;
   const auto chunks = noise.chunk(2);
   return chunks[0] + in.guidance_scale * (chunks[1] - chunks[0]);
@@ -126,13 +132,16 @@ StepEvent make_event(StableDiffusionModel& model, const Observer& observer, cons
 torch::Tensor denoise(StableDiffusionModel& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
                       torch::Generator& generator, Observer& observer) {
   const auto timesteps = scheduler.timesteps();
+  // On the device once: a per-step host-to-device copy would synchronise with the GPU every step.
+  const auto device_timesteps = timesteps.to(model.device);
+  const runtime::ComponentInUse in_use(model.unet_offload.get());
   const int last = static_cast<int>(timesteps.size(0)) - 1;
   const int total = last + 1 - in.begin_index;
   auto latents = in.latents;
   const auto start = std::chrono::steady_clock::now();
   for (int i = in.begin_index; i <= last; ++i) {
     if (observer.should_cancel()) throw CancelledError();
-    const auto noise = predict_noise(model, scheduler, in, latents, timesteps[i], i);
+    const auto noise = predict_noise(model, scheduler, in, latents, device_timesteps[i], i);
     latents = scheduler.step(noise, i, latents, generator);
     if (in.blend_mask.defined()) latents = blend(scheduler, in, latents, i, last);
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -11,6 +11,7 @@
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/observer.h"
 #include "engine/pipelines/stable_diffusion_model.h"
+#include "engine/runtime/cuda_graph.h"
 
 namespace gesso::pipelines {
 
@@ -42,6 +43,9 @@ struct DenoiseInputs {
   // 4-channel inpainting: after each step, outside the mask the latents are the image's, noised to
   // the next step's level (diffusers' StableDiffusionInpaintPipeline blending).
   torch::Tensor blend_image_latents, blend_noise, blend_mask;
+  // CUDA-graph replay of the UNet call (null: eager), and what besides the shapes keys its capture.
+  runtime::GraphedFunction* graph = nullptr;
+  std::string graph_key;
 };
 
 torch::Tensor denoise(StableDiffusionModel& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,

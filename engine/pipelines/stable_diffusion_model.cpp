@@ -1,5 +1,7 @@
 #include "engine/pipelines/stable_diffusion_model.h"
 
+#include <torch/torch.h>
+
 #include <filesystem>
 
 namespace gesso::pipelines {
@@ -20,22 +22,28 @@ std::string StableDiffusionModel::name() const {
 }
 
 StableDiffusionModel load_stable_diffusion(const std::string& dir, const torch::Device& device,
-                                           torch::ScalarType dtype, const std::string& variant) {
+                                           const runtime::RuntimeOptions& options) {
   StableDiffusionModel m;
   m.index = io::read_model_index(dir);
   io::require_components(m.index, {"tokenizer", "text_encoder", "unet", "vae", "scheduler"});
   m.device = device;
-  m.dtype = dtype;
-  m.variant = variant;
-  io::LoadOptions options;
-  options.device = device;
-  options.dtype = dtype;
+  m.dtype = options.dtype;
+  m.vae_dtype = options.vae_fp32 ? torch::kFloat : options.dtype;
+  m.variant = options.variant;
+  m.offload = device.is_cuda() ? options.offload : runtime::Offload::kNone;
+  io::LoadOptions load;
+  // Offloaded weights go to host memory first; ModuleOffload pins them there.
+  load.device = m.offload == runtime::Offload::kNone ? device : torch::Device(torch::kCPU);
+  load.dtype = options.dtype;
+  const auto& variant = options.variant;
   m.tokenizer = text::CLIPTokenizer::from_dir(m.index.path("tokenizer"));
   m.text_encoder = models::CLIPTextModel(
       models::CLIPTextConfig::from_json_file(m.index.path("text_encoder") + "/config.json"));
-  m.text_encoder->load_weights(io::open_component_weights(m.index.path("text_encoder"), variant), options);
-  m.unet = models::load_unet_2d_condition(m.index.path("unet"), options, variant);
-  m.vae = models::load_autoencoder_kl(m.index.path("vae"), options, variant);
+  m.text_encoder->load_weights(io::open_component_weights(m.index.path("text_encoder"), variant), load);
+  m.unet = models::load_unet_2d_condition(m.index.path("unet"), load, variant);
+  auto vae_load = load;
+  vae_load.dtype = m.vae_dtype;
+  m.vae = models::load_autoencoder_kl(m.index.path("vae"), vae_load, variant);
   m.scheduler_config = schedulers::load_scheduler_config(m.index.path("scheduler") + "/scheduler_config.json");
   // As diffusers' StableDiffusionPipeline does for early SD 1.x configs (its deprecation fixes).
   m.scheduler_config.steps_offset = 1;
@@ -43,7 +51,31 @@ StableDiffusionModel load_stable_diffusion(const std::string& dir, const torch::
   m.text_encoder->eval();
   m.unet->eval();
   m.vae->eval();
+  set_channels_last(m, options.channels_last);  // before offload takes the host copies
+  if (m.offload != runtime::Offload::kNone) {
+    m.text_encoder_offload = std::make_unique<runtime::ModuleOffload>(*m.text_encoder, device, m.offload);
+    m.unet_offload = std::make_unique<runtime::ModuleOffload>(*m.unet, device, m.offload);
+    m.vae_offload = std::make_unique<runtime::ModuleOffload>(*m.vae, device, m.offload);
+  }
   return m;
+}
+
+bool loaded_for(const StableDiffusionModel& m, const std::string& dir, const torch::Device& device,
+                const runtime::RuntimeOptions& o) {
+  const auto offload = device.is_cuda() ? o.offload : runtime::Offload::kNone;
+  return m.index.dir == dir && m.device == device && m.dtype == o.dtype && m.variant == o.variant &&
+         m.vae_dtype == (o.vae_fp32 ? torch::kFloat : o.dtype) && m.offload == offload &&
+         m.channels_last == o.channels_last;
+}
+
+void set_channels_last(StableDiffusionModel& m, bool channels_last) {
+  if (m.channels_last == channels_last) return;
+  torch::NoGradGuard no_grad;
+  const auto format = channels_last ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
+  for (torch::nn::Module* module : {static_cast<torch::nn::Module*>(m.unet.get()), static_cast<torch::nn::Module*>(m.vae.get())})
+    for (auto& p : module->parameters())
+      if (p.dim() == 4) p.set_data(p.contiguous(format));
+  m.channels_last = channels_last;
 }
 
 }  // namespace gesso::pipelines

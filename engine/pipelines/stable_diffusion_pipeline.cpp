@@ -10,6 +10,7 @@
 #include "engine/error.h"
 #include "engine/pipelines/inpaint.h"
 #include "engine/pipelines/pipeline_common.h"
+#include "engine/runtime/backend_flags.h"
 #include "engine/runtime/device.h"
 #include "engine/runtime/vram.h"
 
@@ -67,13 +68,12 @@ torch::Device resolve_device(const std::string& name) {
 
 StableDiffusionModel& StableDiffusionPipeline::ensure_model(const GenerationRequest& r, Observer& observer) {
   const auto device = resolve_device(r.runtime.device);
-  if (model_ && model_->index.dir == r.model_dir && model_->device == device && model_->dtype == r.runtime.dtype &&
-      model_->variant == r.runtime.variant)
-    return *model_;
+  if (model_ && loaded_for(*model_, r.model_dir, device, r.runtime)) return *model_;
   observer.on_stage("load model");
+  unet_graph_.reset();
   model_.reset();  // free the old model before loading the next
-  model_ = std::make_unique<StableDiffusionModel>(
-      load_stable_diffusion(r.model_dir, device, r.runtime.dtype, r.runtime.variant));
+  runtime::release_cached_memory();
+  model_ = std::make_unique<StableDiffusionModel>(load_stable_diffusion(r.model_dir, device, r.runtime));
   return *model_;
 }
 
@@ -105,6 +105,7 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
   validate(request);
   const auto start = std::chrono::steady_clock::now();
   c10::InferenceMode inference;
+  const runtime::ScopedBackendFlags flags(request.runtime);
   try {
     StableDiffusionModel& model = ensure_model(request, observer);
     if (model.is_inpainting_unet() && request.pipeline != PipelineKind::kInpaint)
@@ -119,6 +120,11 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
       inpainting = inpaint::prepare(request, ctx.width, ctx.height);
       inpaint::start(ctx, *inpainting);
     }
+    // Sequential offload streams weights during the call, which a graph cannot replay.
+    if (request.runtime.cuda_graphs && model.offload != runtime::Offload::kSequential) {
+      ctx.inputs.graph = &unet_graph_;
+      ctx.inputs.graph_key = runtime::describe(request.runtime);
+    }
     observer.on_stage("denoise");
     GenerationResult result;
     result.latents = denoise(model, *ctx.scheduler, ctx.inputs, ctx.generator, observer);
@@ -129,6 +135,10 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
       result.parameters.push_back(parameters_for(request, model, i));
     }
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (request.runtime.release_memory) {
+      unet_graph_.reset();
+      runtime::release_cached_memory();
+    }
     return result;
   } catch (const c10::OutOfMemoryError& e) {
     runtime::release_cached_memory();  // so that the next, smaller run can have it

@@ -11,6 +11,7 @@
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/observer.h"
 #include "engine/pipelines/stable_diffusion_model.h"
+#include "engine/runtime/cuda_graph.h"
 
 namespace gesso::pipelines {
 
@@ -27,13 +28,15 @@ class StableDiffusionPipeline {
   // RequestError, ModelFileError, OutOfMemoryError, CancelledError.
   GenerationResult run(const GenerationRequest& request, Observer& observer);
 
-  // The loaded model, if any (kept between runs with the same folder, device, dtype, variant).
+  // The loaded model, if any (kept between runs with the same folder, device and load options).
   const StableDiffusionModel* model() const { return model_.get(); }
+  int graph_captures() const { return unet_graph_.captures(); }
 
  private:
   StableDiffusionModel& ensure_model(const GenerationRequest& request, Observer& observer);
 
   std::unique_ptr<StableDiffusionModel> model_;
+  runtime::GraphedFunction unet_graph_;  // kept between runs: same shapes and options replay at once
 };
 
 // The device a request names ("auto" picks CUDA when usable).

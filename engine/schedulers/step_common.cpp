@@ -17,7 +17,10 @@ torch::Tensor randn_like_diffusers(const torch::Tensor& like, torch::ScalarType 
                                    const std::optional<torch::Generator>& generator) {
   if (!generator) return torch::randn(like.sizes(), like.options().dtype(dtype));
   const auto options = torch::TensorOptions().dtype(dtype).device(generator->device());
-  return torch::randn(like.sizes(), *generator, options).to(like.device());
+  auto noise = torch::randn(like.sizes(), *generator, options);
+  // Host noise for a GPU run goes through pinned memory: no host-device synchronisation per step.
+  if (noise.is_cpu() && like.is_cuda()) return noise.pin_memory().to(like.device(), /*non_blocking=*/true);
+  return noise.to(like.device());
 }
 
 torch::Tensor threshold_sample(const torch::Tensor& sample, double ratio, double max_value) {

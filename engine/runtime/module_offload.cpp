@@ -1,0 +1,58 @@
+#include "engine/runtime/module_offload.h"
+
+#include <torch/torch.h>
+
+namespace gesso::runtime {
+namespace {
+
+// Sequential offload prefetches this far ahead: a few of the UNet's largest layers, so copies
+// overlap compute while the device holds only a sliver of the weights.
+constexpr int64_t kPrefetchBytes = int64_t{96} << 20;
+
+}  // namespace
+
+ModuleOffload::ModuleOffload(torch::nn::Module& module, torch::Device device, Offload mode)
+    : device_(device), mode_(mode) {
+  torch::NoGradGuard no_grad;
+  const bool pin = device.is_cuda();
+  for (auto& p : module.parameters(/*recurse=*/true)) targets_.push_back(p);
+  for (auto& b : module.buffers(/*recurse=*/true)) targets_.push_back(b);
+  for (auto& t : targets_) {
+    auto host = t.to(torch::kCPU);
+    if (pin && !host.is_pinned()) {  // pinned, with the same strides (channels-last stays so)
+      auto pinned = at::empty_strided(host.sizes(), host.strides(), host.options().pinned_memory(true));
+      host = pinned.copy_(host);
+    }
+    t.set_data(host);
+    host_.push_back(host);
+    bytes_ += static_cast<int64_t>(host.numel() * host.element_size());
+  }
+  if (mode == Offload::kSequential) streamer_ = std::make_unique<WeightStreamer>(device, kPrefetchBytes);
+}
+
+void ModuleOffload::upload() {
+  if (uploaded_ || mode_ != Offload::kModel) return;
+  torch::NoGradGuard no_grad;
+  for (std::size_t i = 0; i < targets_.size(); ++i) targets_[i].set_data(host_[i].to(device_, /*non_blocking=*/true));
+  uploaded_ = true;
+}
+
+void ModuleOffload::release() {
+  if (!uploaded_) return;
+  torch::NoGradGuard no_grad;
+  // The caching allocator keeps the freed blocks from reuse until the queued work that reads them is done.
+  for (std::size_t i = 0; i < targets_.size(); ++i) targets_[i].set_data(host_[i]);
+  uploaded_ = false;
+}
+
+ComponentInUse::ComponentInUse(ModuleOffload* offload) : offload_(offload) {
+  if (!offload_) return;
+  if (offload_->mode() == Offload::kModel) offload_->upload();
+  if (offload_->streamer()) streaming_ = std::make_unique<ScopedWeightStreamer>(offload_->streamer());
+}
+
+ComponentInUse::~ComponentInUse() {
+  if (offload_ && offload_->mode() == Offload::kModel) offload_->release();
+}
+
+}  // namespace gesso::runtime

@@ -1,0 +1,52 @@
+#pragma once
+// CPU offload of one model component (text encoder, UNet, VAE). Its weights live in pinned host
+// memory. Model offload: upload() gives the module device copies while it is used and release()
+// drops them — the host copy is the original, so nothing is copied back. Sequential offload: the
+// module keeps its host weights and a WeightStreamer brings each layer's tensors in as it runs.
+#include <torch/nn/module.h>
+#include <torch/types.h>
+
+#include <memory>
+#include <vector>
+
+#include "engine/runtime/runtime_options.h"
+#include "engine/runtime/weight_streamer.h"
+
+namespace gesso::runtime {
+
+class ModuleOffload {
+ public:
+  // Moves the module's parameters and buffers to pinned host memory (when `device` is a GPU).
+  ModuleOffload(torch::nn::Module& module, torch::Device device, Offload mode);
+
+  void upload();   // model offload: device copies of every weight (asynchronous, pinned)
+  void release();  // back to the host weights; the device copies are freed
+  WeightStreamer* streamer() { return streamer_.get(); }  // sequential offload, else nullptr
+  Offload mode() const { return mode_; }
+  int64_t weight_bytes() const { return bytes_; }
+
+ private:
+  std::vector<torch::Tensor> targets_;  // the module's own parameter / buffer tensors
+  std::vector<torch::Tensor> host_;     // their pinned host data
+  torch::Device device_;
+  Offload mode_;
+  bool uploaded_ = false;
+  int64_t bytes_ = 0;
+  std::unique_ptr<WeightStreamer> streamer_;
+};
+
+// While alive, the component's weights are usable on the device: uploaded (model offload) or
+// streamed (sequential); with no offload (nullptr) it does nothing.
+class ComponentInUse {
+ public:
+  explicit ComponentInUse(ModuleOffload* offload);
+  ~ComponentInUse();
+  ComponentInUse(const ComponentInUse&) = delete;
+  ComponentInUse& operator=(const ComponentInUse&) = delete;
+
+ private:
+  ModuleOffload* offload_;
+  std::unique_ptr<ScopedWeightStreamer> streaming_;
+};
+
+}  // namespace gesso::runtime
