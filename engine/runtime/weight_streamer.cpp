@@ -30,7 +30,14 @@ struct WeightStreamer::InFlight {
   torch::Tensor device;
   at::cuda::CUDAEvent ready;
 };
+struct WeightStreamer::HandedOut {
+  at::cuda::CUDAEvent queued;  // recorded on the compute stream after the layer's kernels
+  int64_t bytes;
+};
 #else
+struct WeightStreamer::HandedOut {
+  int64_t bytes;
+};
 struct WeightStreamer::Streams {
   explicit Streams(const torch::Device&) {}
 };
@@ -52,6 +59,7 @@ torch::Tensor WeightStreamer::copy_now(const torch::Tensor& host) const {
 
 torch::Tensor WeightStreamer::fetch(const torch::Tensor& host) {
   const void* key = host.unsafeGetTensorImpl();
+  throttle(bytes_of(host));
   const auto it = position_.find(key);
   if (it == position_.end()) {  // first use: record the order, copy directly
     position_.emplace(key, order_.size());
@@ -105,6 +113,27 @@ void WeightStreamer::top_up(std::size_t after) {
     in_flight_.push_back(std::move(f));
     next_ = (next_ + 1) % order_.size();
   }
+#endif
+}
+
+void WeightStreamer::throttle(int64_t handed_bytes) {
+#if GESSO_CUDA
+  if (!device_.is_cuda()) return;
+  // Everything queued so far (the previous layers' kernels) is behind this event.
+  auto h = std::make_unique<HandedOut>();
+  h->queued.record(c10::cuda::getCurrentCUDAStream(device_.index()));
+  h->bytes = handed_bytes;
+  bytes_handed_out_ += handed_bytes;
+  handed_out_.push_back(std::move(h));
+  // Wait for the GPU to catch up when the copies it has not consumed yet exceed the budget.
+  while (bytes_handed_out_ > prefetch_bytes_ && handed_out_.size() > 1) {
+    auto& oldest = *handed_out_.front();
+    oldest.queued.synchronize();
+    bytes_handed_out_ -= oldest.bytes;
+    handed_out_.pop_front();
+  }
+#else
+  (void)handed_bytes;
 #endif
 }
 

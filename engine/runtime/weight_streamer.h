@@ -33,14 +33,20 @@ class WeightStreamer {
 
  private:
   struct InFlight;
+  struct HandedOut;
   torch::Tensor copy_now(const torch::Tensor& host) const;
   void top_up(std::size_t after);
+  void throttle(int64_t handed_bytes);
 
   torch::Device device_;
   int64_t prefetch_bytes_;
   std::vector<torch::Tensor> order_;  // host tensors in the order the layers used them
   std::unordered_map<const void*, std::size_t> position_;
   std::deque<std::unique_ptr<InFlight>> in_flight_;
+  // Device copies already handed to layers whose kernels may not have run yet: the host runs ahead
+  // of the GPU, and without a bound it would queue (and allocate) a whole step's weights.
+  std::deque<std::unique_ptr<HandedOut>> handed_out_;
+  int64_t bytes_handed_out_ = 0;
   std::size_t next_ = 0;  // position in order_ of the next prefetch
   int64_t bytes_in_flight_ = 0, max_in_flight_ = 0, hits_ = 0, direct_ = 0;
   struct Streams;
