@@ -86,12 +86,16 @@ AutoencoderKLImpl::AutoencoderKLImpl(const AutoencoderKLConfig& config) : config
 }
 
 DiagonalGaussian AutoencoderKLImpl::encode(const torch::Tensor& image) {
+  return DiagonalGaussian::from_moments(encode_moments(image));
+}
+
+torch::Tensor AutoencoderKLImpl::encode_moments(const torch::Tensor& image) {
   if (image.dim() != 4 || image.size(1) != config_.in_channels)
     throw Error("VAE encode: image has shape " + c10::str(image.sizes()) + "; expected [B, " +
                 std::to_string(config_.in_channels) + ", H, W]");
   auto moments = encoder_->forward(image);
   if (quant_conv_) moments = quant_conv_->forward(moments);
-  return DiagonalGaussian::from_moments(moments);
+  return moments;
 }
 
 torch::Tensor AutoencoderKLImpl::decode(const torch::Tensor& latent) {

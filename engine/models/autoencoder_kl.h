@@ -60,6 +60,10 @@ class AutoencoderKLImpl : public torch::nn::Module {
   DiagonalGaussian encode(const torch::Tensor& image);  // image: [B, in_channels, H, W] in [-1, 1]
   torch::Tensor decode(const torch::Tensor& latent);    // latent: [B, latent_channels, h, w]
 
+  // encode() before the Gaussian: encoder + quant_conv, [B, 2 * latent_channels, h, w] (diffusers'
+  // _encode without tiling); tiled encoding blends these per tile (vae_tiling.h).
+  torch::Tensor encode_moments(const torch::Tensor& image);
+
  private:
   AutoencoderKLConfig config_;
   VaeEncoder encoder_{nullptr};
