@@ -55,15 +55,22 @@ torch::Tensor encode_prompts(StableDiffusionModel& model, const std::string& pro
   return torch::cat({uncond, cond});
 }
 
-torch::Tensor encode_image_latents(StableDiffusionModel& model, const torch::Tensor& image, torch::Generator& gen) {
+models::VaeTiling vae_mode(const runtime::RuntimeOptions& options) {
+  return {.tiling = options.vae_tiling, .slicing = options.vae_slicing};
+}
+
+torch::Tensor encode_image_latents(StableDiffusionModel& model, const torch::Tensor& image, torch::Generator& gen,
+                                   const models::VaeTiling& how) {
   const runtime::ComponentInUse in_use(model.vae_offload.get());
-  const auto dist = model.vae->encode(image.to(model.device, model.vae_dtype));
+  const auto dist = models::vae_encode(*model.vae, image.to(model.device, model.vae_dtype), how);
   return (dist.sample(gen) * model.vae->config().scaling_factor).to(model.dtype);
 }
 
-std::vector<Image> decode_latents(StableDiffusionModel& model, const torch::Tensor& latents) {
+std::vector<Image> decode_latents(StableDiffusionModel& model, const torch::Tensor& latents,
+                                  const models::VaeTiling& how) {
   const runtime::ComponentInUse in_use(model.vae_offload.get());
-  const auto images = model.vae->decode((latents / model.vae->config().scaling_factor).to(model.vae_dtype));
+  const auto z = (latents / model.vae->config().scaling_factor).to(model.vae_dtype);
+  const auto images = models::vae_decode(*model.vae, z, how);
   std::vector<Image> out;
   for (int64_t i = 0; i < images.size(0); ++i) out.push_back(io::tensor_to_image(images, static_cast<int>(i)));
   return out;

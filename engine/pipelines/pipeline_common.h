@@ -10,6 +10,7 @@
 #include "engine/io/image.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/observer.h"
+#include "engine/models/vae_tiling.h"
 #include "engine/pipelines/stable_diffusion_model.h"
 #include "engine/runtime/cuda_graph.h"
 
@@ -27,10 +28,16 @@ torch::Tensor encode_prompts(StableDiffusionModel& model, const std::string& pro
                              int num_images, bool guidance, int clip_skip);
 
 // VAE encode, sampled with the generator (diffusers' retrieve_latents), times scaling_factor.
-torch::Tensor encode_image_latents(StableDiffusionModel& model, const torch::Tensor& image, torch::Generator& gen);
+// `how` is the run's VAE tiling / slicing (runtime options).
+torch::Tensor encode_image_latents(StableDiffusionModel& model, const torch::Tensor& image, torch::Generator& gen,
+                                   const models::VaeTiling& how = {});
 
 // VAE decode of latents / scaling_factor, then diffusers' postprocess to 8-bit RGB, one per batch entry.
-std::vector<Image> decode_latents(StableDiffusionModel& model, const torch::Tensor& latents);
+std::vector<Image> decode_latents(StableDiffusionModel& model, const torch::Tensor& latents,
+                                  const models::VaeTiling& how = {});
+
+// The VAE mode a request's runtime options ask for.
+models::VaeTiling vae_mode(const runtime::RuntimeOptions& options);
 
 // What the denoising loop needs beyond the scheduler and the UNet.
 struct DenoiseInputs {

@@ -48,7 +48,7 @@ void img2img_start(RunContext& ctx, const Image& init) {
   const auto image = image_tensor_at(init, ctx.width, ctx.height);
   // torch.cat, as diffusers' img2img does (its inpainting uses repeat): cat keeps the encoder's
   // channels-last layout, and on the CPU the layout decides how the UNet's convolutions round.
-  const auto encoded = encode_image_latents(ctx.model, image, ctx.generator);
+  const auto encoded = encode_image_latents(ctx.model, image, ctx.generator, vae_mode(ctx.request.runtime));
   const auto latents = torch::cat(std::vector<torch::Tensor>(ctx.request.num_images, encoded));
   ctx.inputs.latents = s.add_noise(latents, latent_noise(ctx), ctx.inputs.begin_index);
 }
@@ -129,7 +129,7 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
     GenerationResult result;
     result.latents = denoise(model, *ctx.scheduler, ctx.inputs, ctx.generator, observer);
     observer.on_stage("decode");
-    result.images = decode_latents(model, result.latents);
+    result.images = decode_latents(model, result.latents, vae_mode(request.runtime));
     for (int i = 0; i < static_cast<int>(result.images.size()); ++i) {
       if (inpainting) result.images[i] = inpaint::finish(*inpainting, result.images[i], request.inpaint);
       result.parameters.push_back(parameters_for(request, model, i));
