@@ -10,11 +10,6 @@ Linear linear(int64_t in, int64_t out, bool bias) {
   return Linear(in, out, bias);
 }
 
-// [B, N, heads * d] -> [B, heads, N, d]
-torch::Tensor split_heads(const torch::Tensor& x, int64_t heads) {
-  return x.view({x.size(0), -1, heads, x.size(-1) / heads}).transpose(1, 2);
-}
-
 }  // namespace
 
 AttentionImpl::AttentionImpl(const AttentionOptions& options) : options_(options) {
@@ -34,10 +29,11 @@ AttentionImpl::AttentionImpl(const AttentionOptions& options) : options_(options
 }
 
 torch::Tensor AttentionImpl::attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v) {
-  const auto heads = options_.heads;
-  auto out = torch::scaled_dot_product_attention(split_heads(q, heads), split_heads(k, heads), split_heads(v, heads));
-  out = out.transpose(1, 2).reshape({q.size(0), -1, q.size(-1)});
-  return out_proj_->forward(out);
+  const AttentionParams params{.heads = options_.heads,
+                               .upcast_attention = options_.upcast_attention,
+                               .upcast_softmax = options_.upcast_softmax,
+                               .sliceable = options_.sliceable};
+  return out_proj_->forward(dispatch_attention(q, k, v, params));
 }
 
 torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {

@@ -1,7 +1,9 @@
 #pragma once
-// Multi-head attention as diffusers' Attention with AttnProcessor2_0: to_q / to_k / to_v, scaled
-// dot-product attention over heads, to_out.0. Used for the transformer blocks' self- and
-// cross-attention (sequences) and for the VAE's spatial self-attention (group_norm + residual).
+// Multi-head attention as diffusers' Attention: to_q / to_k / to_v, attention over heads by the
+// run's kernel (attention_dispatch.h: AttnProcessor2_0, AttnProcessor or SlicedAttnProcessor),
+// to_out.0. Used for the transformer blocks' self- and cross-attention (sequences) and for the VAE's
+// spatial self-attention (group_norm + residual).
+#include "engine/models/attention_dispatch.h"
 #include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
@@ -19,6 +21,10 @@ struct AttentionOptions {
   int64_t dim_head = 64;
   bool bias = false;      // on to_q / to_k / to_v
   bool out_bias = true;   // on to_out.0
+  // Used by the baddbmm + softmax paths (kPlain, slicing); SDPA ignores them, as in diffusers.
+  bool upcast_attention = false;  // QK^T in float32 (the UNet config's upcast_attention)
+  bool upcast_softmax = false;    // the softmax in float32 (the VAE's attention)
+  bool sliceable = true;          // attention slicing applies (diffusers slices the UNet's only)
   // Spatial (VAE) attention only:
   std::optional<int64_t> norm_num_groups;  // a group_norm before the projections
   double eps = 1e-5;

@@ -14,6 +14,7 @@ AttentionOptions attention_options(const BasicTransformerBlockOptions& o, std::o
   a.heads = o.heads;
   a.dim_head = o.head_dim;
   a.bias = false;  // diffusers' attention_bias default in Transformer2DModel
+  a.upcast_attention = o.upcast_attention;
   return a;
 }
 

@@ -16,6 +16,7 @@ struct BasicTransformerBlockOptions {
   int64_t head_dim;
   int64_t cross_attention_dim;
   double norm_eps = 1e-5;
+  bool upcast_attention = false;
 };
 
 class BasicTransformerBlockImpl : public torch::nn::Module {

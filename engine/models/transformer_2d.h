@@ -21,6 +21,7 @@ struct Transformer2DOptions {
   int64_t num_layers = 1;
   int64_t norm_num_groups = 32;
   bool use_linear_projection = false;
+  bool upcast_attention = false;
 };
 
 class Transformer2DModelImpl : public torch::nn::Module {

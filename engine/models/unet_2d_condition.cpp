@@ -23,6 +23,7 @@ UNetBlockOptions block_defaults(const UNet2DConditionConfig& c) {
   o.time_embedding_norm = c.resnet_time_scale_shift;
   o.downsample_padding = c.downsample_padding;
   o.use_linear_projection = c.use_linear_projection;
+  o.upcast_attention = c.upcast_attention;
   return o;
 }
 

@@ -41,8 +41,8 @@ struct UNet2DConditionConfig {
   // means 5, 10, 20, 20 heads of 64 channels. The head width is the block's channels / heads.
   std::vector<int64_t> num_attention_heads;
   bool use_linear_projection = false;
-  // Carried but not read: diffusers' default attention (scaled_dot_product_attention, whose fused
-  // kernels accumulate in fp32) ignores it, and so does Gesso's.
+  // Read by the baddbmm + softmax attention (kPlain, slicing) only: diffusers' default attention
+  // (scaled_dot_product_attention, whose fused kernels accumulate in fp32) ignores it, as Gesso's does.
   bool upcast_attention = false;
   TimeEmbeddingNorm resnet_time_scale_shift = TimeEmbeddingNorm::Default;
   std::optional<int64_t> time_embedding_dim;         // default block_out_channels[0] * 4

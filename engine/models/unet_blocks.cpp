@@ -26,7 +26,8 @@ Transformer2DModel make_transformer(const UNetBlockOptions& o, int64_t channels)
                                                  .cross_attention_dim = o.cross_attention_dim,
                                                  .num_layers = o.transformer_layers,
                                                  .norm_num_groups = o.groups,
-                                                 .use_linear_projection = o.use_linear_projection});
+                                                 .use_linear_projection = o.use_linear_projection,
+                                                 .upcast_attention = o.upcast_attention});
 }
 
 }  // namespace

@@ -36,6 +36,7 @@ struct UNetBlockOptions {
   int64_t cross_attention_dim = 768;
   int64_t transformer_layers = 1;
   bool use_linear_projection = false;
+  bool upcast_attention = false;
 };
 
 class UNetDownBlockImpl : public torch::nn::Module {

@@ -62,6 +62,8 @@ VaeMidBlockImpl::VaeMidBlockImpl(const VaeBlockOptions& o, bool add_attention) {
       a.norm_num_groups = o.groups;
       a.eps = o.eps;
       a.residual_connection = true;
+      a.upcast_softmax = true;  // as diffusers' UNetMidBlock2D
+      a.sliceable = false;      // diffusers' enable_attention_slicing leaves the VAE alone
       attentions_.push_back(Attention(a));
     }
     resnets_.push_back(make_resnet(o, width, width));
