@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "engine/error.h"
+#include "engine/models/attention_dispatch.h"
 #include "engine/pipelines/inpaint.h"
 #include "engine/pipelines/pipeline_common.h"
 #include "engine/runtime/backend_flags.h"
@@ -106,6 +107,7 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
   const auto start = std::chrono::steady_clock::now();
   c10::InferenceMode inference;
   const runtime::ScopedBackendFlags flags(request.runtime);
+  const models::ScopedAttentionConfig attention(models::AttentionConfig::from(request.runtime));
   try {
     StableDiffusionModel& model = ensure_model(request, observer);
     if (model.is_inpainting_unet() && request.pipeline != PipelineKind::kInpaint)
