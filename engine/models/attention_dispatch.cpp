@@ -70,12 +70,24 @@ RequestError unavailable(AttentionBackend backend, const torch::Tensor& q, const
                                        "); use 'auto'");
 }
 
-// SDPA with only the chosen kernel allowed. torch reports "no kernel" as a c10::Error; that
-// becomes a RequestError naming the backend, device and dtype (other errors pass unchanged).
+// The CUDA flash and cuDNN kernels take fp16/bf16 heads of at most 256: the VAE's single 512-wide
+// head is outside, and falls back to torch's own choice (checked here, so torch does not warn).
+bool fits_fused_kernel(AttentionBackend backend, const torch::Tensor& q, int64_t heads) {
+  if (!q.is_cuda() || (backend != AttentionBackend::kFlash && backend != AttentionBackend::kCudnn)) return true;
+  return q.size(-1) / heads <= 256 && q.scalar_type() != torch::kFloat;
+}
+
+// SDPA with only the chosen kernel allowed, for the attention layers that kernel can serve; the
+// others take torch's default choice (a user who picks "flash" means "flash where it applies").
+// A backend that cannot run on the device at all is a RequestError naming backend, device, dtype.
 torch::Tensor sdpa_only(AttentionBackend backend, const torch::Tensor& q, const torch::Tensor& k,
                         const torch::Tensor& v, int64_t heads) {
   const bool gpu_only = backend == AttentionBackend::kMemoryEfficient || backend == AttentionBackend::kCudnn;
   if (gpu_only && !q.is_cuda()) throw unavailable(backend, q, "it is a CUDA kernel");
+  if (!fits_fused_kernel(backend, q, heads)) {
+    std::shared_lock lock(sdp_flags_mutex());
+    return sdpa(q, k, v, heads);
+  }
   std::unique_lock lock(sdp_flags_mutex());
   OnlySdpBackend only(backend);
   try {

@@ -7,7 +7,7 @@ namespace {
 
 // Sequential offload prefetches this far ahead: a few of the UNet's largest layers, so copies
 // overlap compute while the device holds only a sliver of the weights.
-constexpr int64_t kPrefetchBytes = int64_t{96} << 20;
+constexpr int64_t kPrefetchBytes = int64_t{32} << 20;
 
 }  // namespace
 
@@ -52,7 +52,10 @@ ComponentInUse::ComponentInUse(ModuleOffload* offload) : offload_(offload) {
 }
 
 ComponentInUse::~ComponentInUse() {
-  if (offload_ && offload_->mode() == Offload::kModel) offload_->release();
+  if (!offload_) return;
+  if (offload_->mode() == Offload::kModel) offload_->release();
+  // The next component's activations need the room more than this one's next-call prefetch.
+  if (offload_->streamer()) offload_->streamer()->drop_prefetched();
 }
 
 }  // namespace gesso::runtime

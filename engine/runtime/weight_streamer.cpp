@@ -116,6 +116,12 @@ void WeightStreamer::top_up(std::size_t after) {
 #endif
 }
 
+void WeightStreamer::drop_prefetched() {
+  in_flight_.clear();
+  handed_out_.clear();
+  bytes_in_flight_ = bytes_handed_out_ = 0;
+}
+
 void WeightStreamer::throttle(int64_t handed_bytes) {
 #if GESSO_CUDA
   if (!device_.is_cuda()) return;

@@ -24,6 +24,8 @@ class WeightStreamer {
   // The device copy of a host tensor, ready for the current stream's next op.
   torch::Tensor fetch(const torch::Tensor& host);
   const torch::Device& device() const { return device_; }
+  // Frees the prefetched copies (when the component's calls are over for now).
+  void drop_prefetched();
 
   // Bookkeeping, for tests and the benchmark.
   int64_t prefetch_bytes() const { return prefetch_bytes_; }
