@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/bench_runner.h"
+#include "app/oom_check.h"
 #include "app/runtime_flags.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/runtime/device.h"
@@ -101,6 +102,13 @@ int main(int argc, char** argv) {
   BenchOptions bench;
   CLI::App* run = app.add_subcommand("run", "Time generation per configuration: it/s, end-to-end seconds, peak VRAM");
   add_run_options(*run, bench);
+  gesso::app::OomCheckOptions oom;
+  CLI::App* oom_cmd = app.add_subcommand("oom", "Out of memory on this GPU: reported with advice, and the next run works");
+  oom_cmd->add_option("-m,--model", oom.model, "Diffusers model folder")->required();
+  oom_cmd->add_option("--device", oom.device, "auto | cuda | cuda:N");
+  oom_cmd->add_option("--huge-size", oom.huge_size, "A size that cannot fit");
+  oom_cmd->add_option("--budget", oom.budget_gib, "Pretend card size in GiB that the default run does not fit");
+  oom_cmd->add_option("--fix", oom.fix, "Toggle set that should fit the pretend card");
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -110,6 +118,7 @@ int main(int argc, char** argv) {
     }
     if (kernels) return check_kernels();
     if (run->parsed()) return run_bench(bench);
+    if (oom_cmd->parsed()) return gesso::app::run_oom_check(oom);
     std::cout << app.help();
     return 0;
   } catch (const gesso::Error& e) {

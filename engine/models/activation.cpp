@@ -29,4 +29,14 @@ torch::Tensor apply_activation(Activation act, const torch::Tensor& x) {
   return x;
 }
 
+torch::Tensor apply_activation_(Activation act, torch::Tensor x) {
+  switch (act) {
+    case Activation::SiLU: return at::silu_(x);
+    case Activation::Mish: return at::mish_(x);
+    case Activation::GELU: return at::gelu_(x);
+    case Activation::ReLU: return x.relu_();
+  }
+  return x;
+}
+
 }  // namespace gesso::models

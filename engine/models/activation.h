@@ -15,5 +15,8 @@ enum class Activation { SiLU, Mish, GELU, ReLU };
 Activation read_activation(const ConfigReader& config, const std::string& key, const std::string& fallback);
 
 torch::Tensor apply_activation(Activation act, const torch::Tensor& x);
+// In place, on a temporary the caller owns: one activation-sized buffer fewer at the memory peak
+// (the VAE decoder's 512x512 feature maps), same values.
+torch::Tensor apply_activation_(Activation act, torch::Tensor x);
 
 }  // namespace gesso::models

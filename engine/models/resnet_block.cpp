@@ -33,7 +33,7 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(const ResnetBlock2DOptions& options) : opti
 }
 
 torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& temb) {
-  auto h = conv1_->forward(apply_activation(options_.act, norm1_->forward(x)));
+  auto h = conv1_->forward(apply_activation_(options_.act, norm1_->forward(x)));
 
   torch::Tensor t;
   if (time_emb_proj_ && temb.defined())
@@ -45,10 +45,11 @@ torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Te
   } else {
     h = norm2_->forward(t.defined() ? h + t : h);
   }
-  h = conv2_->forward(apply_activation(options_.act, h));
+  h = conv2_->forward(apply_activation_(options_.act, std::move(h)));
 
-  const auto shortcut = conv_shortcut_ ? conv_shortcut_->forward(x) : x;
-  return (shortcut + h) / options_.output_scale_factor;
+  // h is ours: summing into it saves a feature map at the peak (same values as shortcut + h).
+  h = conv_shortcut_ ? h.add_(conv_shortcut_->forward(x)) : h.add_(x);
+  return options_.output_scale_factor == 1.0 ? h : h.div_(options_.output_scale_factor);
 }
 
 }  // namespace gesso::models

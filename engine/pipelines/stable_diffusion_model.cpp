@@ -30,7 +30,7 @@ StableDiffusionModel load_stable_diffusion(const std::string& dir, const torch::
   m.dtype = options.dtype;
   m.vae_dtype = options.vae_fp32 ? torch::kFloat : options.dtype;
   m.variant = options.variant;
-  m.offload = device.is_cuda() ? options.offload : runtime::Offload::kNone;
+  m.offload = options.offload;  // on the CPU too: the same bookkeeping, copies standing in for uploads
   io::LoadOptions load;
   // Offloaded weights go to host memory first; ModuleOffload pins them there.
   load.device = m.offload == runtime::Offload::kNone ? device : torch::Device(torch::kCPU);
@@ -62,10 +62,33 @@ StableDiffusionModel load_stable_diffusion(const std::string& dir, const torch::
 
 bool loaded_for(const StableDiffusionModel& m, const std::string& dir, const torch::Device& device,
                 const runtime::RuntimeOptions& o) {
-  const auto offload = device.is_cuda() ? o.offload : runtime::Offload::kNone;
   return m.index.dir == dir && m.device == device && m.dtype == o.dtype && m.variant == o.variant &&
-         m.vae_dtype == (o.vae_fp32 ? torch::kFloat : o.dtype) && m.offload == offload &&
+         m.vae_dtype == (o.vae_fp32 ? torch::kFloat : o.dtype) && m.offload == o.offload &&
          m.channels_last == o.channels_last;
+}
+
+namespace {
+
+int64_t weight_bytes(const torch::nn::Module& module) {
+  int64_t bytes = 0;
+  for (const auto& p : module.parameters()) bytes += static_cast<int64_t>(p.numel() * p.element_size());
+  return bytes;
+}
+
+}  // namespace
+
+runtime::ModelFootprint footprint(const StableDiffusionModel& m) {
+  runtime::ModelFootprint f;
+  f.text_encoder_bytes = weight_bytes(*m.text_encoder);
+  f.unet_bytes = weight_bytes(*m.unet);
+  f.vae_bytes = weight_bytes(*m.vae);
+  const auto& heads = m.unet->config().num_attention_heads;
+  f.unet_heads = heads.empty() ? 8 : heads.front();
+  f.vae_scale_factor = m.vae_scale_factor();
+  f.vae_tile_pixels = m.vae->config().sample_size.front();
+  f.unet_dtype_bytes = static_cast<int>(c10::elementSize(m.dtype));
+  f.vae_dtype_bytes = static_cast<int>(c10::elementSize(m.vae_dtype));
+  return f;
 }
 
 void set_channels_last(StableDiffusionModel& m, bool channels_last) {

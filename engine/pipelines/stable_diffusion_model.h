@@ -12,6 +12,7 @@
 #include "engine/models/unet_2d_condition.h"
 #include "engine/runtime/module_offload.h"
 #include "engine/runtime/runtime_options.h"
+#include "engine/runtime/vram_estimate.h"
 #include "engine/schedulers/scheduler.h"
 #include "engine/text/clip_tokenizer.h"
 
@@ -47,6 +48,9 @@ StableDiffusionModel load_stable_diffusion(const std::string& dir, const torch::
 // Whether `model` was loaded for these options (else it must be loaded again).
 bool loaded_for(const StableDiffusionModel& model, const std::string& dir, const torch::Device& device,
                 const runtime::RuntimeOptions& options);
+
+// What the VRAM estimate needs to know of the model.
+runtime::ModelFootprint footprint(const StableDiffusionModel& model);
 
 // Converts the UNet's and VAE's convolution weights to channels-last (NHWC) or back (at load time:
 // offloaded components keep the layout they had when their host copies were taken).

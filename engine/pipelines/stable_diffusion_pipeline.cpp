@@ -3,6 +3,7 @@
 #include <c10/core/InferenceMode.h>
 #include <c10/util/Exception.h>
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
 #include <tuple>
@@ -102,14 +103,58 @@ io::GenerationParameters parameters_for(const GenerationRequest& r, const Stable
 
 }  // namespace
 
+runtime::VramEstimate estimate_vram(const GenerationRequest& r, const StableDiffusionModel& m) {
+  const auto [width, height] = output_size(r, m);
+  const runtime::RunShape shape{width, height, r.num_images, r.guidance_scale > 1.0};
+  return runtime::estimate_vram(footprint(m), shape, r.runtime);
+}
+
+namespace {
+
+// The first sentences of LibTorch's out-of-memory text (the rest is allocator tuning advice).
+std::string oom_summary(const std::string& what) {
+  const auto cut = what.find(" Including non-PyTorch memory");
+  return what.substr(0, std::min({cut, what.find('\n'), what.size()}));
+}
+
+}  // namespace
+
+OutOfMemoryError StableDiffusionPipeline::out_of_memory(const GenerationRequest& r, const std::string& what) {
+  unet_graph_.reset();               // its memory pool is the largest thing a retry can do without
+  runtime::release_cached_memory();  // so that the next, smaller run can have it
+  std::string message = "Out of device memory: " + what + ".";
+  if (model_) {
+    const auto [width, height] = output_size(r, *model_);
+    const runtime::RunShape shape{width, height, r.num_images, r.guidance_scale > 1.0};
+    const auto need = estimate_vram(r, *model_);
+    message += " This run needs about " + runtime::format_gib(need.total()) + " at its peak (" + need.peak_stage +
+               "); " + runtime::memory_advice(footprint(*model_), shape, r.runtime) + ".";
+  } else {
+    message += " The model does not fit: try fp16, or model or sequential CPU offload.";
+  }
+  return OutOfMemoryError(message);
+}
+
+// A pretend budget on a device without a capped allocator: refuse the run its estimate says
+// would not fit, as the smaller card would.
+void StableDiffusionPipeline::check_budget(const GenerationRequest& r, const StableDiffusionModel& m) {
+  if (r.runtime.vram_budget <= 0 || m.device.is_cuda()) return;
+  const auto need = estimate_vram(r, m).total();
+  if (need > r.runtime.vram_budget)
+    throw out_of_memory(r, "about " + runtime::format_gib(need) + " needed, over the VRAM budget of " +
+                               runtime::format_gib(r.runtime.vram_budget));
+}
+
 GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, Observer& observer) {
   validate(request);
   const auto start = std::chrono::steady_clock::now();
   c10::InferenceMode inference;
   const runtime::ScopedBackendFlags flags(request.runtime);
   const models::ScopedAttentionConfig attention(models::AttentionConfig::from(request.runtime));
+  const runtime::ScopedVramBudget budget(resolve_device(request.runtime.device), request.runtime.vram_budget);
   try {
     StableDiffusionModel& model = ensure_model(request, observer);
+    check_budget(request, model);
     if (model.is_inpainting_unet() && request.pipeline != PipelineKind::kInpaint)
       throw RequestError("model", model.name() + " is an inpainting model (9-channel UNet): give an init image and a mask");
     RunContext ctx = start_run(model, request, observer);
@@ -143,9 +188,7 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
     }
     return result;
   } catch (const c10::OutOfMemoryError& e) {
-    runtime::release_cached_memory();  // so that the next, smaller run can have it
-    throw OutOfMemoryError(std::string("out of device memory: ") + e.what_without_backtrace() +
-                           " — try fp16, a smaller size or batch, attention slicing, VAE tiling or CPU offload");
+    throw out_of_memory(request, oom_summary(e.what_without_backtrace()));
   } catch (const c10::Error& e) {
     // Whatever LibTorch refuses reaches the user as a gesso::Error, like every other failure.
     throw Error(std::string("generation failed: ") + e.what_without_backtrace());

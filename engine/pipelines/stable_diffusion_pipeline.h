@@ -6,12 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "engine/error.h"
 #include "engine/io/a1111_parameters.h"
 #include "engine/io/image.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/observer.h"
 #include "engine/pipelines/stable_diffusion_model.h"
 #include "engine/runtime/cuda_graph.h"
+#include "engine/runtime/vram_estimate.h"
 
 namespace gesso::pipelines {
 
@@ -34,10 +36,16 @@ class StableDiffusionPipeline {
 
  private:
   StableDiffusionModel& ensure_model(const GenerationRequest& request, Observer& observer);
+  // Frees what can be freed and says what to switch on, with the estimate for each toggle.
+  OutOfMemoryError out_of_memory(const GenerationRequest& request, const std::string& what);
+  void check_budget(const GenerationRequest& request, const StableDiffusionModel& model);
 
   std::unique_ptr<StableDiffusionModel> model_;
   runtime::GraphedFunction unet_graph_;  // kept between runs: same shapes and options replay at once
 };
+
+// The device memory `request` needs at its peak with `model` (the GUI shows it before a run).
+runtime::VramEstimate estimate_vram(const GenerationRequest& request, const StableDiffusionModel& model);
 
 // The device a request names ("auto" picks CUDA when usable).
 torch::Device resolve_device(const std::string& name);

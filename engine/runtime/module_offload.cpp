@@ -5,13 +5,9 @@
 namespace gesso::runtime {
 namespace {
 
-// Sequential offload prefetches this far ahead: a few of the UNet's largest layers, so copies
-// overlap compute while the device holds only a sliver of the weights.
-constexpr int64_t kPrefetchBytes = int64_t{32} << 20;
-
 }  // namespace
 
-ModuleOffload::ModuleOffload(torch::nn::Module& module, torch::Device device, Offload mode)
+ModuleOffload::ModuleOffload(torch::nn::Module& module, torch::Device device, Offload mode, int64_t prefetch_bytes)
     : device_(device), mode_(mode) {
   torch::NoGradGuard no_grad;
   const bool pin = device.is_cuda();
@@ -27,13 +23,14 @@ ModuleOffload::ModuleOffload(torch::nn::Module& module, torch::Device device, Of
     host_.push_back(host);
     bytes_ += static_cast<int64_t>(host.numel() * host.element_size());
   }
-  if (mode == Offload::kSequential) streamer_ = std::make_unique<WeightStreamer>(device, kPrefetchBytes);
+  if (mode == Offload::kSequential) streamer_ = std::make_unique<WeightStreamer>(device, prefetch_bytes);
 }
 
 void ModuleOffload::upload() {
   if (uploaded_ || mode_ != Offload::kModel) return;
   torch::NoGradGuard no_grad;
-  for (std::size_t i = 0; i < targets_.size(); ++i) targets_[i].set_data(host_[i].to(device_, /*non_blocking=*/true));
+  for (std::size_t i = 0; i < targets_.size(); ++i)  // a copy even on the CPU (the tests' pretend device)
+    targets_[i].set_data(host_[i].to(device_, /*non_blocking=*/true, /*copy=*/true));
   uploaded_ = true;
 }
 

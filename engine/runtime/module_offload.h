@@ -16,14 +16,21 @@ namespace gesso::runtime {
 
 class ModuleOffload {
  public:
-  // Moves the module's parameters and buffers to pinned host memory (when `device` is a GPU).
-  ModuleOffload(torch::nn::Module& module, torch::Device device, Offload mode);
+  // Sequential offload prefetches this far ahead: a few of the UNet's largest layers, so copies
+  // overlap compute while the device holds only a sliver of the weights.
+  static constexpr int64_t kPrefetchBytes = int64_t{32} << 20;
+
+  // Moves the module's parameters and buffers to pinned host memory (when `device` is a GPU). On
+  // the CPU the bookkeeping runs the same, with copies standing in for uploads (for the tests).
+  ModuleOffload(torch::nn::Module& module, torch::Device device, Offload mode, int64_t prefetch_bytes = kPrefetchBytes);
 
   void upload();   // model offload: device copies of every weight (asynchronous, pinned)
   void release();  // back to the host weights; the device copies are freed
   WeightStreamer* streamer() { return streamer_.get(); }  // sequential offload, else nullptr
   Offload mode() const { return mode_; }
   int64_t weight_bytes() const { return bytes_; }
+  bool uploaded() const { return uploaded_; }
+  const std::vector<torch::Tensor>& host_weights() const { return host_; }
 
  private:
   std::vector<torch::Tensor> targets_;  // the module's own parameter / buffer tensors

@@ -1,6 +1,8 @@
 #include "engine/runtime/runtime_options.h"
 
+#include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
 #include <utility>
 
 #include "engine/error.h"
@@ -81,6 +83,19 @@ std::string dtype_name(torch::ScalarType dtype) {
   }
 }
 
+int64_t parse_vram_budget(const std::string& gib) {
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(gib, &used);
+  } catch (const std::exception&) {
+    used = 0;
+  }
+  if (used == 0 || used != gib.size() || !(value > 0) || value > 1e6)
+    throw RequestError("VRAM budget", "'" + gib + "' is not a size in GiB (e.g. 4 or 3.5)");
+  return static_cast<int64_t>(value * double(int64_t{1} << 30));
+}
+
 std::string describe(const RuntimeOptions& o) {
   std::string out = dtype_name(o.dtype);
   const auto add = [&out](const std::string& s) { out += ", " + s; };
@@ -96,6 +111,11 @@ std::string describe(const RuntimeOptions& o) {
   if (o.offload != Offload::kNone) add(to_string(o.offload) + " CPU offload");
   if (o.cuda_graphs) add("CUDA graphs");
   if (o.release_memory) add("release VRAM");
+  if (o.vram_budget > 0) {
+    char gib[32];
+    std::snprintf(gib, sizeof gib, "%.3g", double(o.vram_budget) / double(int64_t{1} << 30));
+    add(std::string("VRAM budget ") + gib + " GiB");
+  }
   return out;
 }
 

@@ -33,6 +33,10 @@ struct RuntimeOptions {
   Offload offload = Offload::kNone;
   bool cuda_graphs = false;              // capture the UNet call once per shape, replay every step
   bool release_memory = false;           // hand cached device memory back to the driver after a run
+  // Pretend the device has only this many bytes (0: all it has). On a GPU the caching allocator is
+  // capped there, so a run that needs more fails as it would on the smaller card; on the CPU the run
+  // is refused when its VRAM estimate exceeds it.
+  int64_t vram_budget = 0;
 };
 
 AttentionBackend parse_attention_backend(const std::string& name);  // throws RequestError("attention")
@@ -41,6 +45,7 @@ Offload parse_offload(const std::string& name);                     // throws Re
 std::string to_string(Offload offload);
 int parse_attention_slice(const std::string& text);                 // off | auto | N
 torch::ScalarType parse_dtype(const std::string& name);             // fp32 | fp16 | bf16
+int64_t parse_vram_budget(const std::string& gib);                   // "4", "3.5" (GiB) -> bytes; throws RequestError
 std::string dtype_name(torch::ScalarType dtype);
 
 // "fp16, tf32, channels-last, attention flash, ..." — the toggles that differ from the defaults.

@@ -1,5 +1,7 @@
 #include "engine/runtime/vram.h"
 
+#include <algorithm>
+
 #if GESSO_CUDA
 #include <c10/cuda/CUDACachingAllocator.h>
 #include <cuda_runtime_api.h>
@@ -36,6 +38,26 @@ void reset_peak_vram(const torch::Device& device) {
 void release_cached_memory() {
 #if GESSO_CUDA
   c10::cuda::CUDACachingAllocator::emptyCache();
+#endif
+}
+
+ScopedVramBudget::ScopedVramBudget(const torch::Device& device, int64_t budget) {
+#if GESSO_CUDA
+  if (!device.is_cuda() || budget <= 0) return;
+  index_ = device.index() < 0 ? 0 : device.index();
+  size_t free_b = 0, total_b = 0;
+  if (cudaMemGetInfo(&free_b, &total_b) != cudaSuccess || total_b == 0) return;
+  c10::cuda::CUDACachingAllocator::setMemoryFraction(std::min(1.0, double(budget) / double(total_b)),
+                                                     static_cast<c10::DeviceIndex>(index_));
+#else
+  (void)device;
+  (void)budget;
+#endif
+}
+
+ScopedVramBudget::~ScopedVramBudget() {
+#if GESSO_CUDA
+  if (index_ >= 0) c10::cuda::CUDACachingAllocator::setMemoryFraction(1.0, static_cast<c10::DeviceIndex>(index_));
 #endif
 }
 

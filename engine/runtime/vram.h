@@ -15,4 +15,17 @@ void reset_peak_vram(const torch::Device& device);
 // Returns the caching allocator's unused blocks to the driver (after a run, or after running out).
 void release_cached_memory();
 
+// Caps the caching allocator at `budget` bytes of `device` for a scope (a pretend smaller card);
+// a budget of 0 or a CPU device does nothing.
+class ScopedVramBudget {
+ public:
+  ScopedVramBudget(const torch::Device& device, int64_t budget);
+  ~ScopedVramBudget();
+  ScopedVramBudget(const ScopedVramBudget&) = delete;
+  ScopedVramBudget& operator=(const ScopedVramBudget&) = delete;
+
+ private:
+  int index_ = -1;  // the capped CUDA device, or -1
+};
+
 }  // namespace gesso::runtime

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <optional>
 
 #if GESSO_CUDA
 #include <ATen/cuda/CUDAEvent.h>
@@ -53,8 +54,9 @@ WeightStreamer::WeightStreamer(torch::Device device, int64_t prefetch_bytes)
 WeightStreamer::~WeightStreamer() = default;
 
 torch::Tensor WeightStreamer::copy_now(const torch::Tensor& host) const {
-  // Pinned host memory makes this an asynchronous copy, ordered on the current stream.
-  return host.to(device_, /*non_blocking=*/true);
+  // Pinned host memory makes this an asynchronous copy, ordered on the current stream. A copy even
+  // when the device is the CPU (the tests' pretend device), so the bookkeeping runs the same.
+  return host.to(device_, /*non_blocking=*/true, /*copy=*/true);
 }
 
 torch::Tensor WeightStreamer::fetch(const torch::Tensor& host) {
@@ -78,10 +80,12 @@ torch::Tensor WeightStreamer::fetch(const torch::Tensor& host) {
   if (!in_flight_.empty() && in_flight_.front()->position == pos) {
     auto& f = *in_flight_.front();
 #if GESSO_CUDA
-    const auto current = c10::cuda::getCurrentCUDAStream(device_.index());
-    f.ready.block(current);
-    // The block was allocated on the copy stream; it must not be reused before this use is done.
-    c10::cuda::CUDACachingAllocator::recordStream(f.device.storage().data_ptr(), current);
+    if (device_.is_cuda()) {
+      const auto current = c10::cuda::getCurrentCUDAStream(device_.index());
+      f.ready.block(current);
+      // The block was allocated on the copy stream; it must not be reused before this use is done.
+      c10::cuda::CUDACachingAllocator::recordStream(f.device.storage().data_ptr(), current);
+    }
 #endif
     out = f.device;
     bytes_in_flight_ -= bytes_of(out);
@@ -99,21 +103,23 @@ void WeightStreamer::top_up(std::size_t after) {
   if (order_.empty()) return;
   if (in_flight_.empty()) next_ = (after + 1) % order_.size();
 #if GESSO_CUDA
-  if (!device_.is_cuda()) return;
-  const c10::cuda::CUDAStreamGuard guard(streams_->copy);
   // The copy may only start once the compute stream no longer needs the memory it reuses.
+  std::optional<c10::cuda::CUDAStreamGuard> guard;
+  if (device_.is_cuda()) guard.emplace(streams_->copy);
+#endif
   while (bytes_in_flight_ < prefetch_bytes_ && in_flight_.size() < order_.size()) {
     const auto& host = order_[next_];
     auto f = std::make_unique<InFlight>();
     f->position = next_;
-    f->device = host.to(device_, /*non_blocking=*/true);
-    f->ready.record(streams_->copy);
+    f->device = host.to(device_, /*non_blocking=*/true, /*copy=*/true);
+#if GESSO_CUDA
+    if (device_.is_cuda()) f->ready.record(streams_->copy);
+#endif
     bytes_in_flight_ += bytes_of(f->device);
     max_in_flight_ = std::max(max_in_flight_, bytes_in_flight_);
     in_flight_.push_back(std::move(f));
     next_ = (next_ + 1) % order_.size();
   }
-#endif
 }
 
 void WeightStreamer::drop_prefetched() {
@@ -150,7 +156,9 @@ ScopedWeightStreamer::ScopedWeightStreamer(WeightStreamer* streamer) : previous_
 ScopedWeightStreamer::~ScopedWeightStreamer() { active_streamer = previous_; }
 
 torch::Tensor streamed(const torch::Tensor& t) {
-  if (!active_streamer || !t.defined() || t.device() == active_streamer->device()) return t;
+  // Only weights come through here, so a host tensor is one the streamer serves (also when the
+  // device is the CPU itself: the tests' pretend device).
+  if (!active_streamer || !t.defined() || !t.device().is_cpu()) return t;
   return active_streamer->fetch(t);
 }
 

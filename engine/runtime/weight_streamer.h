@@ -26,6 +26,7 @@ class WeightStreamer {
   const torch::Device& device() const { return device_; }
   // Frees the prefetched copies (when the component's calls are over for now).
   void drop_prefetched();
+  int64_t bytes_in_flight() const { return bytes_in_flight_; }
 
   // Bookkeeping, for tests and the benchmark.
   int64_t prefetch_bytes() const { return prefetch_bytes_; }
@@ -67,7 +68,7 @@ class ScopedWeightStreamer {
   WeightStreamer* previous_;
 };
 
-// t itself, or its device copy when a streamer is active on this thread and t lives on the host.
+// t itself, or its device copy when a streamer is active on this thread and t is a host tensor.
 torch::Tensor streamed(const torch::Tensor& t);
 // Where a module's computation runs: the active streamer's device, else t's own.
 torch::Device compute_device(const torch::Tensor& t);

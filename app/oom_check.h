@@ -1,0 +1,19 @@
+#pragma once
+// gesso-bench oom: out-of-memory handling on a real GPU. A run too large for the card fails with
+// advice, the cached memory is handed back, and the next runs in the same process work — among
+// them the advised toggle under a pretend budget the default run does not fit in.
+#include <string>
+
+namespace gesso::app {
+
+struct OomCheckOptions {
+  std::string model, device = "auto";
+  int huge_size = 8192;       // a size no card holds (the VAE decode alone wants ~160 GiB in fp16)
+  double budget_gib = 2.5;    // a pretend card the default 512x512 fp16 run does not fit in
+  std::string fix = "offload=model";  // the toggle set expected to fit in it
+};
+
+// Prints each step and its outcome; returns 0 when every expectation held.
+int run_oom_check(const OomCheckOptions& options);
+
+}  // namespace gesso::app
