@@ -124,5 +124,8 @@ int main(int argc, char** argv) {
   } catch (const gesso::Error& e) {
     std::cerr << "gesso-bench: " << e.what() << "\n";
     return 1;
+  } catch (const std::exception& e) {  // LibTorch's own, outside a pipeline run: still no crash
+    std::cerr << "gesso-bench: " << e.what() << "\n";
+    return 1;
   }
 }

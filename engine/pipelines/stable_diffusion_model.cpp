@@ -55,7 +55,8 @@ StableDiffusionModel load_stable_diffusion(const std::string& dir, const torch::
   if (m.offload != runtime::Offload::kNone) {
     m.text_encoder_offload = std::make_unique<runtime::ModuleOffload>(*m.text_encoder, device, m.offload);
     m.unet_offload = std::make_unique<runtime::ModuleOffload>(*m.unet, device, m.offload);
-    m.vae_offload = std::make_unique<runtime::ModuleOffload>(*m.vae, device, m.offload);
+    m.vae_offload = std::make_unique<runtime::ModuleOffload>(*m.vae, device, m.offload,
+                                                             runtime::ModuleOffload::kShallowPrefetchBytes);
   }
   return m;
 }

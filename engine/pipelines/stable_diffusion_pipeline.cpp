@@ -71,6 +71,10 @@ torch::Device resolve_device(const std::string& name) {
 StableDiffusionModel& StableDiffusionPipeline::ensure_model(const GenerationRequest& r, Observer& observer) {
   const auto device = resolve_device(r.runtime.device);
   if (model_ && loaded_for(*model_, r.model_dir, device, r.runtime)) return *model_;
+  if (!runtime::device_started(device)) {
+    observer.on_stage("start CUDA");
+    runtime::start_device(device);
+  }
   observer.on_stage("load model");
   unet_graph_.reset();
   model_.reset();  // free the old model before loading the next

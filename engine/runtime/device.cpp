@@ -1,7 +1,10 @@
 #include "engine/runtime/device.h"
 
+#include <ATen/Context.h>
 #include <torch/cuda.h>
+#include <torch/torch.h>
 
+#include <atomic>
 #include <cstdio>
 
 #if GESSO_CUDA
@@ -15,6 +18,19 @@ bool cuda_available() { return torch::cuda::is_available(); }
 torch::Device default_device() {
   return cuda_available() ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
 }
+
+namespace {
+std::atomic<bool> cuda_started{false};
+}
+
+void start_device(const torch::Device& device) {
+  if (device_started(device)) return;
+  at::globalContext().lazyInitDevice(c10::DeviceType::CUDA);
+  (void)torch::zeros({1}, torch::TensorOptions().device(device));
+  cuda_started = true;
+}
+
+bool device_started(const torch::Device& device) { return !device.is_cuda() || cuda_started; }
 
 std::string device_name(const torch::Device& device) {
   if (!device.is_cuda()) return "CPU";

@@ -19,6 +19,9 @@ class ModuleOffload {
   // Sequential offload prefetches this far ahead: a few of the UNet's largest layers, so copies
   // overlap compute while the device holds only a sliver of the weights.
   static constexpr int64_t kPrefetchBytes = int64_t{32} << 20;
+  // For components whose compute is light next to their activations (the VAE): there the memory
+  // peak of the run is, and a shallower queue is felt there more than the speed.
+  static constexpr int64_t kShallowPrefetchBytes = int64_t{8} << 20;
 
   // Moves the module's parameters and buffers to pinned host memory (when `device` is a GPU). On
   // the CPU the bookkeeping runs the same, with copies standing in for uploads (for the tests).
