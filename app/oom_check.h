@@ -8,7 +8,7 @@ namespace gesso::app {
 
 struct OomCheckOptions {
   std::string model, device = "auto";
-  int huge_size = 8192;       // a size no card holds (the VAE decode alone wants ~160 GiB in fp16)
+  int huge_size = 8192;       // with 2 images, a size no card holds (its VAE decode wants ~330 GiB)
   double budget_gib = 2.5;    // a pretend card the default 512x512 fp16 run does not fit in
   std::string fix = "offload=model";  // the toggle set expected to fit in it
 };

@@ -60,6 +60,9 @@ ScopedVramBudget::ScopedVramBudget(const torch::Device& device, int64_t budget) 
   index_ = ready_index(device);
   size_t free_b = 0, total_b = 0;
   if (cudaMemGetInfo(&free_b, &total_b) != cudaSuccess || total_b == 0) return;
+  // The cap applies to new device allocations only: blocks cached from a larger run would let
+  // this one use more than the pretend card has.
+  c10::cuda::CUDACachingAllocator::emptyCache();
   c10::cuda::CUDACachingAllocator::setMemoryFraction(std::min(1.0, double(budget) / double(total_b)),
                                                      static_cast<c10::DeviceIndex>(index_));
 #else
