@@ -8,7 +8,7 @@ namespace gesso::app {
 
 struct OomCheckOptions {
   std::string model, device = "auto";
-  int huge_size = 8192;       // with 2 images, a size no card holds (its VAE decode wants ~330 GiB)
+  int huge_size = 4096;       // with the math attention kernel, a size no card holds
   double budget_gib = 2.5;    // a pretend card the default 512x512 fp16 run does not fit in
   std::string fix = "offload=model";  // the toggle set expected to fit in it
 };
