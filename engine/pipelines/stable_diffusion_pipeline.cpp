@@ -118,7 +118,9 @@ namespace {
 // The first sentences of LibTorch's out-of-memory text (the rest is allocator tuning advice).
 std::string oom_summary(const std::string& what) {
   const auto cut = what.find(" Including non-PyTorch memory");
-  return what.substr(0, std::min({cut, what.find('\n'), what.size()}));
+  auto summary = what.substr(0, std::min({cut, what.find('\n'), what.size()}));
+  while (!summary.empty() && (summary.back() == '.' || summary.back() == ' ')) summary.pop_back();
+  return summary;
 }
 
 }  // namespace
