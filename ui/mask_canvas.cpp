@@ -12,6 +12,7 @@
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 namespace gesso::ui {
 
@@ -569,7 +570,11 @@ void MaskCanvas::keyPressEvent(QKeyEvent* event) {
 bool MaskCanvas::handleShortcutKey(QKeyEvent* event) {
   if (event->matches(QKeySequence::Undo) || event->matches(QKeySequence::Redo)) {
     cancelStroke();  // undo mid-stroke means "not this stroke", then the edit before it
-    event->matches(QKeySequence::Undo) ? m_undoStack->undo() : m_undoStack->redo();
+    if (event->matches(QKeySequence::Undo)) {
+      m_undoStack->undo();
+    } else {
+      m_undoStack->redo();
+    }
     return true;
   }
   // Brackets need AltGr on some layouts, so their modifiers are not checked.

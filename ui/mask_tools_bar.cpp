@@ -58,8 +58,10 @@ void MaskToolsBar::addToolActions() {
   }
   m_brush->setChecked(m_canvas->tool() == MaskCanvas::Tool::Brush);
   m_eraser->setChecked(m_canvas->tool() == MaskCanvas::Tool::Eraser);
-  connect(m_brush, &QAction::triggered, m_canvas, [this] { m_canvas->setTool(MaskCanvas::Tool::Brush); });
-  connect(m_eraser, &QAction::triggered, m_canvas, [this] { m_canvas->setTool(MaskCanvas::Tool::Eraser); });
+  connect(m_brush, &QAction::triggered, m_canvas,
+          [this] { m_canvas->setTool(MaskCanvas::Tool::Brush); });
+  connect(m_eraser, &QAction::triggered, m_canvas,
+          [this] { m_canvas->setTool(MaskCanvas::Tool::Eraser); });
   connect(m_canvas, &MaskCanvas::toolChanged, this, [this](MaskCanvas::Tool tool) {
     (tool == MaskCanvas::Tool::Brush ? m_brush : m_eraser)->setChecked(true);
   });
@@ -96,10 +98,12 @@ void MaskToolsBar::addBrushControls() {
   showHardness(m_canvas->brushHardness());
   // The widgets only ask the canvas; what they show comes back through its signals, so the
   // canvas's clamping and its keys are reflected in one place.
-  connect(m_sizeSlider, &QSlider::valueChanged, m_canvas, [this](int v) { m_canvas->setBrushSize(sliderToSize(v)); });
+  const auto setHardness = [this](int percent) { m_canvas->setBrushHardness(percent / 100.0); };
+  connect(m_sizeSlider, &QSlider::valueChanged, m_canvas,
+          [this](int v) { m_canvas->setBrushSize(sliderToSize(v)); });
   connect(m_sizeSpin, &QSpinBox::valueChanged, m_canvas, &MaskCanvas::setBrushSize);
-  connect(m_hardnessSlider, &QSlider::valueChanged, m_canvas, [this](int v) { m_canvas->setBrushHardness(v / 100.0); });
-  connect(m_hardnessSpin, &QSpinBox::valueChanged, m_canvas, [this](int v) { m_canvas->setBrushHardness(v / 100.0); });
+  connect(m_hardnessSlider, &QSlider::valueChanged, m_canvas, setHardness);
+  connect(m_hardnessSpin, &QSpinBox::valueChanged, m_canvas, setHardness);
   connect(m_canvas, &MaskCanvas::brushSizeChanged, this, &MaskToolsBar::showBrushSize);
   connect(m_canvas, &MaskCanvas::brushHardnessChanged, this, &MaskToolsBar::showHardness);
 }
@@ -126,8 +130,10 @@ void MaskToolsBar::addEditActions() {
   redo->setEnabled(stack->canRedo());
   connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
   connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
-  connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString& text) { undo->setToolTip(tr("Undo %1").arg(text)); });
-  connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString& text) { redo->setToolTip(tr("Redo %1").arg(text)); });
+  connect(stack, &QUndoStack::undoTextChanged, undo,
+          [undo](const QString& text) { undo->setToolTip(tr("Undo %1").arg(text)); });
+  connect(stack, &QUndoStack::redoTextChanged, redo,
+          [redo](const QString& text) { redo->setToolTip(tr("Redo %1").arg(text)); });
   addSeparator();
 
   QAction* fit = addAction(tr("Fit"), m_canvas, &MaskCanvas::fitToView);
