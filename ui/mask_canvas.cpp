@@ -116,6 +116,7 @@ MaskCanvas::MaskCanvas(QWidget* parent) : QWidget(parent), m_undoStack(new QUndo
   setMouseTracking(true);  // the brush outline follows the pointer without a button held
   setFocusPolicy(Qt::StrongFocus);
   setAttribute(Qt::WA_OpaquePaintEvent);
+  setContextMenuPolicy(Qt::PreventContextMenu);  // the right button erases; no menu may pop up
   setMinimumSize(64, 64);
   rebuildOverlayLut();
   updateCursorShape();
@@ -290,6 +291,7 @@ QRect MaskCanvas::rasterizeSegment(const QPointF& a, const QPointF& b) {
     uchar* coverage = m_stroke.coverage.scanLine(y);
     uchar* out = m_mask.scanLine(y);
     for (int x = box.left(); x <= box.right(); ++x) {
+      if (coverage[x] == 255) continue;  // consecutive segments overlap: most pixels are done
       const int c = coverageAt(distanceToSegment({x + 0.5, y + 0.5}, a, b), radius, m_brushHardness);
       if (c <= coverage[x]) continue;
       coverage[x] = static_cast<uchar>(c);

@@ -41,6 +41,8 @@ class MaskCanvas : public QWidget {
   static constexpr int kMaxBrushSize = 1024;
   static constexpr double kMinZoom = 1.0 / 32;
   static constexpr double kMaxZoom = 32.0;
+  // An entry keeps only the changed rect, before and after (an inversion keeps nothing), so the
+  // worst case is kUndoLimit x 2 image-sized 8-bit buffers: 128 MiB at 1024x1024.
   static constexpr int kUndoLimit = 64;
 
   explicit MaskCanvas(QWidget* parent = nullptr);
