@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <memory>
+#include <numbers>
 
 #include "ui/mask_canvas.h"
 #include "ui/mask_tools_bar.h"
@@ -164,7 +165,7 @@ class TestMaskCanvas : public QObject {
         if (d >= 11.0) QCOMPARE(at(mask, x, y), 0);
       }
     }
-    const double area = M_PI * 10.5 * 10.5;
+    const double area = std::numbers::pi * 10.5 * 10.5;
     QVERIFY(std::abs(countAtLeast(mask, 128) - area) < 0.05 * area);
   }
 
