@@ -67,10 +67,9 @@ bool writeImageAtomically(const QImage& image, const QString& path, const QStrin
 QString readParametersText(const QString& pngPath) {
   QImageReader reader(pngPath);
   reader.setDecideFormatFromContent(true);  // a PNG renamed .jpg still carries its parameters
-  const QString text = reader.text(kParametersKey);
-  if (!text.isEmpty()) return text;
-  // The header read only sees text chunks placed before the image data; PNG allows them after,
-  // and those appear once the whole image has been decoded.
+  // Not reader.text(): QImageReader passes header text through "key: value" pairs and
+  // simplified(), which turns A1111's line breaks into spaces. QImage::text() after a full decode
+  // keeps the chunk as written, and also sees chunks placed after the image data.
   return reader.read().text(kParametersKey);
 }
 

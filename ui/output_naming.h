@@ -21,8 +21,8 @@ QString nextOutputPath(const QString& folder, const QDateTime& when, qint64 seed
 bool writeImageAtomically(const QImage& image, const QString& path, const QString& parametersText,
                           QString* error = nullptr);
 
-// The "parameters" text of the image at `pngPath`, or an empty string when it has none or cannot
-// be read.
+// The "parameters" text of the image at `pngPath`, line breaks intact, or an empty string when it
+// has none or cannot be read. Decodes the whole image (see the .cpp for why).
 QString readParametersText(const QString& pngPath);
 
 }  // namespace gesso::ui

@@ -6,20 +6,33 @@
 #include <QSettings>
 #include <QStandardPaths>
 
-#include <filesystem>
-#include <system_error>
+#ifdef Q_OS_WIN
+#include <windows.h>
+#else
+#include <cerrno>
+#include <cstdio>
+#endif
 
 namespace gesso::ui {
 namespace {
 
 const QString kRuntimePrefix = QStringLiteral("Runtime/");
 
-std::filesystem::path toFsPath(const QString& path) {
+// Replaces `to` by `from` in one step: rename(2), or MoveFileEx on Windows. QFile::rename refuses
+// an existing target, and removing it first would open a window with no settings file at all.
+bool replaceFile(const QString& from, const QString& to, QString* reason) {
 #ifdef Q_OS_WIN
-  return std::filesystem::path(path.toStdWString());
+  if (MoveFileExW(reinterpret_cast<const wchar_t*>(from.utf16()),
+                  reinterpret_cast<const wchar_t*>(to.utf16()),
+                  MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH))
+    return true;
+  *reason = qt_error_string(int(GetLastError()));
 #else
-  return std::filesystem::path(QFile::encodeName(path).toStdString());
+  if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0)
+    return true;
+  *reason = qt_error_string(errno);
 #endif
+  return false;
 }
 
 QString seedModeName(SeedMode mode) {
@@ -75,15 +88,10 @@ bool SettingsStore::save(QString* error) {
       return fail(tr("Cannot write the settings file %1").arg(newPath), error);
     }
   }
-  // rename(2) (MoveFileEx on Windows) replaces the old file in one step; QFile::rename would
-  // refuse an existing target, and removing it first would open a window with no settings file.
-  std::error_code ec;
-  std::filesystem::rename(toFsPath(newPath), toFsPath(m_path), ec);
-  if (ec) {
+  QString reason;
+  if (!replaceFile(newPath, m_path, &reason)) {
     QFile::remove(newPath);
-    return fail(tr("Cannot replace the settings file %1: %2")
-                    .arg(m_path, QString::fromStdString(ec.message())),
-                error);
+    return fail(tr("Cannot replace the settings file %1: %2").arg(m_path, reason), error);
   }
   m_dirty = false;
   m_lastError.clear();
