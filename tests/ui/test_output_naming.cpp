@@ -23,7 +23,7 @@ const QDateTime kWhen(QDate(2024, 3, 7), QTime(9, 5, 3));
 const QByteArray kKeyword("parameters\0", 11);
 
 template <size_t N>
-QByteArray bytes(const char (&literal)[N]) {
+QByteArray literalBytes(const char (&literal)[N]) {
   return QByteArray(literal, N - 1);
 }
 
@@ -214,7 +214,7 @@ class TestOutputNaming : public QObject {
     const QString before = m_dir.filePath(QStringLiteral("a1111-before.png"));
     const QString after = m_dir.filePath(QStringLiteral("a1111-after.png"));
     // tEXt is Latin-1 on disk: 0xE9 is "é".
-    const QByteArray latin1 = bytes("parameters\0a caf\xe9\nSteps: 20, Seed: 1");
+    const QByteArray latin1 = literalBytes("parameters\0a caf\xe9\nSteps: 20, Seed: 1");
     writeBytes(before, pngWithChunk("tEXt", latin1, false));
     writeBytes(after, pngWithChunk("tEXt", latin1, true));
     const QString want = QStringLiteral("a café\nSteps: 20, Seed: 1");
@@ -228,7 +228,7 @@ class TestOutputNaming : public QObject {
     QCOMPARE(readParametersText(plain), QString());
     QCOMPARE(readParametersText(m_dir.filePath(QStringLiteral("missing.png"))), QString());
     const QString junk = m_dir.filePath(QStringLiteral("junk.png"));
-    writeBytes(junk, bytes("\x89PNG\r\n\x1a\n garbage"));
+    writeBytes(junk, literalBytes("\x89PNG\r\n\x1a\n garbage"));
     QCOMPARE(readParametersText(junk), QString());
   }
 };
