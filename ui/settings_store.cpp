@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #ifdef Q_OS_WIN
 #include <windows.h>
@@ -56,8 +57,17 @@ QString SettingsStore::defaultOutputFolder() {
 
 void SettingsStore::load() {
   if (!QFileInfo::exists(m_path)) return;
-  // Only read through this QSettings: it is never written, so it never syncs back to the file.
-  const QSettings file(m_path, QSettings::IniFormat);
+  // QSettings keeps parsed files in a per-process cache keyed by path and trusts it while the
+  // file's size and modification time (in ms) match. A file that save() replaced within the same
+  // millisecond at the same size would read back stale. A private copy under a fresh name is
+  // always parsed from disk.
+  const QTemporaryDir scratch;
+  const QString copy = scratch.filePath(QStringLiteral("settings.ini"));
+  if (!scratch.isValid() || !QFile::copy(m_path, copy)) {
+    m_loadError = tr("Cannot read the settings file %1; using the defaults").arg(m_path);
+    return;
+  }
+  const QSettings file(copy, QSettings::IniFormat);
   if (file.status() != QSettings::NoError) {
     m_loadError = tr("Cannot read the settings file %1; using the defaults").arg(m_path);
     return;

@@ -159,6 +159,17 @@ class TestSettingsStore : public QObject {
     QCOMPARE(SettingsStore(iniPath()).language(), QStringLiteral("ja"));
   }
 
+  void aReplacedFileNeverReadsBackStale() {
+    // Same size, and often the same millisecond: what QSettings' own cache cannot tell apart.
+    for (int i = 0; i < 50; ++i) {
+      const QString language = i % 2 ? QStringLiteral("fr") : QStringLiteral("ja");
+      SettingsStore s(iniPath());
+      s.setLanguage(language);
+      QVERIFY(s.save());
+      QCOMPARE(SettingsStore(iniPath()).language(), language);
+    }
+  }
+
   void aStaleNewFileIsNeitherReadNorMerged() {
     // As after a crash mid-save: the real file is whole, "_new" is a fragment.
     {
