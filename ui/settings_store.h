@@ -1,0 +1,93 @@
+#pragma once
+// The user's settings in one INI file. Values live in memory; save() writes them all at once to
+// "<file>_new" and renames that over the file, so a crash mid-write never leaves a half-written
+// settings file (the scheme of qBittorrent's SettingsStorage).
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace gesso::ui {
+
+enum class SeedMode { Fixed, Random };
+
+// The generation panel as last used; the defaults are those of the engine's GenerationRequest.
+struct GenerationSettings {
+  QString prompt;
+  QString negativePrompt;
+  qint64 seed = 0;
+  SeedMode seedMode = SeedMode::Random;
+  int width = 512;
+  int height = 512;
+  int steps = 20;
+  double guidance = 7.5;
+  QString sampler = QStringLiteral("Euler a");
+  int batchCount = 1;
+  int batchSize = 1;
+  QString mode = QStringLiteral("txt2img");  // txt2img | img2img | inpaint
+
+  bool operator==(const GenerationSettings&) const = default;
+};
+
+class SettingsStore {
+  Q_DECLARE_TR_FUNCTIONS(SettingsStore)
+
+ public:
+  // Reads `filePath` if it exists. A stale "<file>_new" from an interrupted save is ignored.
+  explicit SettingsStore(const QString& filePath);
+
+  // "<AppConfigLocation>/gesso.ini".
+  static QString defaultPath();
+  // "<PicturesLocation>/Gesso".
+  static QString defaultOutputFolder();
+
+  QString filePath() const { return m_path; }
+  // Set when the file exists but could not be read as INI (the defaults are used then).
+  QString loadError() const { return m_loadError; }
+
+  // Writes every value; false with a reason in `error` (and lastError()) when it cannot.
+  bool save(QString* error = nullptr);
+  QString lastError() const { return m_lastError; }
+  bool hasUnsavedChanges() const { return m_dirty; }
+
+  QByteArray windowGeometry() const;
+  void setWindowGeometry(const QByteArray& geometry);
+  QByteArray windowState() const;
+  void setWindowState(const QByteArray& state);
+
+  GenerationSettings lastGeneration() const;
+  void setLastGeneration(const GenerationSettings& generation);
+
+  QStringList modelFolders() const;
+  void setModelFolders(const QStringList& folders);
+  QString currentModel() const;
+  void setCurrentModel(const QString& model);
+
+  // Runtime toggle name -> value as a string ("flash", "true", "sequential", ...). Setting replaces
+  // the whole set.
+  QVariantMap runtimeToggles() const;
+  void setRuntimeToggles(const QVariantMap& toggles);
+
+  QString outputFolder() const;  // defaultOutputFolder() until set
+  void setOutputFolder(const QString& folder);
+  QString language() const;      // "" = the system's
+  void setLanguage(const QString& language);
+  int previewInterval() const;   // a preview every N steps; 0 = none
+  void setPreviewInterval(int steps);
+
+ private:
+  QVariant value(const QString& key, const QVariant& fallback = {}) const;
+  int intValue(const QString& key, int fallback) const;
+  void setValue(const QString& key, const QVariant& value);
+  void load();
+  bool fail(const QString& message, QString* error);
+
+  QString m_path;
+  QVariantMap m_values;  // "group/key" -> value, as QSettings names them
+  QString m_loadError;
+  QString m_lastError;
+  bool m_dirty = false;
+};
+
+}  // namespace gesso::ui
