@@ -9,10 +9,11 @@ namespace {
 
 // Calibration (SD 1.5, H100, fp16; see the header): working bytes per unit.
 constexpr double kUnetBytesPerLatent = 10600;  // per latent position, per UNet batch row, per dtype byte / 2
-constexpr double kVaeBytesPerPixel = 1311;     // decoder feature maps per output pixel, per dtype byte
+constexpr double kVaeBytesPerPixel = 1260;     // decoder feature maps per output pixel, per dtype byte
 constexpr double kMathScores = 4.5;            // SDPA's math kernel: score-sized buffers alive at once
-constexpr double kPlainScores = 2.0;           // baddbmm scores + softmax probabilities
-constexpr int64_t kStreamedBytes = int64_t{64} << 20;  // sequential offload: prefetched + handed out
+constexpr double kPlainScores = 3.0;           // baddbmm scores, softmax probabilities, bmm's operand
+// Sequential offload: prefetched + handed-out copies (ModuleOffload's queues, twice each).
+constexpr int64_t kStreamedBytes = int64_t{64} << 20, kStreamedVaeBytes = int64_t{16} << 20;
 constexpr int64_t kTextEncoderActivations = int64_t{64} << 20;
 
 int64_t unet_batch(const RunShape& s) { return int64_t{s.images} * (s.guidance ? 2 : 1); }
@@ -62,10 +63,10 @@ VramEstimate estimate_vram(const ModelFootprint& m, const RunShape& s, const Run
     stages = {{"UNet", all, unet}, {"VAE decode", all, vae}};
   } else {
     const bool seq = o.offload == Offload::kSequential;
-    const auto w = [&](int64_t bytes) { return seq ? std::min(bytes, kStreamedBytes) : bytes; };
-    stages = {{"text encoder", w(m.text_encoder_bytes), kTextEncoderActivations},
-              {"UNet", w(m.unet_bytes), unet},
-              {"VAE decode", w(m.vae_bytes), vae}};
+    const auto w = [&](int64_t bytes, int64_t streamed) { return seq ? std::min(bytes, streamed) : bytes; };
+    stages = {{"text encoder", w(m.text_encoder_bytes, kStreamedBytes), kTextEncoderActivations},
+              {"UNet", w(m.unet_bytes, kStreamedBytes), unet},
+              {"VAE decode", w(m.vae_bytes, kStreamedVaeBytes), vae}};
   }
   const auto peak = std::max_element(stages.begin(), stages.end(), [](const Stage& a, const Stage& b) {
     return a.weights + a.activations < b.weights + b.activations;

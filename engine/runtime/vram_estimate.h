@@ -5,8 +5,9 @@
 //
 // The model is coarse on purpose: resident weights plus the largest stage's activations (the
 // UNet's at the denoising batch, or the VAE decoder's feature maps), calibrated on SD 1.5 fp16 on
-// an H100 (docs/benchmarks.md): 2.67 GiB at 512x512, 4.54 GiB at 1024x1024, 2.67 GiB with VAE
-// tiling at 1024, 1.76 GiB with model offload, 4.44 GiB with the math attention kernel.
+// an H200 (docs/benchmarks.md): 2.64 GiB at 512x512, 4.42 GiB at 1024x1024, 2.64 GiB with VAE
+// tiling at 1024, 1.76 GiB with model offload, 0.64 GiB with sequential offload, 4.44 GiB with the
+// math attention kernel, 3.67 GiB with the plain one.
 #include <cstdint>
 #include <string>
 #include <vector>
