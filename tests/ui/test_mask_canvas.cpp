@@ -31,12 +31,12 @@ QImage grayImage(int w = kImageW, int h = kImageH) {
   return image;
 }
 
-int at(const QImage& mask, int x, int y) { return mask.constScanLine(y)[x]; }
+int maskAt(const QImage& mask, int x, int y) { return mask.constScanLine(y)[x]; }
 
 int countAtLeast(const QImage& mask, int threshold) {
   int n = 0;
   for (int y = 0; y < mask.height(); ++y)
-    for (int x = 0; x < mask.width(); ++x) n += at(mask, x, y) >= threshold;
+    for (int x = 0; x < mask.width(); ++x) n += maskAt(mask, x, y) >= threshold;
   return n;
 }
 
@@ -138,16 +138,16 @@ class TestMaskCanvas : public QObject {
     stroke(*m_canvas, {{30.5, 50.5}, {60.5, 50.5}, {90.5, 50.5}, {120.5, 50.5}});
     const QImage mask = m_canvas->mask();
     for (int x = 30; x <= 120; ++x) {
-      for (int y = 46; y <= 54; ++y) QCOMPARE(at(mask, x, y), 255);
-      QCOMPARE(at(mask, x, 45), 128);
-      QCOMPARE(at(mask, x, 55), 128);
-      for (int y = 0; y <= 44; ++y) QCOMPARE(at(mask, x, y), 0);
-      for (int y = 56; y < kImageH; ++y) QCOMPARE(at(mask, x, y), 0);
+      for (int y = 46; y <= 54; ++y) QCOMPARE(maskAt(mask, x, y), 255);
+      QCOMPARE(maskAt(mask, x, 45), 128);
+      QCOMPARE(maskAt(mask, x, 55), 128);
+      for (int y = 0; y <= 44; ++y) QCOMPARE(maskAt(mask, x, y), 0);
+      for (int y = 56; y < kImageH; ++y) QCOMPARE(maskAt(mask, x, y), 0);
     }
-    QCOMPARE(at(mask, 124, 50), 255);
-    QCOMPARE(at(mask, 126, 50), 0);
-    QCOMPARE(at(mask, 20, 50), 0);
-    QCOMPARE(at(mask, 150, 50), 0);
+    QCOMPARE(maskAt(mask, 124, 50), 255);
+    QCOMPARE(maskAt(mask, 126, 50), 0);
+    QCOMPARE(maskAt(mask, 20, 50), 0);
+    QCOMPARE(maskAt(mask, 150, 50), 0);
     QVERIFY(m_canvas->hasMask());
     QCOMPARE(m_canvas->undoStack()->count(), 1);
     QCOMPARE(changed.count(), 1);  // once per stroke, not per move
@@ -161,8 +161,8 @@ class TestMaskCanvas : public QObject {
     for (int y = 0; y < kImageH; ++y) {
       for (int x = 0; x < kImageW; ++x) {
         const double d = std::hypot(x + 0.5 - centre.x(), y + 0.5 - centre.y());
-        if (d <= 10.0) QCOMPARE(at(mask, x, y), 255);
-        if (d >= 11.0) QCOMPARE(at(mask, x, y), 0);
+        if (d <= 10.0) QCOMPARE(maskAt(mask, x, y), 255);
+        if (d >= 11.0) QCOMPARE(maskAt(mask, x, y), 0);
       }
     }
     const double area = std::numbers::pi * 10.5 * 10.5;
@@ -172,7 +172,7 @@ class TestMaskCanvas : public QObject {
   void onePixelBrushPaintsOnePixel() {
     m_canvas->setBrushSize(1);
     stroke(*m_canvas, {{40.5, 30.5}});
-    QCOMPARE(at(m_canvas->mask(), 40, 30), 255);
+    QCOMPARE(maskAt(m_canvas->mask(), 40, 30), 255);
     QCOMPARE(countAtLeast(m_canvas->mask(), 1), 1);
   }
 
@@ -181,18 +181,18 @@ class TestMaskCanvas : public QObject {
     m_canvas->setBrushHardness(0.0);
     stroke(*m_canvas, {{100.5, 75.5}});
     const QImage mask = m_canvas->mask();
-    QCOMPARE(at(mask, 100, 75), 255);
-    QVERIFY(std::abs(at(mask, 110, 75) - 128) <= 2);  // halfway out: smoothstep(0.5) = 0.5
-    QCOMPARE(at(mask, 100, 65), at(mask, 110, 75));  // radial: the same in every direction
-    QCOMPARE(at(mask, 121, 75), 0);
-    for (int x = 101; x <= 121; ++x) QVERIFY(at(mask, x, 75) <= at(mask, x - 1, 75));
-    QVERIFY(at(mask, 105, 75) > 200 && at(mask, 115, 75) < 60);
+    QCOMPARE(maskAt(mask, 100, 75), 255);
+    QVERIFY(std::abs(maskAt(mask, 110, 75) - 128) <= 2);  // halfway out: smoothstep(0.5) = 0.5
+    QCOMPARE(maskAt(mask, 100, 65), maskAt(mask, 110, 75));  // radial: the same in every direction
+    QCOMPARE(maskAt(mask, 121, 75), 0);
+    for (int x = 101; x <= 121; ++x) QVERIFY(maskAt(mask, x, 75) <= maskAt(mask, x - 1, 75));
+    QVERIFY(maskAt(mask, 105, 75) > 200 && maskAt(mask, 115, 75) < 60);
 
     m_canvas->clearMask();
     m_canvas->setBrushHardness(0.5);  // full out to radius 10, then the falloff
     stroke(*m_canvas, {{100.5, 75.5}});
-    QCOMPARE(at(m_canvas->mask(), 110, 75), 255);
-    QVERIFY(at(m_canvas->mask(), 115, 75) > 0 && at(m_canvas->mask(), 115, 75) < 255);
+    QCOMPARE(maskAt(m_canvas->mask(), 110, 75), 255);
+    QVERIFY(maskAt(m_canvas->mask(), 115, 75) > 0 && maskAt(m_canvas->mask(), 115, 75) < 255);
   }
 
   // A slow soft stroke over the same pixels does not build up past the brush's own profile.
@@ -200,11 +200,11 @@ class TestMaskCanvas : public QObject {
     m_canvas->setBrushSize(40);
     m_canvas->setBrushHardness(0.0);
     stroke(*m_canvas, {{100.5, 75.5}});
-    const int once = at(m_canvas->mask(), 110, 75);
+    const int once = maskAt(m_canvas->mask(), 110, 75);
     m_canvas->clearMask();
     stroke(*m_canvas, {{100.5, 75.5}, {101.5, 75.5}, {100.5, 75.5}, {101.5, 75.5}, {100.5, 75.5}});
-    QVERIFY(at(m_canvas->mask(), 110, 75) <= once + 25);  // the spine moved by 1 px, not more
-    QVERIFY(at(m_canvas->mask(), 110, 75) < 200);
+    QVERIFY(maskAt(m_canvas->mask(), 110, 75) <= once + 25);  // the spine moved by 1 px, not more
+    QVERIFY(maskAt(m_canvas->mask(), 110, 75) < 200);
   }
 
   void eraserRemovesTheMask() {
@@ -214,11 +214,11 @@ class TestMaskCanvas : public QObject {
     stroke(*m_canvas, {{30.5, 50.5}, {120.5, 50.5}});
     const QImage mask = m_canvas->mask();
     for (int x = 30; x <= 120; ++x) {
-      for (int y = 46; y <= 54; ++y) QCOMPARE(at(mask, x, y), 0);
-      QCOMPARE(at(mask, x, 45), 127);
-      QCOMPARE(at(mask, x, 40), 255);
+      for (int y = 46; y <= 54; ++y) QCOMPARE(maskAt(mask, x, y), 0);
+      QCOMPARE(maskAt(mask, x, 45), 127);
+      QCOMPARE(maskAt(mask, x, 40), 255);
     }
-    QCOMPARE(at(mask, 10, 50), 255);
+    QCOMPARE(maskAt(mask, 10, 50), 255);
     QCOMPARE(m_canvas->undoStack()->count(), 2);
     QCOMPARE(m_canvas->undoStack()->text(1), QStringLiteral("Erase mask"));
   }
@@ -227,8 +227,8 @@ class TestMaskCanvas : public QObject {
     m_canvas->fillMask();
     m_canvas->setBrushSize(6);
     stroke(*m_canvas, {{20.5, 100.5}, {80.5, 100.5}}, Qt::RightButton);
-    QCOMPARE(at(m_canvas->mask(), 50, 100), 0);
-    QCOMPARE(at(m_canvas->mask(), 50, 90), 255);
+    QCOMPARE(maskAt(m_canvas->mask(), 50, 100), 0);
+    QCOMPARE(maskAt(m_canvas->mask(), 50, 90), 255);
     QCOMPARE(m_canvas->tool(), MaskCanvas::Tool::Brush);
   }
 
@@ -238,8 +238,8 @@ class TestMaskCanvas : public QObject {
     stroke(*m_canvas, {{-20.5, 30.5}, {10.5, 30.5}});
     const QImage mask = m_canvas->mask();
     for (int x = 0; x <= 10; ++x)
-      for (int y = 26; y <= 34; ++y) QCOMPARE(at(mask, x, y), 255);
-    QCOMPARE(at(mask, 0, 40), 0);
+      for (int y = 26; y <= 34; ++y) QCOMPARE(maskAt(mask, x, y), 255);
+    QCOMPARE(maskAt(mask, 0, 40), 0);
   }
 
   // A click whose centre is off the image paints the part of the disc that is on it.
@@ -247,17 +247,17 @@ class TestMaskCanvas : public QObject {
     m_canvas->setBrushSize(10);
     stroke(*m_canvas, {{-2.5, 80.5}});
     QImage mask = m_canvas->mask();
-    QCOMPARE(at(mask, 0, 80), 255);   // 3 px from the centre
-    QCOMPARE(at(mask, 1, 80), 255);   // 4 px
-    QCOMPARE(at(mask, 2, 80), 128);   // 5 px: the rim
-    QCOMPARE(at(mask, 3, 80), 0);
-    QCOMPARE(at(mask, 0, 84), 128);   // 3-4-5 from the centre
-    QCOMPARE(at(mask, 0, 86), 0);
+    QCOMPARE(maskAt(mask, 0, 80), 255);   // 3 px from the centre
+    QCOMPARE(maskAt(mask, 1, 80), 255);   // 4 px
+    QCOMPARE(maskAt(mask, 2, 80), 128);   // 5 px: the rim
+    QCOMPARE(maskAt(mask, 3, 80), 0);
+    QCOMPARE(maskAt(mask, 0, 84), 128);   // 3-4-5 from the centre
+    QCOMPARE(maskAt(mask, 0, 86), 0);
 
     stroke(*m_canvas, {{202.5, 152.5}});  // past the bottom-right corner
     mask = m_canvas->mask();
-    QCOMPARE(at(mask, kImageW - 1, kImageH - 1), 255);
-    QCOMPARE(at(mask, kImageW - 4, kImageH - 4), 0);
+    QCOMPARE(maskAt(mask, kImageW - 1, kImageH - 1), 255);
+    QCOMPARE(maskAt(mask, kImageW - 4, kImageH - 4), 0);
     QCOMPARE(m_canvas->undoStack()->count(), 2);
 
     stroke(*m_canvas, {{-30.5, 10.5}, {-30.5, 100.5}});  // wholly off the image: no change, no entry
@@ -292,12 +292,12 @@ class TestMaskCanvas : public QObject {
     const QImage mask = m_canvas->mask();
     for (double t = 0; t <= 1.0; t += 0.01) {
       const QPointF p = p1 + t * (p2 - p1);
-      QCOMPARE(at(mask, int(p.x()), int(p.y())), 255);
+      QCOMPARE(maskAt(mask, int(p.x()), int(p.y())), 255);
     }
     // Nothing lands away from the segment (a mapping off by the pan or the zoom would).
     for (int y = 0; y < kImageH; ++y)
       for (int x = 0; x < kImageW; ++x)
-        if (at(mask, x, y) > 0) QVERIFY(distanceToSegment({x + 0.5, y + 0.5}, p1, p2) <= 3.0);
+        if (maskAt(mask, x, y) > 0) QVERIFY(distanceToSegment({x + 0.5, y + 0.5}, p1, p2) <= 3.0);
     QCOMPARE(m_canvas->undoStack()->count(), 1);
   }
 
@@ -315,9 +315,9 @@ class TestMaskCanvas : public QObject {
     const int y = int(m_canvas->mapFromImage({0, 60.5}).y());
     dragWidget(m_canvas.get(), {{60, y}, {20, y}, {-40, y}});
     const QImage mask = m_canvas->mask();
-    for (int x = 0; x <= 6; ++x) QCOMPARE(at(mask, x, 60), 255);
-    QCOMPARE(at(mask, 0, 57), 0);
-    QCOMPARE(at(mask, 8, 60), 0);
+    for (int x = 0; x <= 6; ++x) QCOMPARE(maskAt(mask, x, 60), 255);
+    QCOMPARE(maskAt(mask, 0, 57), 0);
+    QCOMPARE(maskAt(mask, 8, 60), 0);
   }
 
   // Two far-apart pointer positions with nothing between them still give an unbroken line.
@@ -328,7 +328,7 @@ class TestMaskCanvas : public QObject {
     const QImage mask = m_canvas->mask();
     for (double t = 0; t <= 1.0; t += 0.001) {
       const QPointF p = a + t * (b - a);
-      QCOMPARE(at(mask, int(p.x()), int(p.y())), 255);
+      QCOMPARE(maskAt(mask, int(p.x()), int(p.y())), 255);
     }
     const double length = std::hypot(b.x() - a.x(), b.y() - a.y());
     QVERIFY(countAtLeast(mask, 1) < length * 5);  // a band, not the bounding box
@@ -339,7 +339,7 @@ class TestMaskCanvas : public QObject {
     m_canvas->setBrushSize(3);
     stroke(*m_canvas, {{20.5, 20.5}});
     stroke(*m_canvas, {{120.5, 20.5}}, Qt::LeftButton, Qt::ShiftModifier);
-    for (int x = 20; x <= 120; ++x) QCOMPARE(at(m_canvas->mask(), x, 20), 255);
+    for (int x = 20; x <= 120; ++x) QCOMPARE(maskAt(m_canvas->mask(), x, 20), 255);
     QCOMPARE(m_canvas->undoStack()->count(), 2);
   }
 
@@ -352,7 +352,7 @@ class TestMaskCanvas : public QObject {
     m_canvas->invertMask();
     QImage mask = m_canvas->mask();
     for (int y = 0; y < kImageH; ++y)
-      for (int x = 0; x < kImageW; ++x) QCOMPARE(at(mask, x, y), 255 - at(painted, x, y));
+      for (int x = 0; x < kImageW; ++x) QCOMPARE(maskAt(mask, x, y), 255 - maskAt(painted, x, y));
     QCOMPARE(mask.format(), QImage::Format_Grayscale8);
 
     m_canvas->fillMask();
@@ -414,7 +414,7 @@ class TestMaskCanvas : public QObject {
     const QPoint a = widgetPoint(*m_canvas, {50.5, 100.5}), b = widgetPoint(*m_canvas, {90.5, 100.5});
     sendMouse(m_canvas.get(), QEvent::MouseButtonPress, a, Qt::LeftButton, Qt::LeftButton);
     sendMouse(m_canvas.get(), QEvent::MouseMove, b, Qt::NoButton, Qt::LeftButton);
-    QCOMPARE(at(m_canvas->mask(), 70, 100), 255);  // painted live, before the release
+    QCOMPARE(maskAt(m_canvas->mask(), 70, 100), 255);  // painted live, before the release
     QTest::keyClick(m_canvas.get(), Qt::Key_Escape);
     sendMouse(m_canvas.get(), QEvent::MouseButtonRelease, b, Qt::LeftButton, Qt::NoButton);
     QCOMPARE(m_canvas->mask(), afterFirst);
@@ -449,10 +449,10 @@ class TestMaskCanvas : public QObject {
     const QImage mask = m_canvas->mask();
     QCOMPARE(mask.format(), QImage::Format_Grayscale8);
     QCOMPARE(mask.size(), QSize(kImageW, kImageH));
-    QCOMPARE(at(mask, 10, 75), 255);
-    QCOMPARE(at(mask, 90, 10), 255);
-    QCOMPARE(at(mask, 110, 140), 0);
-    QCOMPARE(at(mask, 190, 75), 0);
+    QCOMPARE(maskAt(mask, 10, 75), 255);
+    QCOMPARE(maskAt(mask, 90, 10), 255);
+    QCOMPARE(maskAt(mask, 110, 140), 0);
+    QCOMPARE(maskAt(mask, 190, 75), 0);
     QCOMPARE(m_canvas->undoStack()->count(), 1);
     m_canvas->undoStack()->undo();
     QVERIFY(!m_canvas->hasMask());
