@@ -157,6 +157,8 @@ GenerationSettings SettingsStore::lastGeneration() const {
   g.batchCount = intValue(QStringLiteral("Generation/batchCount"), d.batchCount);
   g.batchSize = intValue(QStringLiteral("Generation/batchSize"), d.batchSize);
   g.mode = value(QStringLiteral("Generation/mode"), d.mode).toString();
+  const double strength = value(QStringLiteral("Generation/strength")).toDouble(&ok);
+  g.strength = ok ? strength : d.strength;
   return g;
 }
 
@@ -173,6 +175,7 @@ void SettingsStore::setLastGeneration(const GenerationSettings& g) {
   setValue(QStringLiteral("Generation/batchCount"), g.batchCount);
   setValue(QStringLiteral("Generation/batchSize"), g.batchSize);
   setValue(QStringLiteral("Generation/mode"), g.mode);
+  setValue(QStringLiteral("Generation/strength"), g.strength);
 }
 
 QStringList SettingsStore::modelFolders() const {

@@ -26,6 +26,7 @@ struct GenerationSettings {
   int batchCount = 1;
   int batchSize = 1;
   QString mode = QStringLiteral("txt2img");  // txt2img | img2img | inpaint
+  double strength = 0.75;                    // denoising strength, img2img and inpaint
 
   bool operator==(const GenerationSettings&) const = default;
 };

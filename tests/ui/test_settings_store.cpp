@@ -36,6 +36,7 @@ GenerationSettings hostileGeneration() {
   g.batchCount = 3;
   g.batchSize = 2;
   g.mode = QStringLiteral("inpaint");
+  g.strength = 0.35;
   return g;
 }
 

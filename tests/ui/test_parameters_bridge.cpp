@@ -1,0 +1,283 @@
+// The parameters bridge: an AUTOMATIC1111 "parameters" text restores the panel's settings (its
+// sampler names, old and 1.9+ split, mapped to the engine's), Gesso's own text round-trips exactly,
+// bad text is an error and never a crash, and a dropped PNG restores what it was made with.
+#include <QtTest>
+
+#include <QFile>
+#include <QImage>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <string>
+
+#include "engine/schedulers/scheduler.h"
+#include "ui/output_naming.h"
+#include "ui/parameters_bridge.h"
+
+using gesso::ui::GenerationSettings;
+using gesso::ui::parametersFromSettings;
+using gesso::ui::SeedMode;
+using gesso::ui::settingsFromParameters;
+using gesso::ui::settingsFromPng;
+
+namespace {
+
+// As AUTOMATIC1111 1.9.4 writes it: a prompt over two lines, a two-line negative prompt, and the
+// sampler and its schedule split over two keys.
+const QString kA1111Text = QStringLiteral(
+    "masterpiece, a lighthouse on a cliff\n"
+    "at dusk, (dramatic lighting:1.2), <lora:film:0.6>\n"
+    "Negative prompt: blurry, lowres,\n"
+    "watermark\n"
+    "Steps: 20, Sampler: DPM++ 2M, Schedule type: Karras, CFG scale: 7, Seed: 1234, Size: 512x768, "
+    "Model hash: 6ce0161689, Model: v1-5-pruned-emaonly, Version: v1.9.4");
+
+// A base whose every field differs from what the texts below say, so that a field the bridge
+// forgot to restore shows.
+GenerationSettings unusualBase() {
+  GenerationSettings b;
+  b.prompt = QStringLiteral("old prompt");
+  b.negativePrompt = QStringLiteral("old negative");
+  b.seed = 99;
+  b.seedMode = SeedMode::Random;
+  b.width = 1024;
+  b.height = 1024;
+  b.steps = 77;
+  b.guidance = 12.5;
+  b.sampler = QStringLiteral("UniPC");
+  b.batchCount = 3;
+  b.batchSize = 4;
+  b.mode = QStringLiteral("inpaint");
+  b.strength = 0.4;
+  return b;
+}
+
+QString a1111Line(const QString& samplerPart) {
+  return QStringLiteral("a cat\nSteps: 30, Sampler: %1, CFG scale: 6.5, Seed: 5, Size: 512x512").arg(samplerPart);
+}
+
+}  // namespace
+
+class TestParametersBridge : public QObject {
+  Q_OBJECT
+
+ private:
+  QTemporaryDir m_dir;
+
+ private slots:
+  void a1111TextRestores() {
+    QString error;
+    QStringList notes;
+    const auto s = settingsFromParameters(kA1111Text, &error, unusualBase(), &notes);
+    QVERIFY2(s.has_value(), qPrintable(error));
+    QCOMPARE(s->prompt, QStringLiteral("masterpiece, a lighthouse on a cliff\nat dusk, (dramatic lighting:1.2), "
+                                       "<lora:film:0.6>"));
+    QCOMPARE(s->negativePrompt, QStringLiteral("blurry, lowres,\nwatermark"));
+    QCOMPARE(s->steps, 20);
+    QCOMPARE(s->sampler, QStringLiteral("DPM++ 2M Karras"));
+    QCOMPARE(s->guidance, 7.0);
+    QCOMPARE(s->seed, qint64(1234));
+    QCOMPARE(s->seedMode, SeedMode::Fixed);
+    QCOMPARE(s->width, 512);
+    QCOMPARE(s->height, 768);
+    // What the text does not say stays as it was: the mode above all.
+    QCOMPARE(s->mode, QStringLiteral("inpaint"));
+    QCOMPARE(s->strength, 0.4);
+    QCOMPARE(s->batchCount, 3);
+    QCOMPARE(s->batchSize, 4);
+    QVERIFY2(notes.isEmpty(), qPrintable(notes.join('\n')));
+  }
+
+  void samplerNames_data() {
+    QTest::addColumn<QString>("samplerPart");
+    QTest::addColumn<QString>("expected");
+    QTest::addColumn<bool>("noted");
+    QTest::newRow("Euler a") << "Euler a" << "Euler a" << false;
+    QTest::newRow("old Karras") << "DPM++ 2M Karras" << "DPM++ 2M Karras" << false;
+    QTest::newRow("1.9 Karras") << "DPM++ 2M, Schedule type: Karras" << "DPM++ 2M Karras" << false;
+    QTest::newRow("1.9 automatic") << "DPM++ 2M, Schedule type: Automatic" << "DPM++ 2M" << false;
+    QTest::newRow("1.9 Euler a automatic") << "Euler a, Schedule type: Automatic" << "Euler a" << false;
+    QTest::newRow("PLMS is PNDM") << "PLMS" << "PNDM" << false;
+    QTest::newRow("case") << "euler A" << "Euler a" << false;
+    QTest::newRow("DDIM") << "DDIM" << "DDIM" << false;
+    QTest::newRow("UniPC") << "UniPC" << "UniPC" << false;
+    QTest::newRow("LMS Karras") << "LMS Karras" << "LMS" << true;
+    QTest::newRow("Euler + Karras") << "Euler, Schedule type: Karras" << "Euler" << true;
+    QTest::newRow("Euler + exponential") << "Euler, Schedule type: Exponential" << "Euler" << true;
+    QTest::newRow("unknown") << "DPM++ SDE Karras" << "UniPC" << true;  // the base's
+  }
+
+  void samplerNames() {
+    QFETCH(QString, samplerPart);
+    QFETCH(QString, expected);
+    QFETCH(bool, noted);
+    QString error;
+    QStringList notes;
+    const auto s = settingsFromParameters(a1111Line(samplerPart), &error, unusualBase(), &notes);
+    QVERIFY2(s.has_value(), qPrintable(error));
+    QCOMPARE(s->sampler, expected);
+    QCOMPARE(!notes.isEmpty(), noted);
+    if (noted) QVERIFY2(notes.first().contains(expected), qPrintable(notes.first()));
+    QCOMPARE(s->guidance, 6.5);
+    QCOMPARE(s->steps, 30);
+  }
+
+  void denoisingStrengthKeepsTheMode() {
+    const QString text = a1111Line(QStringLiteral("Euler a")) + QStringLiteral(", Denoising strength: 0.55");
+    GenerationSettings base = unusualBase();
+    base.mode = QStringLiteral("txt2img");
+    const auto s = settingsFromParameters(text, nullptr, base);
+    QVERIFY(s.has_value());
+    QCOMPARE(s->strength, 0.55);
+    QCOMPARE(s->mode, QStringLiteral("txt2img"));
+  }
+
+  void gessoTextRoundTrips() {
+    GenerationSettings s;
+    s.prompt = QStringLiteral("猫, café au lait\n(masterpiece:1.2), \"quoted\", a: colon");
+    s.negativePrompt = QStringLiteral("blurry,\nlowres");
+    s.seed = 4'294'967'295'123LL;
+    s.seedMode = SeedMode::Fixed;
+    s.width = 832;
+    s.height = 1216;
+    s.steps = 35;
+    s.guidance = 6.25;
+    s.batchCount = 1;
+    s.batchSize = 2;
+    s.mode = QStringLiteral("img2img");
+    s.strength = 0.6;
+    for (const std::string& sampler : gesso::schedulers::scheduler_names()) {
+      s.sampler = QString::fromStdString(sampler);
+      const QString text = parametersFromSettings(s, QStringLiteral("sd15-pruned"));
+      QVERIFY(text.contains(QStringLiteral("Model: sd15-pruned")));
+      QVERIFY(text.contains(QStringLiteral("Denoising strength: 0.6")));
+      QVERIFY(text.contains(QStringLiteral("Sampler: ") + s.sampler));
+      GenerationSettings base;  // only what the text does not carry comes from here
+      base.mode = s.mode;
+      QString error;
+      QStringList notes;
+      const auto back = settingsFromParameters(text, &error, base, &notes);
+      QVERIFY2(back.has_value(), qPrintable(error));
+      QCOMPARE(back->prompt, s.prompt);
+      QCOMPARE(back->negativePrompt, s.negativePrompt);
+      QCOMPARE(back->seed, s.seed);
+      QCOMPARE(back->sampler, s.sampler);
+      QCOMPARE(back->batchSize, 2);
+      QCOMPARE(back->strength, 0.6);
+      QVERIFY(*back == s);
+      QVERIFY(notes.isEmpty());
+    }
+  }
+
+  void txt2imgTextLeavesStrengthOut() {
+    GenerationSettings s;
+    s.prompt = QStringLiteral("a cat");
+    const QString text = parametersFromSettings(s, QString());
+    QCOMPARE(text, QStringLiteral("a cat\nSteps: 20, Sampler: Euler a, CFG scale: 7.5, Seed: 0, Size: 512x512, "
+                                  "Version: Gesso"));
+  }
+
+  void garbageIsAnErrorNotACrash_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("empty") << QString() << "no generation parameters";
+    QTest::newRow("a prompt alone") << QStringLiteral("hello world\nsecond line") << "no generation parameters";
+    QTest::newRow("bad steps") << QStringLiteral("a cat\nSteps: many, Sampler: Euler a, CFG scale: 7, Seed: 1")
+                               << "Steps: many";
+    QTest::newRow("bad size") << QStringLiteral("Steps: 20, Sampler: Euler a, Size: bigxsmall") << "Size";
+    QTest::newRow("bad seed") << QStringLiteral("Steps: 20, Sampler: Euler a, Seed: -5") << "Seed";
+    QTest::newRow("zero steps") << QStringLiteral("Steps: 0, Sampler: Euler a, Seed: 1") << "no generation";
+    QTest::newRow("binary") << QString::fromLatin1(QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR:,\"\\", 20))
+                            << "no generation parameters";
+  }
+
+  void garbageIsAnErrorNotACrash() {
+    QFETCH(QString, text);
+    QFETCH(QString, reason);
+    QString error;
+    const auto s = settingsFromParameters(text, &error);
+    QVERIFY(!s.has_value());
+    QVERIFY2(error.contains(reason), qPrintable(error));
+  }
+
+  // Fragments of the syntax in random order: whatever comes out, it is a value or an error.
+  void randomTextNeverCrashes() {
+    const QStringList pieces = {"Steps:", " 20", ",", "Sampler:", "\"", "\\", "\n", "Negative prompt:", "Size:",
+                                "512x", "x", "Seed:", "18446744073709551615", "CFG scale:", "nan", " ", ":"};
+    QRandomGenerator random(1234);
+    for (int i = 0; i < 2000; ++i) {
+      QString text;
+      const int n = random.bounded(1, 30);
+      for (int k = 0; k < n; ++k) text += pieces[random.bounded(int(pieces.size()))];
+      QString error;
+      const auto s = settingsFromParameters(text, &error);
+      QVERIFY2(s.has_value() != !error.isEmpty(), qPrintable(text));
+      if (s) QVERIFY(s->steps > 0);
+    }
+  }
+
+  void pngRestores() {
+    const QString path = m_dir.filePath(QStringLiteral("a1111.png"));
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    QString error;
+    QVERIFY2(gesso::ui::writeImageAtomically(image, path, kA1111Text, &error), qPrintable(error));
+    const auto s = settingsFromPng(path, &error, unusualBase());
+    QVERIFY2(s.has_value(), qPrintable(error));
+    QCOMPARE(s->prompt, QStringLiteral("masterpiece, a lighthouse on a cliff\nat dusk, (dramatic lighting:1.2), "
+                                       "<lora:film:0.6>"));
+    QCOMPARE(s->negativePrompt, QStringLiteral("blurry, lowres,\nwatermark"));
+    QCOMPARE(s->sampler, QStringLiteral("DPM++ 2M Karras"));
+    QCOMPARE(s->seed, qint64(1234));
+    QCOMPARE(s->width, 512);
+    QCOMPARE(s->height, 768);
+    QCOMPARE(s->mode, QStringLiteral("inpaint"));
+  }
+
+  void gessoPngRoundTrips() {
+    GenerationSettings s;
+    s.prompt = QStringLiteral("猫 in the rain");
+    s.seed = 42;
+    s.seedMode = SeedMode::Fixed;
+    s.sampler = QStringLiteral("UniPC");
+    const QString path = m_dir.filePath(QStringLiteral("gesso.png"));
+    QImage image(16, 16, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QVERIFY(gesso::ui::writeImageAtomically(image, path, parametersFromSettings(s, QStringLiteral("m"))));
+    const auto back = settingsFromPng(path);
+    QVERIFY(back.has_value());
+    QVERIFY(*back == s);
+  }
+
+  void pngWithoutParametersSaysSo() {
+    const QString path = m_dir.filePath(QStringLiteral("plain.png"));
+    QImage image(16, 16, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    QVERIFY(image.save(path));
+    QString error;
+    QVERIFY(!settingsFromPng(path, &error).has_value());
+    QVERIFY2(error.contains(QStringLiteral("plain.png")) && error.contains(QStringLiteral("no generation parameters")),
+             qPrintable(error));
+
+    const QString prompt = m_dir.filePath(QStringLiteral("prompt-only.png"));
+    QVERIFY(gesso::ui::writeImageAtomically(image, prompt, QStringLiteral("just a prompt")));
+    QVERIFY(!settingsFromPng(prompt, &error).has_value());
+    QVERIFY2(error.startsWith(QStringLiteral("prompt-only.png: ")), qPrintable(error));
+  }
+
+  void unreadableFileSaysSo() {
+    QString error;
+    QVERIFY(!settingsFromPng(m_dir.filePath(QStringLiteral("missing.png")), &error).has_value());
+    QVERIFY2(error.contains(QStringLiteral("missing.png cannot be read")), qPrintable(error));
+    const QString text = m_dir.filePath(QStringLiteral("text.png"));
+    QFile f(text);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("Steps: 20, Sampler: Euler a, Seed: 1\n");
+    f.close();
+    QVERIFY(!settingsFromPng(text, &error).has_value());
+    QVERIFY2(error.contains(QStringLiteral("text.png cannot be read")), qPrintable(error));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestParametersBridge)
+#include "test_parameters_bridge.moc"

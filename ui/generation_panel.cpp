@@ -1,0 +1,531 @@
+#include "ui/generation_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QRegularExpressionValidator>
+#include <QSignalBlocker>
+#include <QSize>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <exception>
+#include <limits>
+#include <string>
+
+#include "engine/pipelines/generation_request.h"
+#include "engine/schedulers/scheduler.h"
+#include "engine/text/clip_tokenizer.h"
+
+namespace gesso::ui {
+
+namespace {
+
+using pipelines::PipelineKind;
+
+// SD's text encoders read 77 tokens, two of them BOS and EOS: a window holds 75 of the prompt's.
+constexpr int kDefaultTokenWindow = 75;
+
+struct SizePreset {
+  int width;
+  int height;
+  const char* label;
+};
+
+// The sizes SD 1.x, 2.x and SDXL were trained at, and SDXL's usual portrait/landscape pair.
+constexpr SizePreset kSizePresets[] = {
+    {512, 512, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "512 × 512")},
+    {768, 768, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "768 × 768")},
+    {1024, 1024, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "1024 × 1024")},
+    {512, 768, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Portrait 512 × 768")},
+    {768, 512, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Landscape 768 × 512")},
+    {832, 1216, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Portrait 832 × 1216")},
+    {1216, 832, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Landscape 1216 × 832")},
+};
+
+struct ModeEntry {
+  const char* key;  // GenerationSettings::mode
+  const char* label;
+  PipelineKind kind;
+};
+
+constexpr ModeEntry kModes[] = {
+    {"txt2img", QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Text to image"), PipelineKind::kTxt2Img},
+    {"img2img", QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Image to image"), PipelineKind::kImg2Img},
+    {"inpaint", QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Inpaint"), PipelineKind::kInpaint},
+};
+
+PipelineKind pipelineKind(const QString& mode) {
+  for (const ModeEntry& entry : kModes)
+    if (mode == QLatin1String(entry.key)) return entry.kind;
+  return PipelineKind::kTxt2Img;
+}
+
+// Without a tokenizer: CLIP's pre-tokenizer split (letter runs, single digits, punctuation runs).
+// Real BPE splits rare words further, so this can only under-count.
+int approximateTokenCount(const QString& text) {
+  static const QRegularExpression piece(QStringLiteral(R"([\p{L}\p{M}]+|\p{N}|[^\s\p{L}\p{M}\p{N}]+)"),
+                                        QRegularExpression::UseUnicodePropertiesOption);
+  int count = 0;
+  for (auto it = piece.globalMatch(text); it.hasNext(); it.next()) ++count;
+  return count;
+}
+
+QString defaultFolderChooser(QWidget* parent) {
+  return QFileDialog::getExistingDirectory(
+      parent, GenerationPanel::tr("Choose a model folder (with model_index.json)"));
+}
+
+}  // namespace
+
+GenerationPanel::GenerationPanel(QWidget* parent) : QWidget(parent), m_chooseFolder(defaultFolderChooser) {
+  auto* layout = new QVBoxLayout(this);
+  m_prompt = addPromptBox(layout, tr("Prompt"), QStringLiteral("prompt"));
+  m_negative = addPromptBox(layout, tr("Negative prompt"), QStringLiteral("negativePrompt"));
+  auto* form = new QFormLayout;
+  buildModelAndMode(form);
+  form->addRow(tr("Seed"), buildSeedRow());
+  form->addRow(tr("Size"), buildSizeRow());
+  buildSampling(form);
+  layout->addLayout(form);
+  layout->addWidget(buildButtons());
+  layout->addStretch(1);
+  setModelFolders({});
+  setSettings(GenerationSettings{});
+}
+
+GenerationPanel::~GenerationPanel() = default;
+
+GenerationPanel::PromptBox GenerationPanel::addPromptBox(QVBoxLayout* layout, const QString& title,
+                                                         const QString& name) {
+  PromptBox box;
+  auto* header = new QHBoxLayout;
+  auto* titleLabel = new QLabel(title, this);
+  box.count = new QLabel(this);
+  box.count->setObjectName(name + QStringLiteral("TokenCount"));
+  header->addWidget(titleLabel);
+  header->addStretch(1);
+  header->addWidget(box.count);
+  box.edit = new QPlainTextEdit(this);
+  box.edit->setObjectName(name + QStringLiteral("Edit"));
+  box.edit->setTabChangesFocus(true);  // Tab moves on, as in every other field of the form
+  // Lines wrap at the widget's width; a horizontal bar would only ever flash on before the layout.
+  box.edit->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  titleLabel->setBuddy(box.edit);
+  layout->addLayout(header);
+  layout->addWidget(box.edit);
+  connect(box.edit, &QPlainTextEdit::textChanged, this, [this, box] { updateTokenCount(box); });
+  updateTokenCount(box);
+  return box;
+}
+
+QWidget* GenerationPanel::buildSeedRow() {
+  auto* row = new QWidget(this);
+  auto* layout = new QHBoxLayout(row);
+  layout->setContentsMargins(0, 0, 0, 0);
+  m_seedEdit = new QLineEdit(row);
+  m_seedEdit->setObjectName("seedEdit");
+  // "-1" is A1111's way to ask for a random seed; a lone "-" is accepted so that it can be typed.
+  m_seedEdit->setValidator(
+      new QRegularExpressionValidator(QRegularExpression(QStringLiteral(R"(-1?|\d{0,19})")), m_seedEdit));
+  m_seedEdit->setToolTip(tr("The seed of the noise the image starts from: the same seed and settings "
+                            "give the same image. Type -1 for a new random seed each time."));
+  m_randomSeed = new QCheckBox(tr("Random"), row);
+  m_randomSeed->setObjectName("randomSeedCheck");
+  m_randomSeed->setToolTip(tr("Draw a new seed for every generation"));
+  m_dice = new QToolButton(row);
+  m_dice->setObjectName("diceButton");
+  m_dice->setText(QStringLiteral("⚄"));  // a die face: in common fonts, unlike the emoji
+  m_dice->setToolTip(tr("Pick a new random seed and keep it"));
+  m_dice->setAccessibleName(tr("New random seed"));
+  m_reuseSeed = new QToolButton(row);
+  m_reuseSeed->setObjectName("reuseSeedButton");
+  m_reuseSeed->setText(QStringLiteral("♻"));
+  m_reuseSeed->setToolTip(tr("Reuse the seed of the last image"));
+  m_reuseSeed->setAccessibleName(tr("Reuse last seed"));
+  m_reuseSeed->setEnabled(false);  // until an image has been made
+  layout->addWidget(m_seedEdit, 1);
+  layout->addWidget(m_randomSeed);
+  layout->addWidget(m_dice);
+  layout->addWidget(m_reuseSeed);
+  connect(m_seedEdit, &QLineEdit::textEdited, this, &GenerationPanel::onSeedEdited);
+  connect(m_seedEdit, &QLineEdit::editingFinished, this, [this] { setSeed(m_seed); });
+  connect(m_dice, &QToolButton::clicked, this, &GenerationPanel::rollDice);
+  connect(m_reuseSeed, &QToolButton::clicked, this, [this] {
+    setSeed(m_lastSeed);
+    m_randomSeed->setChecked(false);
+  });
+  return row;
+}
+
+QWidget* GenerationPanel::buildSizeRow() {
+  auto* row = new QWidget(this);
+  auto* layout = new QHBoxLayout(row);
+  layout->setContentsMargins(0, 0, 0, 0);
+  m_sizePreset = new QComboBox(row);
+  m_sizePreset->setObjectName("sizePresetCombo");
+  for (const SizePreset& preset : kSizePresets)
+    m_sizePreset->addItem(tr(preset.label), QSize(preset.width, preset.height));
+  m_sizePreset->addItem(tr("Custom"), QSize());
+  m_width = new QSpinBox(row);
+  m_width->setObjectName("widthSpin");
+  m_height = new QSpinBox(row);
+  m_height->setObjectName("heightSpin");
+  for (QSpinBox* spin : {m_width, m_height}) {
+    spin->setRange(kMinSize, kMaxSize);
+    spin->setSingleStep(8);
+    spin->setSuffix(tr(" px"));
+    // Snapping while the user types "5", "51", "512" would fight every keystroke.
+    spin->setKeyboardTracking(false);
+    spin->setToolTip(tr("The models work in blocks of 8 pixels: other values are rounded to a multiple of 8"));
+    connect(spin, &QSpinBox::valueChanged, this, [this, spin](int value) { snapSize(spin, value); });
+  }
+  m_swap = new QToolButton(row);
+  m_swap->setObjectName("swapSizeButton");
+  m_swap->setText(QStringLiteral("⇄"));
+  m_swap->setToolTip(tr("Swap width and height"));
+  layout->addWidget(m_sizePreset);
+  layout->addWidget(m_width);
+  layout->addWidget(new QLabel(QStringLiteral("×"), row));
+  layout->addWidget(m_height);
+  layout->addWidget(m_swap);
+  connect(m_sizePreset, &QComboBox::currentIndexChanged, this, &GenerationPanel::applyPreset);
+  connect(m_swap, &QToolButton::clicked, this, [this] {
+    const int width = m_width->value();
+    {
+      const QSignalBlocker blockWidth(m_width), blockHeight(m_height);
+      m_width->setValue(m_height->value());
+      m_height->setValue(width);
+    }
+    syncPreset();
+  });
+  return row;
+}
+
+void GenerationPanel::buildModelAndMode(QFormLayout* form) {
+  m_model = new QComboBox(this);
+  m_model->setObjectName("modelCombo");
+  m_model->setToolTip(tr("The diffusers model folder to generate with"));
+  connect(m_model, &QComboBox::activated, this, &GenerationPanel::onModelActivated);
+  form->addRow(tr("Model"), m_model);
+  m_mode = new QComboBox(this);
+  m_mode->setObjectName("modeCombo");
+  for (const ModeEntry& entry : kModes) m_mode->addItem(tr(entry.label), QString::fromLatin1(entry.key));
+  connect(m_mode, &QComboBox::currentIndexChanged, this, &GenerationPanel::onModeIndexChanged);
+  form->addRow(tr("Mode"), m_mode);
+}
+
+void GenerationPanel::buildSampling(QFormLayout* form) {
+  m_steps = new QSpinBox(this);
+  m_steps->setObjectName("stepsSpin");
+  m_steps->setRange(1, 150);
+  m_steps->setToolTip(tr("Denoising steps: more take longer and add detail, up to a point"));
+  form->addRow(tr("Steps"), m_steps);
+  m_guidance = new QDoubleSpinBox(this);
+  m_guidance->setObjectName("guidanceSpin");
+  m_guidance->setRange(1.0, 30.0);
+  m_guidance->setSingleStep(0.5);
+  m_guidance->setDecimals(2);
+  m_guidance->setToolTip(tr("How closely the image follows the prompt (CFG scale); 5 to 9 is usual"));
+  form->addRow(tr("Guidance scale"), m_guidance);
+  m_sampler = new QComboBox(this);
+  m_sampler->setObjectName("samplerCombo");
+  for (const std::string& name : schedulers::scheduler_names())
+    m_sampler->addItem(QString::fromStdString(name), QString::fromStdString(name));
+  form->addRow(tr("Sampler"), m_sampler);
+  m_batchCount = new QSpinBox(this);
+  m_batchCount->setObjectName("batchCountSpin");
+  m_batchCount->setRange(1, 100);
+  m_batchCount->setToolTip(tr("How many runs, one after the other"));
+  form->addRow(tr("Batch count"), m_batchCount);
+  m_batchSize = new QSpinBox(this);
+  m_batchSize->setObjectName("batchSizeSpin");
+  m_batchSize->setRange(1, 8);
+  m_batchSize->setToolTip(tr("Images made together in one run: faster per image, more memory"));
+  form->addRow(tr("Batch size"), m_batchSize);
+  m_strength = new QDoubleSpinBox(this);
+  m_strength->setObjectName("strengthSpin");
+  // 0 would leave the image untouched, and the engine rejects it.
+  m_strength->setRange(0.01, 1.0);
+  m_strength->setSingleStep(0.05);
+  m_strength->setDecimals(2);
+  m_strength->setToolTip(tr("How much of the image is repainted: low keeps it close to the original, "
+                            "1 starts from pure noise"));
+  m_strengthLabel = new QLabel(tr("Denoising strength"), this);
+  form->addRow(m_strengthLabel, m_strength);
+}
+
+QWidget* GenerationPanel::buildButtons() {
+  auto* row = new QWidget(this);
+  auto* layout = new QHBoxLayout(row);
+  layout->setContentsMargins(0, 0, 0, 0);
+  m_generate = new QPushButton(tr("Generate"), row);
+  m_generate->setObjectName("generateButton");
+  m_generate->setToolTip(tr("Generate (Ctrl+Return)"));
+  m_cancel = new QPushButton(tr("Cancel"), row);
+  m_cancel->setObjectName("cancelButton");
+  m_cancel->setToolTip(tr("Stop the run after the current step (Esc)"));
+  m_cancel->setEnabled(false);
+  layout->addWidget(m_generate, 1);
+  layout->addWidget(m_cancel);
+  connect(m_generate, &QPushButton::clicked, this, &GenerationPanel::generateRequested);
+  connect(m_cancel, &QPushButton::clicked, this, &GenerationPanel::cancelRequested);
+  return row;
+}
+
+GenerationSettings GenerationPanel::settings() const {
+  GenerationSettings s;
+  s.prompt = m_prompt.edit->toPlainText();
+  s.negativePrompt = m_negative.edit->toPlainText();
+  s.seed = m_seed;
+  s.seedMode = m_randomSeed->isChecked() ? SeedMode::Random : SeedMode::Fixed;
+  s.width = m_width->value();
+  s.height = m_height->value();
+  s.steps = m_steps->value();
+  s.guidance = m_guidance->value();
+  s.sampler = m_sampler->currentData().toString();
+  s.batchCount = m_batchCount->value();
+  s.batchSize = m_batchSize->value();
+  s.mode = mode();
+  s.strength = m_strength->value();
+  return s;
+}
+
+void GenerationPanel::setSettings(const GenerationSettings& s) {
+  m_prompt.edit->setPlainText(s.prompt);
+  m_negative.edit->setPlainText(s.negativePrompt);
+  setSeed(std::max<qint64>(s.seed, 0));
+  m_randomSeed->setChecked(s.seedMode == SeedMode::Random);
+  m_width->setValue(s.width);
+  m_height->setValue(s.height);
+  m_steps->setValue(s.steps);
+  m_guidance->setValue(s.guidance);
+  // A sampler this engine does not know keeps the current one (the parameters bridge maps names).
+  if (const int sampler = m_sampler->findData(s.sampler); sampler >= 0) m_sampler->setCurrentIndex(sampler);
+  m_batchCount->setValue(s.batchCount);
+  m_batchSize->setValue(s.batchSize);
+  m_strength->setValue(s.strength);
+  if (const int mode = m_mode->findData(s.mode); mode >= 0) m_mode->setCurrentIndex(mode);
+  showStrengthRow();
+}
+
+void GenerationPanel::fillRequest(pipelines::GenerationRequest& request) const {
+  const GenerationSettings s = settings();
+  request.pipeline = pipelineKind(s.mode);
+  request.model_dir = currentModelFolder().toStdString();
+  request.prompt = s.prompt.toStdString();
+  request.negative_prompt = s.negativePrompt.toStdString();
+  m_lastSeedUsed = s.seedMode == SeedMode::Random ? QRandomGenerator::global()->generate() : quint64(s.seed);
+  request.seed = m_lastSeedUsed;
+  request.width = s.width;
+  request.height = s.height;
+  request.steps = s.steps;
+  request.guidance_scale = s.guidance;
+  request.sampler = s.sampler.toStdString();
+  request.num_images = s.batchSize;
+  request.strength = s.strength;
+}
+
+int GenerationPanel::batchCount() const { return m_batchCount->value(); }
+
+QString GenerationPanel::mode() const { return m_mode->currentData().toString(); }
+
+void GenerationPanel::setTokenizer(std::shared_ptr<const text::CLIPTokenizer> tokenizer) {
+  m_tokenizer = std::move(tokenizer);
+  updateTokenCount(m_prompt);
+  updateTokenCount(m_negative);
+}
+
+void GenerationPanel::updateTokenCount(const PromptBox& box) {
+  const QString text = box.edit->toPlainText();
+  int window = kDefaultTokenWindow;
+  int tokens = 0;
+  bool approximate = true;
+  if (m_tokenizer) {
+    try {
+      tokens = static_cast<int>(m_tokenizer->tokenize(text.toStdString()).size());
+      window = std::max(1, m_tokenizer->model_max_length() - 2);
+      approximate = false;
+    } catch (const std::exception&) {
+      // A counter is no reason to fail: fall back to the estimate.
+    }
+  }
+  if (approximate) tokens = approximateTokenCount(text);
+  box.count->setText(tokenCountText(tokens, window, approximate));
+  const bool over = tokens > window;
+  QFont font = box.count->font();
+  font.setBold(over);
+  box.count->setFont(font);
+  QString tip = over ? tr("The model reads the first %1 tokens; the engine cuts the rest of this prompt.").arg(window)
+                     : tr("Tokens in this prompt; the model reads up to %1.").arg(window);
+  if (approximate) tip += QLatin1Char(' ') + tr("Estimated: no tokenizer is loaded yet.");
+  box.count->setToolTip(tip);
+}
+
+QString GenerationPanel::tokenCountText(int tokens, int window, bool approximate) const {
+  const int windows = std::max(1, (tokens + window - 1) / window);
+  const QString count = windows == 1 ? tr("%1/%2").arg(tokens).arg(window)
+                                     : tr("%1 × %2: %3 tokens").arg(windows).arg(window).arg(tokens);
+  return approximate ? QLatin1Char('~') + count : count;
+}
+
+void GenerationPanel::setSeed(qint64 seed) {
+  m_seed = seed;
+  m_seedEdit->setText(QString::number(seed));
+}
+
+void GenerationPanel::onSeedEdited(const QString& text) {
+  if (text == QLatin1String("-1")) {
+    m_randomSeed->setChecked(true);
+    setSeed(m_seed);
+    return;
+  }
+  if (text.isEmpty() || text == QLatin1String("-")) return;  // still typing
+  bool ok = false;
+  qint64 seed = text.toLongLong(&ok);
+  if (!ok) {  // 19 digits past the 63-bit range
+    seed = std::numeric_limits<qint64>::max();
+    m_seedEdit->setText(QString::number(seed));
+  }
+  m_seed = seed;
+  m_randomSeed->setChecked(false);  // typing a seed means wanting that seed
+}
+
+void GenerationPanel::rollDice() {
+  qint64 seed = m_seed;
+  while (seed == m_seed) seed = QRandomGenerator::global()->generate();
+  setSeed(seed);
+  m_randomSeed->setChecked(false);
+}
+
+void GenerationPanel::setLastSeed(quint64 seed) {
+  m_lastSeed = static_cast<qint64>(std::min<quint64>(seed, std::numeric_limits<qint64>::max()));
+  m_reuseSeed->setEnabled(true);
+  m_reuseSeed->setToolTip(tr("Reuse the seed of the last image (%1)").arg(m_lastSeed));
+}
+
+void GenerationPanel::snapSize(QSpinBox* spin, int value) {
+  const int snapped = std::clamp((value + 4) / 8 * 8, int(kMinSize), int(kMaxSize));
+  if (snapped != value) {
+    spin->setValue(snapped);  // comes back here with the snapped value
+    return;
+  }
+  syncPreset();
+}
+
+void GenerationPanel::applyPreset(int index) {
+  const QSize size = m_sizePreset->itemData(index).toSize();
+  if (!size.isValid()) return;  // "Custom" leaves the size as it is
+  const QSignalBlocker blockWidth(m_width), blockHeight(m_height);
+  m_width->setValue(size.width());
+  m_height->setValue(size.height());
+}
+
+// The preset shown follows the size, so that typing 768 × 768 selects that preset.
+void GenerationPanel::syncPreset() {
+  int index = m_sizePreset->findData(QSize(m_width->value(), m_height->value()));
+  if (index < 0) index = m_sizePreset->count() - 1;
+  const QSignalBlocker block(m_sizePreset);
+  m_sizePreset->setCurrentIndex(index);
+}
+
+void GenerationPanel::onModeIndexChanged() {
+  showStrengthRow();
+  emit modeChanged(mode());
+}
+
+void GenerationPanel::showStrengthRow() {
+  const bool fromImage = mode() != QLatin1String("txt2img");
+  m_strengthLabel->setVisible(fromImage);
+  m_strength->setVisible(fromImage);
+}
+
+void GenerationPanel::setModelFolders(const QStringList& folders) {
+  const QString current = currentModelFolder();
+  {
+    const QSignalBlocker block(m_model);
+    m_model->clear();
+    for (const QString& folder : folders) {
+      const QString path = QDir::cleanPath(folder);
+      if (path.isEmpty() || m_model->findData(path) >= 0) continue;
+      const QString name = QFileInfo(path).fileName();
+      m_model->addItem(name.isEmpty() ? path : name, path);
+      m_model->setItemData(m_model->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
+    }
+    // No data: the entry that adds a folder rather than naming one.
+    m_model->addItem(tr("Add folder…"));
+    const int kept = m_model->findData(current);
+    m_model->setCurrentIndex(kept >= 0 ? kept : 0);
+    m_modelIndex = m_model->currentIndex();
+  }
+  if (currentModelFolder() != current) emit currentModelFolderChanged(currentModelFolder());
+}
+
+QStringList GenerationPanel::modelFolders() const {
+  QStringList folders;
+  for (int i = 0; i < modelCount(); ++i) folders << m_model->itemData(i).toString();
+  return folders;
+}
+
+QString GenerationPanel::currentModelFolder() const { return m_model->currentData().toString(); }
+
+// A folder that is not in the list yet (a current model the settings remember) is added to it.
+void GenerationPanel::setCurrentModelFolder(const QString& folder) {
+  const QString path = QDir::cleanPath(folder);
+  if (path.isEmpty()) return;
+  if (m_model->findData(path) < 0) {
+    setModelFolders(modelFolders() << path);
+    emit modelFoldersChanged(modelFolders());
+  }
+  if (path == currentModelFolder()) return;
+  {
+    const QSignalBlocker block(m_model);
+    m_model->setCurrentIndex(m_model->findData(path));
+    m_modelIndex = m_model->currentIndex();
+  }
+  emit currentModelFolderChanged(path);
+}
+
+void GenerationPanel::setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
+
+int GenerationPanel::modelCount() const { return m_model->count() - 1; }
+
+void GenerationPanel::onModelActivated(int index) {
+  if (index >= modelCount()) {
+    addModelFolder();
+    return;
+  }
+  if (index == m_modelIndex) return;
+  m_modelIndex = index;
+  emit currentModelFolderChanged(currentModelFolder());
+}
+
+void GenerationPanel::addModelFolder() {
+  const QString chosen = m_chooseFolder ? m_chooseFolder(this) : QString();
+  {
+    // Off "Add folder…" first: back to the folder that was selected, or on to the new one below.
+    const QSignalBlocker block(m_model);
+    m_model->setCurrentIndex(m_modelIndex);
+  }
+  if (!chosen.isEmpty()) setCurrentModelFolder(chosen);
+}
+
+void GenerationPanel::setBusy(bool busy) {
+  m_generate->setEnabled(!busy);
+  m_cancel->setEnabled(busy);
+}
+
+}  // namespace gesso::ui

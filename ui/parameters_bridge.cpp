@@ -1,0 +1,156 @@
+#include "ui/parameters_bridge.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QImageReader>
+
+#include <algorithm>
+#include <exception>
+#include <limits>
+#include <string>
+
+#include "engine/io/a1111_parameters.h"
+#include "engine/schedulers/scheduler.h"
+#include "ui/output_naming.h"
+
+namespace gesso::ui {
+
+namespace {
+
+// The translation context of this file's messages.
+struct Bridge {
+  Q_DECLARE_TR_FUNCTIONS(gesso::ui::ParametersBridge)
+};
+
+QString qs(const std::string& text) { return QString::fromStdString(text); }
+
+std::optional<GenerationSettings> fail(QString* error, const QString& message) {
+  if (error) *error = message;
+  return std::nullopt;
+}
+
+// This engine's user-facing sampler spelled as `name` (case aside), A1111's "PLMS" as PNDM (the
+// same method: diffusers' PNDM skips the Runge-Kutta warm-up for SD); "" when it has none.
+QString knownSampler(const QString& name) {
+  const QString wanted = name.compare(QLatin1String("PLMS"), Qt::CaseInsensitive) == 0
+                             ? QStringLiteral("PNDM")
+                             : name.trimmed();
+  for (const std::string& known : schedulers::scheduler_names())
+    if (wanted.compare(qs(known), Qt::CaseInsensitive) == 0) return qs(known);
+  return {};
+}
+
+// A1111 before 1.9 named a sampler and its sigma schedule together ("DPM++ 2M Karras"); 1.9 and
+// later split them ("Sampler: DPM++ 2M, Schedule type: Karras"). Joined again, as this engine
+// names them.
+QString samplerFrom(const io::GenerationParameters& p, const QString& fallback, QStringList* notes) {
+  const QString sampler = qs(p.sampler).trimmed();
+  const auto schedule = p.extra.find("Schedule type");
+  QString scheduleType = schedule == p.extra.end() ? QString() : qs(schedule->second).trimmed();
+  if (scheduleType.compare(QLatin1String("Automatic"), Qt::CaseInsensitive) == 0) scheduleType.clear();
+  const QString joined = scheduleType.isEmpty() ? sampler : sampler + QLatin1Char(' ') + scheduleType;
+  if (const QString known = knownSampler(joined); !known.isEmpty()) return known;
+  QString base = sampler;
+  if (scheduleType.isEmpty() && base.endsWith(QLatin1String(" Karras"), Qt::CaseInsensitive)) {
+    scheduleType = QStringLiteral("Karras");
+    base.chop(7);
+  }
+  if (const QString known = knownSampler(base); !known.isEmpty()) {
+    if (notes)
+      *notes << Bridge::tr("The %1 schedule is not available for %2: %2 is used with its usual schedule.")
+                    .arg(scheduleType, known);
+    return known;
+  }
+  if (notes && !sampler.isEmpty())
+    *notes << Bridge::tr("The sampler \"%1\" is not available: %2 is used.").arg(joined, fallback);
+  return fallback;
+}
+
+// Seed, size and batch size: the fields that may not fit the panel and then keep base's values.
+void restoreSeedAndSize(const io::GenerationParameters& p, GenerationSettings& s, QStringList* notes) {
+  if (p.seed <= quint64(std::numeric_limits<qint64>::max())) {
+    s.seed = static_cast<qint64>(p.seed);
+    s.seedMode = SeedMode::Fixed;
+  } else if (notes) {
+    *notes << Bridge::tr("The seed %1 is beyond the 63 bits Gesso takes: the seed is left as it was.").arg(p.seed);
+  }
+  if (p.width > 0 && p.height > 0) {
+    s.width = p.width;
+    s.height = p.height;
+  }
+  if (const auto batch = p.extra.find("Batch size"); batch != p.extra.end()) {
+    bool ok = false;
+    const int size = qs(batch->second).toInt(&ok);
+    if (ok && size >= 1) s.batchSize = size;
+  }
+}
+
+GenerationSettings settingsFrom(const io::GenerationParameters& p, const GenerationSettings& base,
+                                QStringList* notes) {
+  GenerationSettings s = base;
+  s.prompt = qs(p.prompt);
+  s.negativePrompt = qs(p.negative_prompt);
+  s.steps = p.steps;
+  s.sampler = samplerFrom(p, base.sampler, notes);
+  if (p.cfg_scale > 0) s.guidance = p.cfg_scale;
+  if (p.denoising_strength) s.strength = *p.denoising_strength;
+  restoreSeedAndSize(p, s, notes);
+  return s;
+}
+
+}  // namespace
+
+std::optional<GenerationSettings> settingsFromParameters(const QString& text, QString* error,
+                                                         const GenerationSettings& base, QStringList* notes) {
+  io::GenerationParameters params;
+  try {
+    params = io::parse_a1111(text.toStdString());
+  } catch (const std::exception& e) {
+    return fail(error, Bridge::tr("These generation parameters cannot be read: %1").arg(qs(e.what())));
+  }
+  // Without a "Steps: ..., Sampler: ..." line the whole text parses as a prompt: any text would.
+  if (params.steps <= 0)
+    return fail(error, Bridge::tr("This text holds no generation parameters (a line such as \"Steps: 20, "
+                          "Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512\")."));
+  return settingsFrom(params, base, notes);
+}
+
+QString parametersFromSettings(const GenerationSettings& s, const QString& modelName) {
+  io::GenerationParameters p;
+  p.prompt = s.prompt.toStdString();
+  p.negative_prompt = s.negativePrompt.toStdString();
+  p.steps = s.steps;
+  p.sampler = s.sampler.toStdString();
+  p.cfg_scale = s.guidance;
+  p.seed = static_cast<uint64_t>(std::max<qint64>(s.seed, 0));
+  p.width = s.width;
+  p.height = s.height;
+  p.model = modelName.toStdString();
+  if (s.mode != QLatin1String("txt2img")) p.denoising_strength = s.strength;
+  // As the engine writes it for the images it makes (stable_diffusion_pipeline.cpp).
+  if (s.batchSize > 1) p.extra["Batch size"] = std::to_string(s.batchSize);
+  p.extra["Version"] = "Gesso";
+  try {
+    return qs(io::format_a1111(p));
+  } catch (const std::exception&) {
+    return {};  // only an unwritable extra key throws, and the keys above are fixed
+  }
+}
+
+std::optional<GenerationSettings> settingsFromPng(const QString& path, QString* error,
+                                                  const GenerationSettings& base, QStringList* notes) {
+  const QString name = QFileInfo(path).fileName();
+  QImageReader reader(path);
+  if (!QFileInfo(path).isFile() || !reader.canRead())
+    return fail(error, Bridge::tr("%1 cannot be read as an image.").arg(name));
+  const QString text = readParametersText(path);
+  if (text.trimmed().isEmpty())
+    return fail(error,
+                Bridge::tr("%1 carries no generation parameters (no \"parameters\" text in the PNG).").arg(name));
+  QString reason;
+  auto settings = settingsFromParameters(text, &reason, base, notes);
+  if (!settings) return fail(error, Bridge::tr("%1: %2").arg(name, reason));
+  return settings;
+}
+
+}  // namespace gesso::ui
