@@ -1,0 +1,62 @@
+#include "engine/pipelines/model_footprint.h"
+
+#include <c10/core/ScalarType.h>
+
+#include "engine/io/model_folder.h"
+#include "engine/io/state_dict.h"
+#include "engine/models/autoencoder_kl_config.h"
+#include "engine/models/unet_2d_condition_config.h"
+
+namespace gesso::pipelines {
+namespace {
+
+// Floating-point elements of a component's weight files. Integer tensors (CLIP's position_ids)
+// are buffers the loader neither converts nor counts as weights.
+int64_t float_elements(const std::string& component_dir, const std::string& variant) {
+  int64_t elements = 0;
+  for (const auto& file : io::open_component_weights(component_dir, variant))
+    for (const auto& tensor : file.tensors()) {
+      if (!c10::isFloatingType(tensor.dtype)) continue;
+      int64_t n = 1;
+      for (const int64_t d : tensor.shape) n *= d;
+      elements += n;
+    }
+  return elements;
+}
+
+int dtype_bytes(torch::ScalarType dtype) { return static_cast<int>(c10::elementSize(dtype)); }
+
+int64_t rescale(int64_t bytes, int from, int to) { return from > 0 ? bytes / from * to : bytes; }
+
+}  // namespace
+
+runtime::ModelFootprint footprint_from_folder(const std::string& dir, torch::ScalarType dtype, bool vae_fp32,
+                                              const std::string& variant) {
+  const auto index = io::read_model_index(dir);
+  io::require_components(index, {"text_encoder", "unet", "vae"});
+  const auto unet = models::UNet2DConditionConfig::from_json_file(index.path("unet") + "/config.json");
+  const auto vae = models::AutoencoderKLConfig::from_json_file(index.path("vae") + "/config.json");
+  runtime::ModelFootprint f;
+  f.unet_dtype_bytes = dtype_bytes(dtype);
+  f.vae_dtype_bytes = vae_fp32 ? dtype_bytes(torch::kFloat) : f.unet_dtype_bytes;
+  f.text_encoder_bytes = float_elements(index.path("text_encoder"), variant) * f.unet_dtype_bytes;
+  f.unet_bytes = float_elements(index.path("unet"), variant) * f.unet_dtype_bytes;
+  f.vae_bytes = float_elements(index.path("vae"), variant) * f.vae_dtype_bytes;
+  f.unet_heads = unet.num_attention_heads.empty() ? 8 : unet.num_attention_heads.front();
+  f.vae_scale_factor = vae.downscale_factor();
+  f.vae_tile_pixels = vae.sample_size.front();
+  return f;
+}
+
+runtime::ModelFootprint with_precision(const runtime::ModelFootprint& footprint, torch::ScalarType dtype,
+                                       bool vae_fp32) {
+  runtime::ModelFootprint f = footprint;
+  f.unet_dtype_bytes = dtype_bytes(dtype);
+  f.vae_dtype_bytes = vae_fp32 ? dtype_bytes(torch::kFloat) : f.unet_dtype_bytes;
+  f.text_encoder_bytes = rescale(footprint.text_encoder_bytes, footprint.unet_dtype_bytes, f.unet_dtype_bytes);
+  f.unet_bytes = rescale(footprint.unet_bytes, footprint.unet_dtype_bytes, f.unet_dtype_bytes);
+  f.vae_bytes = rescale(footprint.vae_bytes, footprint.vae_dtype_bytes, f.vae_dtype_bytes);
+  return f;
+}
+
+}  // namespace gesso::pipelines

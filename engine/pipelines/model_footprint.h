@@ -1,0 +1,24 @@
+#pragma once
+// What a model folder will weigh on the device, read from its configs and safetensors headers
+// without loading a single weight: the GUI shows the VRAM estimate before a model is loaded.
+#include <torch/types.h>
+
+#include <string>
+
+#include "engine/runtime/vram_estimate.h"
+
+namespace gesso::pipelines {
+
+// The footprint load_stable_diffusion(dir, ..., options) would have with this dtype and vae_fp32
+// (equal bytes to footprint() of the loaded model): floating-point tensors per component times the
+// size of the dtype they are converted to; heads from the UNet config, scale and tile from the VAE's.
+// Throws ModelFileError naming the file or folder, as the loader does.
+runtime::ModelFootprint footprint_from_folder(const std::string& dir, torch::ScalarType dtype, bool vae_fp32,
+                                              const std::string& variant = "");
+
+// The same footprint in another precision: weights are converted on load, so bytes scale with the
+// element size (the text encoder runs in the UNet's dtype, the VAE in float32 when upcast).
+runtime::ModelFootprint with_precision(const runtime::ModelFootprint& footprint, torch::ScalarType dtype,
+                                       bool vae_fp32);
+
+}  // namespace gesso::pipelines

@@ -1,0 +1,108 @@
+#pragma once
+// The GUI's one link to the engine: a worker object on its own QThread (the qBittorrent pattern,
+// STYLE.md) that runs generation requests one at a time, in order, and reports each run through
+// queued signals. Nothing in the GUI thread ever waits on it, except the owner's destructor.
+#include <QImage>
+#include <QList>
+#include <QMetaType>
+#include <QMutex>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <utility>
+
+#include "engine/pipelines/generation_request.h"
+
+class QThread;
+
+namespace gesso::pipelines {
+class StableDiffusionPipeline;
+}
+
+namespace gesso::ui {
+
+// One denoising step, as the readout shows it.
+struct StepInfo {
+  int step = 0;  // 1-based, steps done so far
+  int total = 0;
+  double itPerSecond = 0;
+  double elapsedSeconds = 0;
+  double remainingSeconds = 0;  // estimated from the pace so far
+  qint64 vramAllocated = 0, vramReserved = 0, vramPeak = 0, vramTotal = 0;  // bytes; 0 on the CPU
+  QImage preview;  // null on steps without one
+};
+
+// Lives in the thread EngineThread gives it. Every submitted job ends with exactly one of finished,
+// failed or cancelled; no exception ever leaves the worker.
+class EngineWorker : public QObject {
+  Q_OBJECT
+
+ public:
+  EngineWorker();
+  ~EngineWorker() override;
+
+  // Thread-safe, callable from any thread: they take effect at once, not after the running job.
+  void cancel();     // stops the running job before its next step
+  void cancelAll();  // also drops the queued ones (each gets `cancelled`)
+  void setPreviewInterval(int steps);  // a preview every N steps; 0 = none
+  int previewInterval() const { return m_previewInterval.load(); }
+  int pending() const;                 // jobs submitted and not yet ended, the running one included
+
+ public slots:
+  // Thread-safe: call it directly from the GUI thread (the queue and queueChanged are then up to
+  // date at once) or through a queued connection. The request is copied.
+  void submit(quint64 jobId, const gesso::pipelines::GenerationRequest& request);
+
+ signals:
+  void stageChanged(quint64 jobId, const QString& stage);
+  void stepped(quint64 jobId, const gesso::ui::StepInfo& info);
+  // One A1111 "parameters" text per image.
+  void finished(quint64 jobId, const QList<QImage>& images, const QStringList& parametersText, double seconds);
+  void failed(quint64 jobId, const QString& message);
+  void cancelled(quint64 jobId);
+  void queueChanged(int pending);
+
+ private:
+  using Job = std::pair<quint64, gesso::pipelines::GenerationRequest>;
+  void runNext();  // in the worker thread, once per submit
+  // Runs the job and returns the signal that reports how it ended, to be emitted after endJob().
+  std::function<void()> runJob(const Job& job);
+  std::function<void()> failure(quint64 jobId, const QString& message);
+  void endJob();
+
+  std::unique_ptr<gesso::pipelines::StableDiffusionPipeline> m_pipeline;
+  mutable QMutex m_mutex;  // guards m_queue and m_running; never held during a run
+  std::deque<Job> m_queue;
+  bool m_running = false;
+  std::atomic<bool> m_cancel{false};
+  std::atomic<int> m_previewInterval{0};
+};
+
+// Owns the worker's thread: starts it on construction; on destruction cancels every job, quits the
+// thread and joins it (the worker is deleted in its own thread as the thread finishes).
+class EngineThread : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit EngineThread(QObject* parent = nullptr);
+  ~EngineThread() override;
+
+  EngineWorker* worker() const { return m_worker; }
+  // Submits with the next job id (1, 2, ...) and returns it.
+  quint64 submit(const gesso::pipelines::GenerationRequest& request);
+
+ private:
+  QThread* m_thread;
+  EngineWorker* m_worker;
+  quint64 m_lastJob = 0;
+};
+
+}  // namespace gesso::ui
+
+Q_DECLARE_METATYPE(gesso::pipelines::GenerationRequest)
+Q_DECLARE_METATYPE(gesso::ui::StepInfo)
