@@ -14,7 +14,8 @@ ModuleOffload::ModuleOffload(torch::nn::Module& module, torch::Device device, Of
   for (auto& p : module.parameters(/*recurse=*/true)) targets_.push_back(p);
   for (auto& b : module.buffers(/*recurse=*/true)) targets_.push_back(b);
   for (auto& t : targets_) {
-    auto host = t.to(torch::kCPU);
+    // Its own tensor even on the CPU, where to() returns t itself: set_data on t must not move it.
+    auto host = t.to(torch::kCPU).detach();
     if (pin && !host.is_pinned()) {  // pinned, with the same strides (channels-last stays so)
       auto pinned = at::empty_strided(host.sizes(), host.strides(), host.options().pinned_memory(true));
       host = pinned.copy_(host);

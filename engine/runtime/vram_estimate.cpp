@@ -126,7 +126,10 @@ std::vector<MemorySuggestion> memory_suggestions(const ModelFootprint& m, const 
 
 std::string format_gib(int64_t bytes) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.1f GiB", double(bytes) / double(int64_t{1} << 30));
+  if (bytes >= int64_t{1} << 30)
+    std::snprintf(text, sizeof text, "%.1f GiB", double(bytes) / double(int64_t{1} << 30));
+  else
+    std::snprintf(text, sizeof text, "%.0f MiB", double(bytes) / double(int64_t{1} << 20));
   return text;
 }
 

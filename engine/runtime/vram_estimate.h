@@ -55,6 +55,6 @@ std::vector<MemorySuggestion> memory_suggestions(const ModelFootprint& model, co
 // batch": the advice an out-of-memory error ends with.
 std::string memory_advice(const ModelFootprint& model, const RunShape& shape, const RuntimeOptions& options);
 
-std::string format_gib(int64_t bytes);  // "2.7 GiB"
+std::string format_gib(int64_t bytes);  // "2.7 GiB", "640 MiB"
 
 }  // namespace gesso::runtime

@@ -23,8 +23,10 @@ int64_t bytes_of(const torch::Tensor& t) { return static_cast<int64_t>(t.numel()
 
 #if GESSO_CUDA
 struct WeightStreamer::Streams {
-  c10::cuda::CUDAStream copy;
-  explicit Streams(const torch::Device& d) : copy(c10::cuda::getStreamFromPool(false, d.index())) {}
+  std::optional<c10::cuda::CUDAStream> copy;  // none when the device is the CPU (the tests' pretend device)
+  explicit Streams(const torch::Device& d) {
+    if (d.is_cuda()) copy = c10::cuda::getStreamFromPool(false, d.index());
+  }
 };
 struct WeightStreamer::InFlight {
   std::size_t position;
@@ -105,7 +107,7 @@ void WeightStreamer::top_up(std::size_t after) {
 #if GESSO_CUDA
   // The copy may only start once the compute stream no longer needs the memory it reuses.
   std::optional<c10::cuda::CUDAStreamGuard> guard;
-  if (device_.is_cuda()) guard.emplace(streams_->copy);
+  if (device_.is_cuda()) guard.emplace(*streams_->copy);
 #endif
   while (bytes_in_flight_ < prefetch_bytes_ && in_flight_.size() < order_.size()) {
     const auto& host = order_[next_];
@@ -113,7 +115,7 @@ void WeightStreamer::top_up(std::size_t after) {
     f->position = next_;
     f->device = host.to(device_, /*non_blocking=*/true, /*copy=*/true);
 #if GESSO_CUDA
-    if (device_.is_cuda()) f->ready.record(streams_->copy);
+    if (device_.is_cuda()) f->ready.record(*streams_->copy);
 #endif
     bytes_in_flight_ += bytes_of(f->device);
     max_in_flight_ = std::max(max_in_flight_, bytes_in_flight_);

@@ -178,8 +178,9 @@ class TestRuntimeToggles : public QObject {
     QCOMPARE(model.text_encoder->parameters().front().data_ptr(), host_ptr);
   }
 
-  // A budget just under this run's estimate: out of memory, with advice; the advised toggle fits;
-  // the next run without a budget is the default run again.
+  // A budget just under this run's estimate: out of memory, with advice; a smaller batch fits the
+  // same budget; the next run without a budget is the default run again. (Which toggles the advice
+  // names is checked on SD 1.5's figures below: on the tiny model every weight fits any queue.)
   void pretendBudgetRunsOutAndTheNextRunWorks() {
     auto r = request();
     const int64_t need = pipelines::estimate_vram(r, *pipeline_.model()).total();
@@ -192,10 +193,14 @@ class TestRuntimeToggles : public QObject {
       message = e.what();
     }
     qInfo("%s", qPrintable(message));
-    QVERIFY2(message.contains("over the VRAM budget"), qPrintable(message));
-    QVERIFY2(message.contains("switch on") && message.contains("sequential CPU offload (about"), qPrintable(message));
-    r.runtime.offload = runtime::Offload::kSequential;  // what the message advised
-    QCOMPARE(max_abs(pipeline_.run(r, quiet).latents, default_.latents), 0.0);
+    QVERIFY2(message.startsWith("Out of device memory: about "), qPrintable(message));
+    QVERIFY2(message.contains("over the VRAM budget of") && message.contains("at its peak (UNet)"), qPrintable(message));
+    QVERIFY2(message.contains("or lower the size or the batch."), qPrintable(message));
+    r.num_images = 1;
+    QVERIFY(pipelines::estimate_vram(r, *pipeline_.model()).total() < need);
+    const auto single = pipeline_.run(r, quiet);
+    QCOMPARE(int(single.images.size()), 1);
+    QVERIFY(single.latents.isfinite().all().item<bool>());
     QCOMPARE(max_abs(run([](RuntimeOptions&) {}).latents, default_.latents), 0.0);
   }
 
