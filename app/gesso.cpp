@@ -1,11 +1,36 @@
 // gesso: the studio window.
+//   gesso                          the window
+//   gesso --version                versions, no display needed
+//   gesso --screenshot out.png -m MODEL [-p PROMPT] [--size N] [--steps N] [--device D] [--output DIR]
+//                                  one generation with MODEL, then the window saved as a PNG (docs)
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
 
 #include <cstring>
 #include <iostream>
 
 #include "engine/version.h"
+#include "ui/generation_panel.h"
 #include "ui/main_window.h"
+#include "ui/optimization_panel.h"
+#include "ui/settings_store.h"
+
+namespace {
+
+// The language setting, else the system's; Qt's own strings (dialog buttons) follow it too.
+void installTranslations(QApplication& app, const QString& language) {
+  const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+  auto* ours = new QTranslator(&app);
+  if (ours->load(locale, "gesso", "_", ":/i18n")) app.installTranslator(ours);
+  auto* qt = new QTranslator(&app);
+  if (qt->load(locale, "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath))) app.installTranslator(qt);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   // --version needs no display: answer before QApplication looks for one.
@@ -19,7 +44,56 @@ int main(int argc, char** argv) {
   QApplication::setApplicationName("Gesso");
   QApplication::setOrganizationName("Gesso");
   QApplication::setApplicationVersion(QString::fromStdString(gesso::build_info().gesso_version));
-  gesso::ui::MainWindow window;
+
+  QCommandLineParser cli;
+  cli.setApplicationDescription("Gesso, a native Stable Diffusion studio");
+  cli.addHelpOption();
+  const QCommandLineOption screenshot("screenshot", "Generate once, save the window to <png>, quit.", "png");
+  const QCommandLineOption model({"m", "model"}, "Model folder for --screenshot.", "dir");
+  const QCommandLineOption prompt({"p", "prompt"}, "Prompt for --screenshot.", "text", "a lighthouse on a cliff at dusk");
+  const QCommandLineOption size("size", "Width and height for --screenshot.", "px", "512");
+  const QCommandLineOption steps("steps", "Steps for --screenshot.", "n", "20");
+  const QCommandLineOption device("device", "Device for --screenshot (auto, cpu, cuda).", "name", "auto");
+  const QCommandLineOption output("output", "Output folder (default: the settings' one).", "dir");
+  const QCommandLineOption settings("settings", "Settings file (default: the user's).", "ini");
+  const QCommandLineOption history("history", "History database (default: the user's).", "sqlite");
+  cli.addOptions({screenshot, model, prompt, size, steps, device, output, settings, history});
+  cli.process(app);
+
+  auto paths = gesso::ui::MainWindow::defaultPaths();
+  if (cli.isSet(settings)) paths.settings = cli.value(settings);
+  if (cli.isSet(history)) paths.history = cli.value(history);
+  {
+    gesso::ui::SettingsStore store(paths.settings);
+    installTranslations(app, store.language());
+    if (cli.isSet(output)) {
+      store.setOutputFolder(cli.value(output));
+      store.save();
+    }
+  }
+
+  gesso::ui::MainWindow window(paths);
   window.show();
+  if (cli.isSet(screenshot)) {
+    if (!cli.isSet(model)) {
+      std::cerr << "gesso: --screenshot needs --model\n";
+      return 2;
+    }
+    QObject::connect(&window, &gesso::ui::MainWindow::runFinished, &app, [&](bool ok) {
+      const bool saved = window.grab().save(cli.value(screenshot), "PNG");
+      std::cerr << (ok ? "" : "gesso: the generation failed; ") << (saved ? "saved " : "could not save ")
+                << cli.value(screenshot).toStdString() << "\n";
+      QApplication::exit(ok && saved ? 0 : 1);
+    });
+    auto s = window.generationPanel()->settings();
+    s.width = s.height = cli.value(size).toInt();
+    s.steps = cli.value(steps).toInt();
+    s.mode = "txt2img";
+    window.generationPanel()->setSettings(s);
+    auto options = window.optimizationPanel()->options();
+    options.device = cli.value(device).toStdString();
+    window.optimizationPanel()->setOptions(options);
+    QTimer::singleShot(0, &window, [&] { window.generateOnce(cli.value(model), cli.value(prompt)); });
+  }
   return QApplication::exec();
 }

@@ -1,40 +1,452 @@
 #include "ui/main_window.h"
 
+#include <QActionGroup>
 #include <QApplication>
-#include <QLabel>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QScrollArea>
+#include <QShortcut>
+#include <QStyle>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
 
+#include "engine/error.h"
+#include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/model_footprint.h"
+#include "engine/runtime/device.h"
+#include "engine/text/clip_tokenizer.h"
 #include "engine/version.h"
+#include "ui/engine_worker.h"
+#include "ui/generation_panel.h"
+#include "ui/history_panel.h"
+#include "ui/history_store.h"
+#include "ui/image_view.h"
+#include "ui/inpaint_panel.h"
+#include "ui/mask_canvas.h"
+#include "ui/mask_tools_bar.h"
+#include "ui/optimization_panel.h"
+#include "ui/output_naming.h"
+#include "ui/parameters_bridge.h"
+#include "ui/qt_image.h"
+#include "ui/readout_bar.h"
+#include "ui/result_saver.h"
+#include "ui/settings_store.h"
+
+// The icons live in gesso_ui, a static library: its resources must be registered by hand.
+static void initResources() { Q_INIT_RESOURCE(gesso); }
 
 namespace gesso::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::Paths MainWindow::defaultPaths() { return {SettingsStore::defaultPath(), HistoryStore::defaultPath()}; }
+
+MainWindow::MainWindow(const Paths& paths, QWidget* parent)
+    : QMainWindow(parent),
+      m_settings(std::make_unique<SettingsStore>(paths.settings)),
+      m_historyStore(std::make_unique<HistoryStore>(paths.history)),
+      m_saver(std::make_unique<ResultSaver>(*m_historyStore)),
+      m_engine(std::make_unique<EngineThread>()) {
+  initResources();
   setObjectName("MainWindow");
   setWindowTitle(tr("Gesso"));
   setWindowIcon(QIcon(":/gesso/icons/gesso.svg"));
-  resize(1280, 800);
-
-  auto* canvas = new QLabel(tr("Open a model folder to start."), this);
-  canvas->setObjectName("canvas");
-  canvas->setAlignment(Qt::AlignCenter);
-  setCentralWidget(canvas);
-
+  setAcceptDrops(true);
+  resize(1440, 900);
+  buildCentral();
+  buildDocks();
   buildMenus();
+  buildShortcuts();
+  connectWorker();
+  loadSettings();
   const BuildInfo info = build_info();
-  statusBar()->showMessage(tr("LibTorch %1 · %2")
-                               .arg(QString::fromStdString(info.torch_version),
-                                    QString::fromStdString(info.device_name)));
+  statusBar()->showMessage(
+      tr("LibTorch %1 · %2").arg(QString::fromStdString(info.torch_version), QString::fromStdString(info.device_name)));
+  if (!m_historyStore->isOpen()) showError(tr("The history is unavailable: %1").arg(m_historyStore->lastError()));
+}
+
+MainWindow::~MainWindow() = default;  // the engine thread is cancelled and joined by its owner
+
+void MainWindow::buildCentral() {
+  m_view = new ImageView(this);
+  m_canvas = new MaskCanvas(this);
+  m_canvas->setObjectName("maskCanvas");
+  auto* source = new QWidget(this);
+  auto* sourceLayout = new QVBoxLayout(source);
+  sourceLayout->setContentsMargins(0, 0, 0, 0);
+  sourceLayout->addWidget(new MaskToolsBar(m_canvas, source));
+  sourceLayout->addWidget(m_canvas, 1);
+  m_tabs = new QTabWidget(this);
+  m_tabs->setObjectName("centralTabs");
+  m_tabs->addTab(m_view, tr("Result"));
+  m_tabs->addTab(source, tr("Source image and mask"));
+  m_readout = new ReadoutBar(this);
+  auto* central = new QWidget(this);
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_tabs, 1);
+  layout->addWidget(m_readout);
+  setCentralWidget(central);
+}
+
+namespace {
+
+QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name, QWidget* content) {
+  auto* d = new QDockWidget(title, window);
+  d->setObjectName(name);  // saveState() needs it
+  auto* scroll = new QScrollArea(d);
+  scroll->setWidget(content);
+  scroll->setWidgetResizable(true);
+  // Scroll down, never sideways: the form's fields are cut off otherwise.
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setMinimumWidth(content->sizeHint().width() + scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
+  d->setWidget(scroll);
+  return d;
+}
+
+}  // namespace
+
+void MainWindow::buildDocks() {
+  m_generation = new GenerationPanel(this);
+  m_inpaint = new InpaintPanel(this);
+  m_optimization = new OptimizationPanel(this);
+  m_history = new HistoryPanel(*m_historyStore, this);
+  auto* form = new QWidget(this);
+  auto* formLayout = new QVBoxLayout(form);
+  formLayout->addWidget(m_generation);
+  formLayout->addWidget(m_inpaint);
+  formLayout->addStretch(1);
+  auto* generateDock = dock(this, tr("Generate"), "generateDock", form);
+  auto* optimizeDock = dock(this, tr("Speed and memory"), "optimizationDock", m_optimization);
+  addDockWidget(Qt::LeftDockWidgetArea, generateDock);
+  addDockWidget(Qt::LeftDockWidgetArea, optimizeDock);
+  tabifyDockWidget(generateDock, optimizeDock);
+  generateDock->raise();
+  auto* historyDock = new QDockWidget(tr("History"), this);
+  historyDock->setObjectName("historyDock");
+  historyDock->setWidget(m_history);
+  addDockWidget(Qt::RightDockWidgetArea, historyDock);
+  resizeDocks({generateDock, historyDock}, {380, 320}, Qt::Horizontal);
+
+  connect(m_generation, &GenerationPanel::generateRequested, this, &MainWindow::generate);
+  connect(m_generation, &GenerationPanel::cancelRequested, this, &MainWindow::cancel);
+  connect(m_generation, &GenerationPanel::modeChanged, this, &MainWindow::onModeChanged);
+  connect(m_generation, &GenerationPanel::currentModelFolderChanged, this, &MainWindow::onModelChanged);
+  connect(m_generation, &GenerationPanel::modelFoldersChanged, this, [this](const QStringList& folders) {
+    m_settings->setModelFolders(folders);
+  });
+  connect(m_optimization, &OptimizationPanel::optionsChanged, this, &MainWindow::updateEstimate);
+  connect(m_history, &HistoryPanel::failed, this, &MainWindow::showError);
+  connect(m_history, &HistoryPanel::parametersReused, this, [this](const QString& text) {
+    QString error;
+    if (auto s = settingsFromParameters(text, &error, m_generation->settings())) m_generation->setSettings(*s);
+    else showError(error);
+  });
+  connect(m_history, &HistoryPanel::imageSentToImg2Img, this, [this](const QImage& image) { setSourceImage(image, "img2img"); });
+  connect(m_history, &HistoryPanel::imageSentToInpaint, this, [this](const QImage& image) { setSourceImage(image, "inpaint"); });
 }
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(tr("&Open source image…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open image"), QString(),
+                                                      tr("Images (*.png *.jpg *.jpeg *.webp *.bmp)"));
+    if (!path.isEmpty()) openSourceImage(path);
+  }, QKeySequence::Open);
+  file->addAction(tr("&Restore parameters from PNG…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Restore parameters"), QString(), tr("PNG images (*.png)"));
+    if (!path.isEmpty()) restoreParameters(path);
+  });
+  file->addAction(tr("Send result to &image to image"), this, [this] { setSourceImage(m_view->currentImage(), "img2img"); });
+  file->addAction(tr("Send result to i&npaint"), this, [this] { setSourceImage(m_view->currentImage(), "inpaint"); });
+  file->addSeparator();
+  file->addAction(tr("&Output folder…"), this, &MainWindow::chooseOutputFolder);
+  file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
   quit->setShortcut(QKeySequence::Quit);
 
+  QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+  QMenu* language = settings->addMenu(tr("&Language"));
+  auto* group = new QActionGroup(language);
+  const QList<QPair<QString, QString>> languages = {
+      {tr("System language"), ""}, {QStringLiteral("English"), "en"}, {QStringLiteral("Deutsch"), "de"},
+      {QStringLiteral("简体中文"), "zh_CN"}};
+  for (const auto& [name, code] : languages) {
+    QAction* a = language->addAction(name, this, [this, code] { setLanguage(code); });
+    a->setCheckable(true);
+    a->setChecked(m_settings->language() == code);
+    group->addAction(a);
+  }
+
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About Gesso"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildShortcuts() {
+  auto* go = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, this, &MainWindow::generate);
+  go->setContext(Qt::WindowShortcut);
+  auto* goEnter = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this, this, &MainWindow::generate);
+  goEnter->setContext(Qt::WindowShortcut);
+  // Esc belongs to the mask canvas while it has focus (it abandons the stroke in progress).
+  auto* stop = new QShortcut(QKeySequence(Qt::Key_Escape), this, this, &MainWindow::cancel);
+  stop->setContext(Qt::WindowShortcut);
+}
+
+void MainWindow::connectWorker() {
+  EngineWorker* w = m_engine->worker();
+  connect(w, &EngineWorker::stageChanged, this, [this](quint64, const QString& stage) { m_readout->setStage(stage); });
+  connect(w, &EngineWorker::stepped, this, &MainWindow::onStep);
+  connect(w, &EngineWorker::finished, this, &MainWindow::onFinished);
+  connect(w, &EngineWorker::failed, this, &MainWindow::onFailed);
+  connect(w, &EngineWorker::cancelled, this, &MainWindow::onCancelled);
+}
+
+void MainWindow::loadSettings() {
+  restoreGeometry(m_settings->windowGeometry());
+  restoreState(m_settings->windowState());
+  m_generation->setModelFolders(m_settings->modelFolders());
+  if (!m_settings->currentModel().isEmpty()) m_generation->setCurrentModelFolder(m_settings->currentModel());
+  m_generation->setSettings(m_settings->lastGeneration());
+  const QVariantMap toggles = m_settings->runtimeToggles();
+  if (toggles.isEmpty() && runtime::cuda_available())  // a first start on a GPU: fp16, not fp32
+    m_optimization->setOptions(OptimizationPanel::preset(OptimizationPanel::Preset::Balanced));
+  else
+    m_optimization->fromVariantMap(toggles);
+  m_engine->worker()->setPreviewInterval(m_settings->previewInterval());
+  onModeChanged(m_generation->mode());
+  onModelChanged(m_generation->currentModelFolder());
+}
+
+void MainWindow::saveSettings() {
+  m_settings->setWindowGeometry(saveGeometry());
+  m_settings->setWindowState(saveState());
+  m_settings->setLastGeneration(m_generation->settings());
+  m_settings->setModelFolders(m_generation->modelFolders());
+  m_settings->setCurrentModel(m_generation->currentModelFolder());
+  m_settings->setRuntimeToggles(m_optimization->toVariantMap());
+  QString error;
+  if (!m_settings->save(&error)) statusBar()->showMessage(tr("Settings not saved: %1").arg(error));
+}
+
+void MainWindow::onModeChanged(const QString& mode) {
+  m_inpaint->setVisible(mode == "inpaint");
+  if (mode != "txt2img") m_tabs->setCurrentIndex(1);
+  updateEstimate();
+}
+
+void MainWindow::onModelChanged(const QString& folder) {
+  std::shared_ptr<const text::CLIPTokenizer> tokenizer;
+  if (!folder.isEmpty()) {
+    try {  // exact token counts; a folder without a readable tokenizer keeps the approximation
+      tokenizer = std::make_shared<const text::CLIPTokenizer>(
+          text::CLIPTokenizer::from_dir((folder + "/tokenizer").toStdString()));
+    } catch (const Error&) {
+    }
+  }
+  m_generation->setTokenizer(tokenizer);
+  m_view->showMessage(folder.isEmpty() ? tr("Add a model folder (a diffusers Stable Diffusion folder) to start.")
+                                       : tr("Type a prompt and press Generate (Ctrl+Enter)."));
+  updateEstimate();
+}
+
+void MainWindow::updateEstimate() {
+  const QString folder = m_generation->currentModelFolder();
+  if (folder.isEmpty()) return;
+  const auto options = m_optimization->options();
+  try {
+    const auto footprint = pipelines::footprint_from_folder(folder.toStdString(), options.dtype, options.vae_fp32);
+    const auto s = m_generation->settings();
+    m_optimization->setEstimateInputs(footprint, runtime::RunShape{s.width, s.height, s.batchSize, s.guidance > 1.0});
+  } catch (const Error& e) {
+    statusBar()->showMessage(QString::fromStdString(e.what()));
+  }
+}
+
+void MainWindow::generate() {
+  if (isBusy()) return;
+  pipelines::GenerationRequest r;
+  m_generation->fillRequest(r);
+  if (r.model_dir.empty()) return showError(tr("Choose a model folder first (the model list, \"Add folder…\")."));
+  r.runtime = m_optimization->options();
+  r.inpaint = m_inpaint->options();
+  if (r.pipeline != pipelines::PipelineKind::kTxt2Img) {
+    if (m_canvas->image().isNull()) return showError(tr("Open a source image first (File > Open source image, or drop one)."));
+    r.init_image = fromQImage(m_canvas->image(), 3);
+    if (r.pipeline == pipelines::PipelineKind::kInpaint) {
+      if (!m_canvas->hasMask()) return showError(tr("Paint the area to repaint on the source image first."));
+      r.mask = fromQImage(m_canvas->mask(), 1);
+    }
+  }
+  saveSettings();  // the parameters of the last Generate survive a crash of the run
+  m_runOk = true;
+  m_imagesMade = 0;
+  m_lastError.clear();
+  m_readout->startRun();
+  m_generation->setBusy(true);
+  m_tabs->setCurrentIndex(0);
+  // A1111's batch count: runs one after another, each seed the previous one plus the batch size.
+  for (int i = 0; i < m_generation->batchCount(); ++i) {
+    auto job = r;
+    job.seed = r.seed + static_cast<uint64_t>(i) * static_cast<uint64_t>(r.num_images);
+    const quint64 id = m_nextJob++;
+    m_pending.insert(id);
+    m_engine->worker()->submit(id, job);
+  }
+}
+
+void MainWindow::cancel() {
+  if (!isBusy()) return;
+  m_engine->worker()->cancelAll();
+  m_readout->setStage(tr("Cancelling…"));
+}
+
+void MainWindow::onStep(quint64 job, const StepInfo& info) {
+  if (!m_pending.contains(job)) return;
+  m_readout->setStep(info.step, info.total, info.itPerSecond, info.elapsedSeconds, info.remainingSeconds,
+                     info.vramAllocated, info.vramReserved, info.vramTotal);
+  if (!info.preview.isNull()) m_view->showPreview(info.preview);
+}
+
+void MainWindow::onFinished(quint64 job, const QList<QImage>& images, const QStringList& parameters, double seconds) {
+  if (!m_pending.contains(job)) return;
+  m_view->showImages(images);
+  m_imagesMade += images.size();
+  QString error;
+  const QStringList paths = m_saver->save(images, parameters, m_settings->outputFolder(), QDateTime::currentDateTime(), &error);
+  if (!error.isEmpty()) showError(error);
+  m_history->refresh();
+  if (!images.isEmpty()) m_generation->setLastSeed(m_generation->lastSeedUsed());
+  m_readout->finishRun(tr("%n image(s) in %1 s", "", m_imagesMade).arg(seconds, 0, 'f', 1));
+  if (!paths.isEmpty()) statusBar()->showMessage(tr("Saved %1").arg(paths.join(", ")));
+  jobDone(job, true);
+}
+
+void MainWindow::onFailed(quint64 job, const QString& message) {
+  if (!m_pending.contains(job)) return;
+  showError(message);
+  m_readout->finishRun(tr("Failed"));
+  m_engine->worker()->cancelAll();  // the rest of the batch would fail the same way
+  jobDone(job, false);
+}
+
+void MainWindow::onCancelled(quint64 job) {
+  if (!m_pending.contains(job)) return;
+  m_readout->finishRun(tr("Cancelled"));
+  jobDone(job, false);
+}
+
+void MainWindow::jobDone(quint64 job, bool ok) {
+  m_pending.remove(job);
+  if (!ok) m_pending.clear();  // cancelAll() dropped the rest of the batch
+  m_runOk = m_runOk && ok;
+  if (isBusy()) return;
+  m_generation->setBusy(false);
+  emit runFinished(m_runOk);
+}
+
+void MainWindow::showError(const QString& message) {
+  m_lastError = message;
+  statusBar()->showMessage(message);
+  if (m_view->imageCount() == 0) m_view->showMessage(message);
+  // Not modal: the window keeps working while the message is up.
+  auto* box = new QMessageBox(QMessageBox::Warning, tr("Gesso"), message, QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->setObjectName("errorBox");
+  box->open();
+}
+
+bool MainWindow::openSourceImage(const QString& path) {
+  const QImage image(path);
+  if (image.isNull()) {
+    showError(tr("%1 is not an image Gesso can read.").arg(path));
+    return false;
+  }
+  setSourceImage(image, m_generation->mode() == "txt2img" ? "img2img" : m_generation->mode());
+  return true;
+}
+
+void MainWindow::setSourceImage(const QImage& image, const QString& mode) {
+  if (image.isNull()) return;
+  m_canvas->setImage(image.convertToFormat(QImage::Format_RGB888));
+  auto s = m_generation->settings();
+  s.mode = mode;
+  // The source's size, rounded down to the model's multiple of 8.
+  s.width = qMax(64, image.width() / 8 * 8);
+  s.height = qMax(64, image.height() / 8 * 8);
+  m_generation->setSettings(s);
+  m_tabs->setCurrentIndex(1);
+}
+
+bool MainWindow::restoreParameters(const QString& pngPath) {
+  QString error;
+  QStringList notes;
+  // The panel's own settings are the base: what the text does not carry (mode, batch count) stays.
+  const auto restored = settingsFromPng(pngPath, &error, m_generation->settings(), &notes);
+  if (!restored) {
+    showError(error);
+    return false;
+  }
+  m_generation->setSettings(*restored);
+  statusBar()->showMessage(tr("Parameters restored from %1").arg(pngPath) + (notes.isEmpty() ? "" : " — " + notes.join(" ")));
+  return true;
+}
+
+void MainWindow::generateOnce(const QString& modelFolder, const QString& prompt) {
+  QStringList folders = m_generation->modelFolders();
+  if (!folders.contains(modelFolder)) folders << modelFolder;
+  m_generation->setModelFolders(folders);
+  m_generation->setCurrentModelFolder(modelFolder);
+  auto s = m_generation->settings();
+  s.prompt = prompt;
+  m_generation->setSettings(s);
+  generate();
+  if (!isBusy()) emit runFinished(false);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (isBusy()) m_engine->worker()->cancelAll();
+  saveSettings();
+  event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls() || event->mimeData()->hasImage()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  handleDrop(event->mimeData());
+  event->acceptProposedAction();
+}
+
+void MainWindow::handleDrop(const QMimeData* mime) {
+  const QString sourceMode = m_generation->mode() == "txt2img" ? "img2img" : m_generation->mode();
+  if (mime->hasUrls() && !mime->urls().isEmpty()) {
+    const QString path = mime->urls().first().toLocalFile();
+    if (!readParametersText(path).isEmpty()) restoreParameters(path);
+    else openSourceImage(path);
+  } else if (mime->hasImage()) {
+    setSourceImage(qvariant_cast<QImage>(mime->imageData()), sourceMode);
+  }
+}
+
+void MainWindow::chooseOutputFolder() {
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Output folder"), m_settings->outputFolder());
+  if (folder.isEmpty()) return;
+  m_settings->setOutputFolder(folder);
+  saveSettings();
+}
+
+void MainWindow::setLanguage(const QString& language) {
+  m_settings->setLanguage(language);
+  saveSettings();
+  statusBar()->showMessage(tr("The language changes the next time Gesso starts."));
 }
 
 void MainWindow::showAbout() {

@@ -1,17 +1,116 @@
 #pragma once
+// The studio window: the generation form and the optimization panel on the left, the result (or
+// the source image and its mask) in the middle, the history on the right, the live readout below.
+// It owns no tensor math: requests go to the EngineWorker's thread, its signals come back here.
+#include <QImage>
+#include <QList>
 #include <QMainWindow>
+#include <QSet>
+#include <QStringList>
+
+#include <memory>
+
+class QAction;
+class QMimeData;
+class QTabWidget;
 
 namespace gesso::ui {
+
+class EngineThread;
+class GenerationPanel;
+class HistoryPanel;
+class HistoryStore;
+class ImageView;
+class InpaintPanel;
+class MaskCanvas;
+class OptimizationPanel;
+class ReadoutBar;
+class ResultSaver;
+class SettingsStore;
+struct StepInfo;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  explicit MainWindow(QWidget* parent = nullptr);
+  struct Paths {
+    QString settings;  // the INI file
+    QString history;   // the SQLite database
+  };
+  static Paths defaultPaths();
+
+  explicit MainWindow(const Paths& paths = defaultPaths(), QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  GenerationPanel* generationPanel() const { return m_generation; }
+  OptimizationPanel* optimizationPanel() const { return m_optimization; }
+  InpaintPanel* inpaintPanel() const { return m_inpaint; }
+  MaskCanvas* maskCanvas() const { return m_canvas; }
+  ImageView* imageView() const { return m_view; }
+  ReadoutBar* readout() const { return m_readout; }
+  HistoryPanel* historyPanel() const { return m_history; }
+  bool isBusy() const { return !m_pending.isEmpty(); }
+  QString lastError() const { return m_lastError; }
+
+ public slots:
+  void generate();
+  void cancel();
+  // Opens an image as the img2img / inpainting source (switching the mode when in txt2img).
+  bool openSourceImage(const QString& path);
+  void setSourceImage(const QImage& image, const QString& mode);
+  // A PNG with a "parameters" text (Gesso's or AUTOMATIC1111's): its settings fill the form.
+  bool restoreParameters(const QString& pngPath);
+  // What a drop does: a PNG with parameters restores them, any other image becomes the source.
+  void handleDrop(const QMimeData* mime);
+  // --screenshot: the folder and prompt, then one generation.
+  void generateOnce(const QString& modelFolder, const QString& prompt);
+
+ signals:
+  void runFinished(bool ok);  // every queued job of the last Generate is done (or failed)
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
+  void buildCentral();
+  void buildDocks();
   void buildMenus();
+  void buildShortcuts();
+  void connectWorker();
+  void loadSettings();
+  void saveSettings();
+  void onModeChanged(const QString& mode);
+  void onModelChanged(const QString& folder);
+  void updateEstimate();
+  void onStep(quint64 job, const StepInfo& info);
+  void onFinished(quint64 job, const QList<QImage>& images, const QStringList& parameters, double seconds);
+  void onFailed(quint64 job, const QString& message);
+  void onCancelled(quint64 job);
+  void jobDone(quint64 job, bool ok);
+  void showError(const QString& message);
+  void chooseOutputFolder();
+  void setLanguage(const QString& language);
   void showAbout();
+
+  std::unique_ptr<SettingsStore> m_settings;
+  std::unique_ptr<HistoryStore> m_historyStore;
+  std::unique_ptr<ResultSaver> m_saver;
+  std::unique_ptr<EngineThread> m_engine;
+  GenerationPanel* m_generation = nullptr;
+  OptimizationPanel* m_optimization = nullptr;
+  InpaintPanel* m_inpaint = nullptr;
+  MaskCanvas* m_canvas = nullptr;
+  ImageView* m_view = nullptr;
+  ReadoutBar* m_readout = nullptr;
+  HistoryPanel* m_history = nullptr;
+  QTabWidget* m_tabs = nullptr;
+  QSet<quint64> m_pending;  // jobs of the current Generate still queued or running
+  quint64 m_nextJob = 1;
+  bool m_runOk = true;
+  int m_imagesMade = 0;
+  QString m_lastError;
 };
 
 }  // namespace gesso::ui

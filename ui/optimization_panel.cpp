@@ -342,9 +342,9 @@ RuntimeOptions OptimizationPanel::preset(Preset preset, const RuntimeOptions& ba
       o.vae_tiling = true;
       break;
     case Preset::TinyVram:
+      // No attention slicing: with the SDPA kernels it saves nothing and costs 30% (docs/benchmarks.md).
       o.offload = runtime::Offload::kSequential;
       o.vae_tiling = o.vae_slicing = true;
-      o.attention_slice = -1;
       break;
   }
   return o;
