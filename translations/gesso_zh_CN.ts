@@ -2,708 +2,1118 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>EngineWorker</name>
-    <message>
-        <source>Out of main memory: lower the size or the batch, or close other programs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generation failed with an unknown error</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GenerationPanel</name>
-    <message>
-        <source>Choose a model folder (with model_index.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Negative prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The seed of the noise the image starts from: the same seed and settings give the same image. Type -1 for a new random seed each time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Random</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draw a new seed for every generation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pick a new random seed and keep it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reuse the seed of the last image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The models work in blocks of 8 pixels: other values are rounded to a multiple of 8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Swap width and height</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The diffusers model folder to generate with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Denoising steps: more take longer and add detail, up to a point</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How closely the image follows the prompt (CFG scale); 5 to 9 is usual</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guidance scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sampler</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How many runs, one after the other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch count</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images made together in one run: faster per image, more memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How much of the image is repainted: low keeps it close to the original, 1 starts from pure noise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Denoising strength</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generate (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the run after the current step (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The model reads the first %1 tokens; the engine cuts the rest of this prompt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tokens in this prompt; the model reads up to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Estimated: no tokenizer is loaded yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1/%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 × %2: %3 tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reuse the seed of the last image (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>HistoryPanel</name>
-    <message>
-        <source>View full size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Copy parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reuse parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send to image to image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send to inpaint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove this result from the history and delete its image file?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1: the file was moved or deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save image as</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>HistoryStore</name>
     <message>
         <source>Cannot create the history folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建历史记录文件夹 %1</translation>
     </message>
     <message>
         <source>The Qt SQLite driver (QSQLITE) is not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt SQLite 驱动（QSQLITE）不可用</translation>
     </message>
     <message>
         <source>Cannot open the history database %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开历史记录数据库 %1</translation>
     </message>
     <message>
         <source>%1 is not a readable history database (damaged?)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是可读取的历史记录数据库（已损坏？）</translation>
     </message>
     <message>
         <source>%1 was written by a newer Gesso (history schema %2; this version reads up to %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 由更新版本的 Gesso 写入（历史记录架构 %2；此版本最高只能读取 %3）</translation>
     </message>
     <message>
         <source>Cannot start a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始事务</translation>
     </message>
     <message>
         <source>Cannot create the history tables</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建历史记录表</translation>
     </message>
     <message>
         <source>History database error</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库错误</translation>
     </message>
     <message>
         <source>The history database is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>历史记录数据库未打开</translation>
     </message>
     <message>
         <source>Cannot add to the history</source>
-        <translation type="unfinished"></translation>
+        <translation>无法添加到历史记录</translation>
     </message>
     <message>
         <source>Cannot read the history</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取历史记录</translation>
     </message>
     <message>
         <source>No history entry %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在历史记录条目 %1</translation>
     </message>
     <message>
         <source>Cannot remove from the history</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从历史记录中移除</translation>
     </message>
     <message>
         <source>Removed from the history, but cannot delete %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ImageView</name>
-    <message>
-        <source>Open a model folder to start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Gesso</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>LibTorch %1 · %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The history is unavailable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source image and mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Generate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Speed and memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open source image…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restore parameters from PNG…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore parameters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send result to &amp;image to image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send result to i&amp;npaint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Output folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System language</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Gesso</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings not saved: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a model folder (a diffusers Stable Diffusion folder) to start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type a prompt and press Generate (Ctrl+Enter).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a model folder first (the model list, &quot;Add folder…&quot;).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a source image first (File &gt; Open source image, or drop one).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paint the area to repaint on the source image first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n image(s) in %1 s</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 is not an image Gesso can read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameters restored from %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Output folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The language changes the next time Gesso starts.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Gesso</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MaskCanvas</name>
-    <message>
-        <source>Load mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fill mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invert mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paint mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erase mask</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No image</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MaskToolsBar</name>
-    <message>
-        <source>Mask tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brush</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paint the area to repaint (B; right drag paints with the eraser)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Eraser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Erase the mask (E; X swaps brush and eraser)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Brush diameter in image pixels ([ and ], or Shift+wheel)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> px</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hardness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>100% paints a hard-edged disc; lower values fade towards the rim</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fill</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mark the whole image for repainting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep the whole image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invert</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Swap the repainted and the kept areas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redo %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show the whole image (Home; the wheel zooms around the pointer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReadoutBar</name>
-    <message>
-        <source>Ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 / %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 it/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 elapsed, %2 left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>VRAM %1 allocated, %2 reserved of %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CPU run</source>
-        <translation type="unfinished"></translation>
+        <translation>已从历史记录中移除，但无法删除 %1</translation>
     </message>
 </context>
 <context>
     <name>ResultSaver</name>
     <message>
         <source>Cannot create a folder in %1: choose another output folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 中创建文件夹：请选择其他输出文件夹。</translation>
     </message>
     <message>
         <source>Saved %1, but the history could not record it: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1，但无法记入历史记录：%2</translation>
     </message>
 </context>
 <context>
     <name>SettingsStore</name>
     <message>
         <source>Cannot read the settings file %1; using the defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取设置文件 %1；将使用默认设置</translation>
     </message>
     <message>
         <source>Cannot create the settings folder %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建设置文件夹 %1</translation>
     </message>
     <message>
         <source>Cannot remove the stale %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除残留的 %1</translation>
     </message>
     <message>
         <source>Cannot write the settings file %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入设置文件 %1</translation>
     </message>
     <message>
         <source>Cannot replace the settings file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法替换设置文件 %1：%2</translation>
     </message>
 </context>
 <context>
-    <name>VramChart</name>
+    <name>gesso::ui::EngineWorker</name>
     <message>
-        <source>Device memory over the run: allocated (dark), reserved by the allocator (light), the card&apos;s total (dashed)</source>
-        <translation type="unfinished"></translation>
+        <source>Out of main memory: lower the size or the batch, or close other programs</source>
+        <translation>内存不足：请减小尺寸或单批数量，或关闭其他程序</translation>
     </message>
     <message>
-        <source>VRAM</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>VRAM: CPU run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>VRAM: %1 / %2 GiB</source>
-        <translation type="unfinished"></translation>
+        <source>Generation failed with an unknown error</source>
+        <translation>生成失败：未知错误</translation>
     </message>
 </context>
 <context>
     <name>gesso::ui::GenerationPanel</name>
     <message>
         <source>512 × 512</source>
-        <translation type="unfinished"></translation>
+        <translation>512 × 512</translation>
     </message>
     <message>
         <source>768 × 768</source>
-        <translation type="unfinished"></translation>
+        <translation>768 × 768</translation>
     </message>
     <message>
         <source>1024 × 1024</source>
-        <translation type="unfinished"></translation>
+        <translation>1024 × 1024</translation>
     </message>
     <message>
         <source>Portrait 512 × 768</source>
-        <translation type="unfinished"></translation>
+        <translation>竖版 512 × 768</translation>
     </message>
     <message>
         <source>Landscape 768 × 512</source>
-        <translation type="unfinished"></translation>
+        <translation>横版 768 × 512</translation>
     </message>
     <message>
         <source>Portrait 832 × 1216</source>
-        <translation type="unfinished"></translation>
+        <translation>竖版 832 × 1216</translation>
     </message>
     <message>
         <source>Landscape 1216 × 832</source>
-        <translation type="unfinished"></translation>
+        <translation>横版 1216 × 832</translation>
     </message>
     <message>
         <source>Text to image</source>
-        <translation type="unfinished"></translation>
+        <translation>文生图</translation>
     </message>
     <message>
         <source>Image to image</source>
-        <translation type="unfinished"></translation>
+        <translation>图生图</translation>
     </message>
     <message>
         <source>Inpaint</source>
-        <translation type="unfinished"></translation>
+        <translation>局部重绘</translation>
+    </message>
+    <message>
+        <source>Choose a model folder (with model_index.json)</source>
+        <translation>选择模型文件夹（包含 model_index.json）</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Negative prompt</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>The seed of the noise the image starts from: the same seed and settings give the same image. Type -1 for a new random seed each time.</source>
+        <translation>图像起始噪声的种子：相同的种子和设置会得到相同的图像。输入 -1 则每次使用新的随机种子。</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Draw a new seed for every generation</source>
+        <translation>每次生成都使用新的随机种子</translation>
+    </message>
+    <message>
+        <source>Pick a new random seed and keep it</source>
+        <translation>抽取一个新的随机种子并固定使用</translation>
+    </message>
+    <message>
+        <source>New random seed</source>
+        <translation>新的随机种子</translation>
+    </message>
+    <message>
+        <source>Reuse the seed of the last image</source>
+        <translation>重用上一张图像的种子</translation>
+    </message>
+    <message>
+        <source>Reuse last seed</source>
+        <translation>重用上次的种子</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>The models work in blocks of 8 pixels: other values are rounded to a multiple of 8</source>
+        <translation>模型以 8 像素为单位处理图像：其他数值会被取整为 8 的倍数</translation>
+    </message>
+    <message>
+        <source>Swap width and height</source>
+        <translation>交换宽度和高度</translation>
+    </message>
+    <message>
+        <source>The diffusers model folder to generate with</source>
+        <translation>用于生成的 diffusers 模型文件夹</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Denoising steps: more take longer and add detail, up to a point</source>
+        <translation>去噪步数：步数越多耗时越长，细节也越多（到一定程度为止）</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>How closely the image follows the prompt (CFG scale); 5 to 9 is usual</source>
+        <translation>图像遵循提示词的程度（CFG）；通常取 5 到 9</translation>
+    </message>
+    <message>
+        <source>Guidance scale</source>
+        <translation>提示词引导系数</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <source>How many runs, one after the other</source>
+        <translation>依次运行的次数</translation>
+    </message>
+    <message>
+        <source>Batch count</source>
+        <translation>总批次数</translation>
+    </message>
+    <message>
+        <source>Images made together in one run: faster per image, more memory</source>
+        <translation>一次运行中同时生成的图像数：每张更快，但占用更多显存</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>单批数量</translation>
+    </message>
+    <message>
+        <source>How much of the image is repainted: low keeps it close to the original, 1 starts from pure noise</source>
+        <translation>图像被重绘的程度：数值低则贴近原图，为 1 时从纯噪声开始</translation>
+    </message>
+    <message>
+        <source>Denoising strength</source>
+        <translation>重绘幅度</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Return)</source>
+        <translation>生成（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the run after the current step (Esc)</source>
+        <translation>在当前步完成后停止运行（Esc）</translation>
+    </message>
+    <message>
+        <source>The model reads the first %1 tokens; the engine cuts the rest of this prompt.</source>
+        <translation>模型只读取前 %1 个词元（token）；此提示词的其余部分会被引擎截断。</translation>
+    </message>
+    <message>
+        <source>Tokens in this prompt; the model reads up to %1.</source>
+        <translation>此提示词的词元（token）数；模型最多读取 %1 个。</translation>
+    </message>
+    <message>
+        <source>Estimated: no tokenizer is loaded yet.</source>
+        <translation>估算值：尚未加载分词器。</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3 tokens</source>
+        <translation>%1 × %2：%3 个词元</translation>
+    </message>
+    <message>
+        <source>Reuse the seed of the last image (%1)</source>
+        <translation>重用上一张图像的种子（%1）</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::HistoryPanel</name>
+    <message>
+        <source>View full size</source>
+        <translation>查看原始尺寸</translation>
+    </message>
+    <message>
+        <source>Copy parameters</source>
+        <translation>复制参数</translation>
+    </message>
+    <message>
+        <source>Reuse parameters</source>
+        <translation>重用参数</translation>
+    </message>
+    <message>
+        <source>Send to image to image</source>
+        <translation>发送到图生图</translation>
+    </message>
+    <message>
+        <source>Send to inpaint</source>
+        <translation>发送到局部重绘</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Delete result</source>
+        <translation>删除结果</translation>
+    </message>
+    <message>
+        <source>Remove this result from the history and delete its image file?</source>
+        <translation>要从历史记录中移除此结果并删除其图像文件吗？</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: the file was moved or deleted.</source>
+        <translation>无法读取 %1：文件已被移动或删除。</translation>
+    </message>
+    <message>
+        <source>Save image as</source>
+        <translation>图像另存为</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ImageView</name>
+    <message>
+        <source>Open a model folder to start.</source>
+        <translation>打开一个模型文件夹即可开始。</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::InpaintPanel</name>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Softens the mask&apos;s edge by this many pixels, so that the seam where the result is pasted back onto the original blends in. 0 gives a hard edge.</source>
+        <translation>按此像素数柔化蒙版边缘，使结果贴回原图处的接缝自然融合。0 表示硬边缘。</translation>
+    </message>
+    <message>
+        <source>Mask blur</source>
+        <translation>蒙版边缘模糊度</translation>
+    </message>
+    <message>
+        <source>Whole picture</source>
+        <translation>整张图片</translation>
+    </message>
+    <message>
+        <source>The model repaints the masked area seeing the whole image, at the generation size</source>
+        <translation>模型参考整张图像，以生成尺寸重绘蒙版区域</translation>
+    </message>
+    <message>
+        <source>Only masked</source>
+        <translation>仅蒙版区域</translation>
+    </message>
+    <message>
+        <source>The area around the mask is cut out, repainted at the full generation size and scaled back: more detail for small areas, less context</source>
+        <translation>裁出蒙版周围的区域，以完整生成尺寸重绘后再缩放回原处：小区域细节更多，但参考的上下文更少</translation>
+    </message>
+    <message>
+        <source>Repaint seeing the whole picture, or only a crop around the mask at full resolution</source>
+        <translation>参考整张图片重绘，或仅以全分辨率重绘蒙版周围的裁切区域</translation>
+    </message>
+    <message>
+        <source>Inpaint area</source>
+        <translation>重绘区域</translation>
+    </message>
+    <message>
+        <source>With &quot;Only masked&quot;: the pixels of context kept around the mask&apos;s bounding box, so that the repainted part matches its surroundings</source>
+        <translation>用于“仅蒙版区域”：在蒙版外接矩形周围保留的上下文像素，使重绘部分与周围相协调</translation>
+    </message>
+    <message>
+        <source>Only masked padding</source>
+        <translation>仅蒙版区域边缘预留</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>Start from the original pixels under the mask: keeps their colours and shapes</source>
+        <translation>从蒙版下的原始像素开始：保留其颜色和形状</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Start from the surrounding colours spread over the mask: to remove an object</source>
+        <translation>从铺满蒙版的周边颜色开始：适合移除物体</translation>
+    </message>
+    <message>
+        <source>Latent noise</source>
+        <translation>潜空间噪声</translation>
+    </message>
+    <message>
+        <source>Start from pure noise under the mask: anything can appear (use a strength near 1)</source>
+        <translation>从蒙版下的纯噪声开始：可能出现任何内容（请使用接近 1 的重绘幅度）</translation>
+    </message>
+    <message>
+        <source>Latent nothing</source>
+        <translation>空白潜空间</translation>
+    </message>
+    <message>
+        <source>Start from an empty latent under the mask: flat, for a strength near 1</source>
+        <translation>从蒙版下的空白潜空间开始：画面平淡，适合接近 1 的重绘幅度</translation>
+    </message>
+    <message>
+        <source>What the masked area starts from before it is repainted</source>
+        <translation>蒙版区域在重绘之前的初始内容</translation>
+    </message>
+    <message>
+        <source>Masked content</source>
+        <translation>蒙版区域内容</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::MainWindow</name>
+    <message>
+        <source>Gesso</source>
+        <translation>Gesso</translation>
+    </message>
+    <message>
+        <source>LibTorch %1 · %2</source>
+        <translation>LibTorch %1 · %2</translation>
+    </message>
+    <message>
+        <source>The history is unavailable: %1</source>
+        <translation>历史记录不可用：%1</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Source image and mask</source>
+        <translation>源图像和蒙版</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Speed and memory</source>
+        <translation>速度与显存</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open source image…</source>
+        <translation>打开源图像(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>打开图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore parameters from PNG…</source>
+        <translation>从 PNG 恢复参数(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Restore parameters</source>
+        <translation>恢复参数</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Send result to &amp;image to image</source>
+        <translation>将结果发送到图生图(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Send result to i&amp;npaint</source>
+        <translation>将结果发送到局部重绘(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder…</source>
+        <translation>输出文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>&amp;Preview every N steps…</source>
+        <translation>每 N 步预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Step previews</source>
+        <translation>步骤预览</translation>
+    </message>
+    <message>
+        <source>Show a preview every N steps (0: none; each costs a little speed):</source>
+        <translation>每 N 步显示一次预览（0：不显示；每次预览都会略微降低速度）：</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Gesso</source>
+        <translation>关于 Gesso(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Settings not saved: %1</source>
+        <translation>设置未保存：%1</translation>
+    </message>
+    <message>
+        <source>Add a model folder (a diffusers Stable Diffusion folder) to start.</source>
+        <translation>添加一个模型文件夹（diffusers 格式的 Stable Diffusion 文件夹）即可开始。</translation>
+    </message>
+    <message>
+        <source>Type a prompt and press Generate (Ctrl+Enter).</source>
+        <translation>输入提示词并点击“生成”（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <source>Choose a model folder first (the model list, &quot;Add folder…&quot;).</source>
+        <translation>请先选择模型文件夹（模型列表中的“添加文件夹…”）。</translation>
+    </message>
+    <message>
+        <source>Open a source image first (File &gt; Open source image, or drop one).</source>
+        <translation>请先打开源图像（文件 &gt; 打开源图像，或将图像拖放到窗口中）。</translation>
+    </message>
+    <message>
+        <source>Paint the area to repaint on the source image first.</source>
+        <translation>请先在源图像上涂出要重绘的区域。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) in %1 s</source>
+        <translation>
+            <numerusform>%n 张图像，用时 %1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1 is not an image Gesso can read.</source>
+        <translation>%1 不是 Gesso 能读取的图像。</translation>
+    </message>
+    <message>
+        <source>Parameters restored from %1</source>
+        <translation>已从 %1 恢复参数</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Gesso starts.</source>
+        <translation>语言将在下次启动 Gesso 时生效。</translation>
+    </message>
+    <message>
+        <source>About Gesso</source>
+        <translation>关于 Gesso</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::MaskCanvas</name>
+    <message>
+        <source>Load mask</source>
+        <translation>加载蒙版</translation>
+    </message>
+    <message>
+        <source>Fill mask</source>
+        <translation>填充蒙版</translation>
+    </message>
+    <message>
+        <source>Clear mask</source>
+        <translation>清除蒙版</translation>
+    </message>
+    <message>
+        <source>Invert mask</source>
+        <translation>反转蒙版</translation>
+    </message>
+    <message>
+        <source>Paint mask</source>
+        <translation>绘制蒙版</translation>
+    </message>
+    <message>
+        <source>Erase mask</source>
+        <translation>擦除蒙版</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>无图像</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::MaskToolsBar</name>
+    <message>
+        <source>Mask tools</source>
+        <translation>蒙版工具</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>画笔</translation>
+    </message>
+    <message>
+        <source>Paint the area to repaint (B; right drag paints with the eraser)</source>
+        <translation>涂出要重绘的区域（B；按住右键拖动则用橡皮擦）</translation>
+    </message>
+    <message>
+        <source>Eraser</source>
+        <translation>橡皮擦</translation>
+    </message>
+    <message>
+        <source>Erase the mask (E; X swaps brush and eraser)</source>
+        <translation>擦除蒙版（E；X 在画笔和橡皮擦之间切换）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Brush diameter in image pixels ([ and ], or Shift+wheel)</source>
+        <translation>画笔直径，单位为图像像素（[ 和 ]，或 Shift+滚轮）</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Hardness</source>
+        <translation>硬度</translation>
+    </message>
+    <message>
+        <source>100% paints a hard-edged disc; lower values fade towards the rim</source>
+        <translation>100% 绘制边缘清晰的圆点；数值越低，边缘越柔和</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Mark the whole image for repainting</source>
+        <translation>将整张图像标记为重绘区域</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Keep the whole image</source>
+        <translation>保留整张图像</translation>
+    </message>
+    <message>
+        <source>Invert</source>
+        <translation>反转</translation>
+    </message>
+    <message>
+        <source>Swap the repainted and the kept areas</source>
+        <translation>互换重绘区域与保留区域</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>撤销“%1”</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>重做“%1”</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole image (Home; the wheel zooms around the pointer)</source>
+        <translation>显示整张图像（Home；滚轮以指针为中心缩放）</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::OptimizationPanel</name>
+    <message>
+        <source>Device and precision</source>
+        <translation>设备与精度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Max speed: fp16, channels-last and CUDA graphs, 101 it/s at 512² on an H200 (2.54 GiB). Balanced: fp16 and the defaults, 45 it/s, 2.64 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and slicing, attention slicing, 0.64 GiB.</source>
+        <translation>最快速度：fp16、channels-last 和 CUDA graphs，在 H200 上 512² 可达 101 it/s（2.54 GiB）。均衡：fp16 及默认设置，45 it/s，2.64 GiB。低显存（6 GB）：模型卸载和 VAE 分块，1.76 GiB。极低显存（4 GB）：顺序卸载、VAE 分块和切片、注意力切片，0.64 GiB。</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Max speed</source>
+        <translation>最快速度</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>Low VRAM (6 GB)</source>
+        <translation>低显存（6 GB）</translation>
+    </message>
+    <message>
+        <source>Tiny VRAM (4 GB)</source>
+        <translation>极低显存（4 GB）</translation>
+    </message>
+    <message>
+        <source>The device memory this run needs at its peak, estimated from the model&apos;s size, the image size and the toggles (within about 10% of the H200 measurements)</source>
+        <translation>本次运行在峰值时所需的设备显存，根据模型大小、图像尺寸和各项开关估算（与 H200 实测值相差约 10% 以内）</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Auto uses the GPU when CUDA works, else the CPU (far slower: minutes an image).</source>
+        <translation>“自动”在 CUDA 可用时使用 GPU，否则使用 CPU（慢得多：每张图像需要数分钟）。</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>fp16 halves the weights and nearly doubles the speed: 45.1 it/s and 2.64 GiB against fp32&apos;s 25.5 it/s and 5.22 GiB (SD 1.5, 512², H200). bf16: fp16&apos;s memory, fp32&apos;s range.</source>
+        <translation>fp16 使权重减半、速度几乎翻倍：45.1 it/s、2.64 GiB，而 fp32 为 25.5 it/s、5.22 GiB（SD 1.5，512²，H200）。bf16：显存占用与 fp16 相同，数值范围与 fp32 相同。</translation>
+    </message>
+    <message>
+        <source>fp32 (full)</source>
+        <translation>fp32（全精度）</translation>
+    </message>
+    <message>
+        <source>fp16 (half)</source>
+        <translation>fp16（半精度）</translation>
+    </message>
+    <message>
+        <source>bf16 (brain float)</source>
+        <translation>bf16（brain float）</translation>
+    </message>
+    <message>
+        <source>VAE in fp32</source>
+        <translation>VAE 使用 fp32</translation>
+    </message>
+    <message>
+        <source>Decodes in float32 where fp16 overflows (black or NaN images); the VAE&apos;s weights and decode memory double.</source>
+        <translation>以 float32 解码，避免 fp16 溢出（黑图或 NaN 图像）；VAE 的权重和解码显存占用翻倍。</translation>
+    </message>
+    <message>
+        <source>TF32 tensor cores</source>
+        <translation>TF32 Tensor Core</translation>
+    </message>
+    <message>
+        <source>fp32 runs only: 25.5 → 37.7 it/s, 62.5 dB from the exact fp32 image; nothing in fp16.</source>
+        <translation>仅对 fp32 运行有效：25.5 → 37.7 it/s，与精确 fp32 图像相比为 62.5 dB；对 fp16 无效。</translation>
+    </message>
+    <message>
+        <source>CUDA graphs</source>
+        <translation>CUDA graphs</translation>
+    </message>
+    <message>
+        <source>Captures the UNet step once per size and replays it: 45.1 → 83.1 it/s for +0.03 GiB; about 1 s of capture on each size&apos;s first run. Not with sequential offload.</source>
+        <translation>每种尺寸捕获一次 UNet 步骤并重放：45.1 → 83.1 it/s，仅多占 0.03 GiB；每种尺寸首次运行时约需 1 秒捕获。不能与顺序卸载同时使用。</translation>
+    </message>
+    <message>
+        <source>Channels-last</source>
+        <translation>Channels-last</translation>
+    </message>
+    <message>
+        <source>NHWC convolutions: alone slower (45.1 → 38.6 it/s, 2.48 GiB); with CUDA graphs the fastest setting, 101.2 it/s.</source>
+        <translation>NHWC 卷积：单独使用时更慢（45.1 → 38.6 it/s，2.48 GiB）；与 CUDA graphs 搭配则是最快的设置，101.2 it/s。</translation>
+    </message>
+    <message>
+        <source>cuDNN benchmark</source>
+        <translation>cuDNN 基准测试</translation>
+    </message>
+    <message>
+        <source>cuDNN times its algorithms on each new size: 45.1 → 45.6 it/s, +0.06 GiB; the first run of a size is slower.</source>
+        <translation>cuDNN 在每种新尺寸上对其算法计时择优：45.1 → 45.6 it/s，+0.06 GiB；每种尺寸的首次运行较慢。</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Auto picks cuDNN&apos;s kernel on Hopper: 45.1 it/s, 2.64 GiB. Forced cuDNN 71.4 it/s, mem-efficient 51.0, flash 47.5; plain 40.5 it/s at 3.67 GiB, math 27.0 it/s at 4.44 GiB.</source>
+        <translation>“自动”在 Hopper 上选用 cuDNN 的内核：45.1 it/s，2.64 GiB。强制使用 cuDNN 为 71.4 it/s，高效内存 51.0，Flash 47.5；朴素实现 40.5 it/s（3.67 GiB），Math 27.0 it/s（4.44 GiB）。</translation>
+    </message>
+    <message>
+        <source>torch picks per call: 45.1 it/s, 2.64 GiB</source>
+        <translation>由 torch 在每次调用时选择：45.1 it/s，2.64 GiB</translation>
+    </message>
+    <message>
+        <source>Flash</source>
+        <translation>Flash</translation>
+    </message>
+    <message>
+        <source>47.5 it/s, 2.70 GiB; the VAE&apos;s 512-wide head falls back</source>
+        <translation>47.5 it/s，2.70 GiB；VAE 中 512 维的注意力头会回退到其他内核</translation>
+    </message>
+    <message>
+        <source>Memory-efficient</source>
+        <translation>高效内存</translation>
+    </message>
+    <message>
+        <source>51.0 it/s, 2.70 GiB</source>
+        <translation>51.0 it/s，2.70 GiB</translation>
+    </message>
+    <message>
+        <source>Math</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>27.0 it/s, 4.44 GiB: materialises the scores</source>
+        <translation>27.0 it/s，4.44 GiB：会完整生成注意力分数矩阵</translation>
+    </message>
+    <message>
+        <source>cuDNN</source>
+        <translation>cuDNN</translation>
+    </message>
+    <message>
+        <source>71.4 it/s, 2.70 GiB: the fastest on an H200</source>
+        <translation>71.4 it/s，2.70 GiB：在 H200 上最快</translation>
+    </message>
+    <message>
+        <source>Plain (baddbmm + softmax)</source>
+        <translation>朴素实现（baddbmm + softmax）</translation>
+    </message>
+    <message>
+        <source>40.5 it/s, 3.67 GiB: diffusers&apos; classic processor</source>
+        <translation>40.5 it/s，3.67 GiB：diffusers 的经典注意力处理器</translation>
+    </message>
+    <message>
+        <source>CPU offload</source>
+        <translation>CPU 卸载</translation>
+    </message>
+    <message>
+        <source>Model: each component on the GPU only while it runs, 2.64 → 1.76 GiB at full speed (pins 2 GiB of RAM). Sequential: layers stream in as they run, 0.64 GiB, 12-36 it/s.</source>
+        <translation>模型：每个组件仅在运行时才放在 GPU 上，2.64 → 1.76 GiB，速度不变（锁定 2 GiB 内存）。顺序：各层在运行时依次载入，0.64 GiB，12-36 it/s。</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Model (per component)</source>
+        <translation>模型（按组件）</translation>
+    </message>
+    <message>
+        <source>Sequential (per layer)</source>
+        <translation>顺序（按层）</translation>
+    </message>
+    <message>
+        <source>VAE tiling</source>
+        <translation>VAE 分块</translation>
+    </message>
+    <message>
+        <source>Decodes in tiles: 1024² peak 4.42 → 2.64 GiB at no speed cost; faint seams (46 dB). Nothing to do at the model&apos;s own size.</source>
+        <translation>分块解码：1024² 的峰值 4.42 → 2.64 GiB，不损失速度；有轻微接缝（46 dB）。在模型原生尺寸下不起作用。</translation>
+    </message>
+    <message>
+        <source>VAE slicing</source>
+        <translation>VAE 切片</translation>
+    </message>
+    <message>
+        <source>Decodes a batch one image at a time: a lower decode peak for batches; no change for one image.</source>
+        <translation>逐张解码一个批次：降低批量解码的峰值；单张图像时无变化。</translation>
+    </message>
+    <message>
+        <source>Attention a few heads at a time: saves memory only against the math or plain kernels; with the default ones 31.9 it/s (-30%) and no saving (2.70 GiB).</source>
+        <translation>每次只计算几个注意力头：仅相对于 Math 或朴素实现内核能节省显存；使用默认内核时为 31.9 it/s（-30%），且不节省显存（2.70 GiB）。</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Auto (half the heads)</source>
+        <translation>自动（一半的注意力头）</translation>
+    </message>
+    <message>
+        <source>Heads at a time:</source>
+        <translation>每次注意力头数：</translation>
+    </message>
+    <message>
+        <source>Attention slicing</source>
+        <translation>注意力切片</translation>
+    </message>
+    <message>
+        <source>Release VRAM after each run</source>
+        <translation>每次运行后释放显存</translation>
+    </message>
+    <message>
+        <source>Gives cached GPU memory back to other programs; the next run allocates again and re-captures CUDA graphs (about 1 s).</source>
+        <translation>将缓存的 GPU 显存归还给其他程序；下次运行时会重新分配显存并重新捕获 CUDA graphs（约 1 秒）。</translation>
+    </message>
+    <message>
+        <source>Pick a model to see how much VRAM it needs</source>
+        <translation>选择一个模型以查看其所需显存</translation>
+    </message>
+    <message>
+        <source>UNet</source>
+        <translation>UNet</translation>
+    </message>
+    <message>
+        <source>VAE decode</source>
+        <translation>VAE 解码</translation>
+    </message>
+    <message>
+        <source>text encoder</source>
+        <translation>文本编码器</translation>
+    </message>
+    <message>
+        <source>Runs on the CPU: no VRAM needed (about %1 of memory at the peak)</source>
+        <translation>在 CPU 上运行：无需显存（峰值约占用 %1 内存）</translation>
+    </message>
+    <message>
+        <source>Needs about %1 of VRAM (peak: %2)</source>
+        <translation>约需 %1 显存（峰值阶段：%2）</translation>
+    </message>
+    <message>
+        <source>— more than the %1 this device has</source>
+        <translation>——超出此设备的 %1</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ParametersBridge</name>
+    <message>
+        <source>The %1 schedule is not available for %2: %2 is used with its usual schedule.</source>
+        <translation>%2 不支持 %1 调度类型：将使用 %2 及其常规调度类型。</translation>
+    </message>
+    <message>
+        <source>The sampler &quot;%1&quot; is not available: %2 is used.</source>
+        <translation>采样器“%1”不可用：将改用 %2。</translation>
+    </message>
+    <message>
+        <source>The seed %1 is beyond the 63 bits Gesso takes: the seed is left as it was.</source>
+        <translation>种子 %1 超出了 Gesso 支持的 63 位范围：种子保持不变。</translation>
+    </message>
+    <message>
+        <source>These generation parameters cannot be read: %1</source>
+        <translation>无法读取这些生成参数：%1</translation>
+    </message>
+    <message>
+        <source>This text holds no generation parameters (a line such as &quot;Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512&quot;).</source>
+        <translation>此文本不包含生成参数（应有一行形如“Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512”的内容）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read as an image.</source>
+        <translation>无法将 %1 作为图像读取。</translation>
+    </message>
+    <message>
+        <source>%1 carries no generation parameters (no &quot;parameters&quot; text in the PNG).</source>
+        <translation>%1 不包含生成参数（PNG 中没有“parameters”文本）。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ReadoutBar</name>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 it/s</source>
+        <translation>%1 it/s</translation>
+    </message>
+    <message>
+        <source>%1 elapsed, %2 left</source>
+        <translation>已用 %1，剩余 %2</translation>
+    </message>
+    <message>
+        <source>VRAM %1 allocated, %2 reserved of %3</source>
+        <translation>显存：已分配 %1，已保留 %2，共 %3</translation>
+    </message>
+    <message>
+        <source>CPU run</source>
+        <translation>CPU 运行</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::VramChart</name>
+    <message>
+        <source>Device memory over the run: allocated (dark), reserved by the allocator (light), the card&apos;s total (dashed)</source>
+        <translation>本次运行中的设备显存：已分配（深色）、分配器保留（浅色）、显卡总量（虚线）</translation>
+    </message>
+    <message>
+        <source>VRAM</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>VRAM: CPU run</source>
+        <translation>显存：CPU 运行</translation>
+    </message>
+    <message>
+        <source>VRAM: %1 / %2 GiB</source>
+        <translation>显存：%1 / %2 GiB</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,683 @@
+#!/usr/bin/env python3
+"""Fills translations/gesso_<locale>.ts from the table below.
+
+    python3 translations/fill_translations.py            # both .ts files next to this script
+    python3 translations/fill_translations.py --check    # report only, write nothing
+    python3 translations/fill_translations.py --overwrite  # also replace finished translations that differ
+
+Only unfinished messages whose (context, source) the table knows are filled; finished ones are left
+alone (a fix made in Qt Linguist survives a re-run) unless --overwrite is given. Messages the table does
+not know are listed and stay unfinished: add them to TABLE and run again. Exit status: 0 when every
+message of every file is finished, 1 when some are not, 2 on a bad table entry.
+
+The .ts files come from lupdate; run it from the repository root with -I . so that the headers are found
+and the contexts are the classes' runtime names (gesso::ui::MainWindow, not MainWindow):
+
+    /usr/lib/qt6/bin/lupdate -no-obsolete -locations none -I . ui app/gesso.cpp \
+        -ts translations/gesso_zh_CN.ts translations/gesso_de.ts
+
+The file is rewritten the way lupdate writes it, so that a later lupdate run changes nothing else.
+"""
+
+import argparse
+import html
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+UI = "gesso::ui::"
+
+# Numerus forms per language (Qt's rules: Chinese has one form, German two: singular, plural).
+NUMERUS_FORMS = {"zh_CN": 1, "de": 2}
+
+# {context: [(source, zh_CN, de), ...]}; a numerus message has a list of forms per language.
+TABLE = {
+    "HistoryStore": [
+        ("Cannot create the history folder %1", "无法创建历史记录文件夹 %1",
+         "Der Verlaufsordner %1 kann nicht angelegt werden"),
+        ("The Qt SQLite driver (QSQLITE) is not available", "Qt SQLite 驱动（QSQLITE）不可用",
+         "Der Qt-SQLite-Treiber (QSQLITE) ist nicht verfügbar"),
+        ("Cannot open the history database %1", "无法打开历史记录数据库 %1",
+         "Die Verlaufsdatenbank %1 kann nicht geöffnet werden"),
+        ("%1 is not a readable history database (damaged?)", "%1 不是可读取的历史记录数据库（已损坏？）",
+         "%1 ist keine lesbare Verlaufsdatenbank (beschädigt?)"),
+        ("%1 was written by a newer Gesso (history schema %2; this version reads up to %3)",
+         "%1 由更新版本的 Gesso 写入（历史记录架构 %2；此版本最高只能读取 %3）",
+         "%1 wurde von einer neueren Gesso-Version geschrieben (Verlaufsschema %2; diese Version liest bis %3)"),
+        ("Cannot start a transaction", "无法开始事务", "Es kann keine Transaktion gestartet werden"),
+        ("Cannot create the history tables", "无法创建历史记录表", "Die Verlaufstabellen können nicht angelegt werden"),
+        ("History database error", "历史记录数据库错误", "Fehler in der Verlaufsdatenbank"),
+        ("The history database is not open", "历史记录数据库未打开", "Die Verlaufsdatenbank ist nicht geöffnet"),
+        ("Cannot add to the history", "无法添加到历史记录", "Der Eintrag kann nicht zum Verlauf hinzugefügt werden"),
+        ("Cannot read the history", "无法读取历史记录", "Der Verlauf kann nicht gelesen werden"),
+        ("No history entry %1", "不存在历史记录条目 %1", "Kein Verlaufseintrag %1"),
+        ("Cannot remove from the history", "无法从历史记录中移除", "Der Eintrag kann nicht aus dem Verlauf entfernt werden"),
+        ("Removed from the history, but cannot delete %1", "已从历史记录中移除，但无法删除 %1",
+         "Aus dem Verlauf entfernt, aber %1 kann nicht gelöscht werden"),
+    ],
+    "ResultSaver": [
+        ("Cannot create a folder in %1: choose another output folder.", "无法在 %1 中创建文件夹：请选择其他输出文件夹。",
+         "In %1 kann kein Ordner angelegt werden: Wählen Sie einen anderen Ausgabeordner."),
+        ("Saved %1, but the history could not record it: %2", "已保存 %1，但无法记入历史记录：%2",
+         "%1 gespeichert, aber der Verlauf konnte es nicht aufnehmen: %2"),
+    ],
+    "SettingsStore": [
+        ("Cannot read the settings file %1; using the defaults", "无法读取设置文件 %1；将使用默认设置",
+         "Die Einstellungsdatei %1 kann nicht gelesen werden; es gelten die Standardwerte"),
+        ("Cannot create the settings folder %1", "无法创建设置文件夹 %1",
+         "Der Einstellungsordner %1 kann nicht angelegt werden"),
+        ("Cannot remove the stale %1", "无法删除残留的 %1", "Die veraltete Datei %1 kann nicht entfernt werden"),
+        ("Cannot write the settings file %1", "无法写入设置文件 %1",
+         "Die Einstellungsdatei %1 kann nicht geschrieben werden"),
+        ("Cannot replace the settings file %1: %2", "无法替换设置文件 %1：%2",
+         "Die Einstellungsdatei %1 kann nicht ersetzt werden: %2"),
+    ],
+    UI + "EngineWorker": [
+        ("Out of main memory: lower the size or the batch, or close other programs",
+         "内存不足：请减小尺寸或单批数量，或关闭其他程序",
+         "Arbeitsspeicher erschöpft: Verringern Sie die Größe oder den Batch, oder schließen Sie andere Programme"),
+        ("Generation failed with an unknown error", "生成失败：未知错误",
+         "Die Generierung ist mit einem unbekannten Fehler fehlgeschlagen"),
+    ],
+    UI + "GenerationPanel": [
+        ("512 × 512", "512 × 512", "512 × 512"),
+        ("768 × 768", "768 × 768", "768 × 768"),
+        ("1024 × 1024", "1024 × 1024", "1024 × 1024"),
+        ("Portrait 512 × 768", "竖版 512 × 768", "Hochformat 512 × 768"),
+        ("Landscape 768 × 512", "横版 768 × 512", "Querformat 768 × 512"),
+        ("Portrait 832 × 1216", "竖版 832 × 1216", "Hochformat 832 × 1216"),
+        ("Landscape 1216 × 832", "横版 1216 × 832", "Querformat 1216 × 832"),
+        ("Text to image", "文生图", "Text zu Bild"),
+        ("Image to image", "图生图", "Bild zu Bild"),
+        ("Inpaint", "局部重绘", "Inpainting"),
+        ("Choose a model folder (with model_index.json)", "选择模型文件夹（包含 model_index.json）",
+         "Modellordner wählen (mit model_index.json)"),
+        ("Prompt", "提示词", "Prompt"),
+        ("Negative prompt", "反向提示词", "Negativ-Prompt"),
+        ("Seed", "种子", "Seed"),
+        ("Size", "尺寸", "Größe"),
+        ("The seed of the noise the image starts from: the same seed and settings give the same image. "
+         "Type -1 for a new random seed each time.",
+         "图像起始噪声的种子：相同的种子和设置会得到相同的图像。输入 -1 则每次使用新的随机种子。",
+         "Der Seed des Rauschens, von dem das Bild ausgeht: Gleicher Seed und gleiche Einstellungen ergeben "
+         "dasselbe Bild. Geben Sie -1 ein, um jedes Mal einen neuen zufälligen Seed zu verwenden."),
+        ("Random", "随机", "Zufällig"),
+        ("Draw a new seed for every generation", "每次生成都使用新的随机种子", "Bei jeder Generierung einen neuen Seed ziehen"),
+        ("Pick a new random seed and keep it", "抽取一个新的随机种子并固定使用",
+         "Einen neuen zufälligen Seed ziehen und beibehalten"),
+        ("New random seed", "新的随机种子", "Neuer zufälliger Seed"),
+        ("Reuse the seed of the last image", "重用上一张图像的种子", "Seed des letzten Bildes wiederverwenden"),
+        ("Reuse last seed", "重用上次的种子", "Letzten Seed wiederverwenden"),
+        ("Custom", "自定义", "Benutzerdefiniert"),
+        (" px", " 像素", " px"),
+        ("The models work in blocks of 8 pixels: other values are rounded to a multiple of 8",
+         "模型以 8 像素为单位处理图像：其他数值会被取整为 8 的倍数",
+         "Die Modelle arbeiten in Blöcken von 8 Pixeln: Andere Werte werden auf ein Vielfaches von 8 gerundet"),
+        ("Swap width and height", "交换宽度和高度", "Breite und Höhe tauschen"),
+        ("The diffusers model folder to generate with", "用于生成的 diffusers 模型文件夹",
+         "Der diffusers-Modellordner, mit dem generiert wird"),
+        ("Model", "模型", "Modell"),
+        ("Mode", "模式", "Modus"),
+        ("Denoising steps: more take longer and add detail, up to a point",
+         "去噪步数：步数越多耗时越长，细节也越多（到一定程度为止）",
+         "Entrauschungsschritte: Mehr dauern länger und bringen bis zu einem gewissen Punkt mehr Details"),
+        ("Steps", "步数", "Schritte"),
+        ("How closely the image follows the prompt (CFG scale); 5 to 9 is usual",
+         "图像遵循提示词的程度（CFG）；通常取 5 到 9",
+         "Wie genau das Bild dem Prompt folgt (CFG-Skala); üblich sind 5 bis 9"),
+        ("Guidance scale", "提示词引导系数", "CFG-Skala"),
+        ("Sampler", "采样器", "Sampler"),
+        ("How many runs, one after the other", "依次运行的次数", "Wie viele Durchläufe nacheinander"),
+        ("Batch count", "总批次数", "Batch-Anzahl"),
+        ("Images made together in one run: faster per image, more memory",
+         "一次运行中同时生成的图像数：每张更快，但占用更多显存",
+         "Bilder, die in einem Durchlauf gemeinsam entstehen: schneller pro Bild, mehr Speicher"),
+        ("Batch size", "单批数量", "Batch-Größe"),
+        ("How much of the image is repainted: low keeps it close to the original, 1 starts from pure noise",
+         "图像被重绘的程度：数值低则贴近原图，为 1 时从纯噪声开始",
+         "Wie stark das Bild neu gemalt wird: Niedrige Werte bleiben nah am Original, 1 beginnt mit reinem Rauschen"),
+        ("Denoising strength", "重绘幅度", "Entrauschungsstärke"),
+        ("Generate", "生成", "Generieren"),
+        ("Generate (Ctrl+Return)", "生成（Ctrl+Return）", "Generieren (Strg+Eingabe)"),
+        ("Cancel", "取消", "Abbrechen"),
+        ("Stop the run after the current step (Esc)", "在当前步完成后停止运行（Esc）",
+         "Den Durchlauf nach dem aktuellen Schritt anhalten (Esc)"),
+        ("The model reads the first %1 tokens; the engine cuts the rest of this prompt.",
+         "模型只读取前 %1 个词元（token）；此提示词的其余部分会被引擎截断。",
+         "Das Modell liest die ersten %1 Token; den Rest dieses Prompts schneidet die Engine ab."),
+        ("Tokens in this prompt; the model reads up to %1.", "此提示词的词元（token）数；模型最多读取 %1 个。",
+         "Token in diesem Prompt; das Modell liest bis zu %1."),
+        ("Estimated: no tokenizer is loaded yet.", "估算值：尚未加载分词器。", "Geschätzt: Es ist noch kein Tokenizer geladen."),
+        ("%1/%2", "%1/%2", "%1/%2"),
+        ("%1 × %2: %3 tokens", "%1 × %2：%3 个词元", "%1 × %2: %3 Token"),
+        ("Reuse the seed of the last image (%1)", "重用上一张图像的种子（%1）", "Seed des letzten Bildes wiederverwenden (%1)"),
+        ("Add folder…", "添加文件夹…", "Ordner hinzufügen…"),
+    ],
+    UI + "HistoryPanel": [
+        ("View full size", "查看原始尺寸", "In voller Größe anzeigen"),
+        ("Copy parameters", "复制参数", "Parameter kopieren"),
+        ("Reuse parameters", "重用参数", "Parameter übernehmen"),
+        ("Send to image to image", "发送到图生图", "An Bild zu Bild senden"),
+        ("Send to inpaint", "发送到局部重绘", "An Inpainting senden"),
+        ("Save as…", "另存为…", "Speichern unter…"),
+        ("Delete…", "删除…", "Löschen…"),
+        ("Delete result", "删除结果", "Ergebnis löschen"),
+        ("Remove this result from the history and delete its image file?", "要从历史记录中移除此结果并删除其图像文件吗？",
+         "Dieses Ergebnis aus dem Verlauf entfernen und seine Bilddatei löschen?"),
+        ("Cannot read %1: the file was moved or deleted.", "无法读取 %1：文件已被移动或删除。",
+         "%1 kann nicht gelesen werden: Die Datei wurde verschoben oder gelöscht."),
+        ("Save image as", "图像另存为", "Bild speichern unter"),
+        # A file dialog filter: the patterns stay in ASCII parentheses.
+        ("PNG images (*.png)", "PNG 图像 (*.png)", "PNG-Bilder (*.png)"),
+        ("Cannot read %1.", "无法读取 %1。", "%1 kann nicht gelesen werden."),
+    ],
+    UI + "ImageView": [
+        ("Open a model folder to start.", "打开一个模型文件夹即可开始。", "Öffnen Sie einen Modellordner, um zu beginnen."),
+    ],
+    UI + "InpaintPanel": [
+        (" px", " 像素", " px"),
+        ("Softens the mask's edge by this many pixels, so that the seam where the result is pasted back onto the "
+         "original blends in. 0 gives a hard edge.",
+         "按此像素数柔化蒙版边缘，使结果贴回原图处的接缝自然融合。0 表示硬边缘。",
+         "Macht den Maskenrand um so viele Pixel weich, damit die Naht, an der das Ergebnis wieder ins Original "
+         "eingesetzt wird, nicht auffällt. 0 ergibt eine harte Kante."),
+        ("Mask blur", "蒙版边缘模糊度", "Maskenunschärfe"),
+        ("Whole picture", "整张图片", "Ganzes Bild"),
+        ("The model repaints the masked area seeing the whole image, at the generation size",
+         "模型参考整张图像，以生成尺寸重绘蒙版区域",
+         "Das Modell malt den maskierten Bereich mit Blick auf das ganze Bild neu, in der Generierungsgröße"),
+        ("Only masked", "仅蒙版区域", "Nur maskiert"),
+        ("The area around the mask is cut out, repainted at the full generation size and scaled back: more detail "
+         "for small areas, less context",
+         "裁出蒙版周围的区域，以完整生成尺寸重绘后再缩放回原处：小区域细节更多，但参考的上下文更少",
+         "Der Bereich um die Maske wird ausgeschnitten, in voller Generierungsgröße neu gemalt und zurückskaliert: "
+         "mehr Details für kleine Bereiche, weniger Kontext"),
+        ("Repaint seeing the whole picture, or only a crop around the mask at full resolution",
+         "参考整张图片重绘，或仅以全分辨率重绘蒙版周围的裁切区域",
+         "Mit Blick auf das ganze Bild neu malen oder nur einen Ausschnitt um die Maske in voller Auflösung"),
+        ("Inpaint area", "重绘区域", "Inpainting-Bereich"),
+        ("With \"Only masked\": the pixels of context kept around the mask's bounding box, so that the repainted "
+         "part matches its surroundings",
+         "用于“仅蒙版区域”：在蒙版外接矩形周围保留的上下文像素，使重绘部分与周围相协调",
+         "Bei „Nur maskiert“: so viele Pixel Kontext bleiben um das umschließende Rechteck der Maske erhalten, "
+         "damit der neu gemalte Teil zu seiner Umgebung passt"),
+        ("Only masked padding", "仅蒙版区域边缘预留", "Rand bei „Nur maskiert“"),
+        ("Original", "原图", "Original"),
+        ("Start from the original pixels under the mask: keeps their colours and shapes",
+         "从蒙版下的原始像素开始：保留其颜色和形状",
+         "Beginnt mit den ursprünglichen Pixeln unter der Maske: behält deren Farben und Formen"),
+        ("Fill", "填充", "Füllen"),
+        ("Start from the surrounding colours spread over the mask: to remove an object",
+         "从铺满蒙版的周边颜色开始：适合移除物体",
+         "Beginnt mit den umgebenden Farben, über die Maske verteilt: zum Entfernen eines Objekts"),
+        ("Latent noise", "潜空间噪声", "Latentes Rauschen"),
+        ("Start from pure noise under the mask: anything can appear (use a strength near 1)",
+         "从蒙版下的纯噪声开始：可能出现任何内容（请使用接近 1 的重绘幅度）",
+         "Beginnt mit reinem Rauschen unter der Maske: Alles kann entstehen (Stärke nahe 1 verwenden)"),
+        ("Latent nothing", "空白潜空间", "Latent leer"),
+        ("Start from an empty latent under the mask: flat, for a strength near 1",
+         "从蒙版下的空白潜空间开始：画面平淡，适合接近 1 的重绘幅度",
+         "Beginnt mit einem leeren Latent unter der Maske: flach, für eine Stärke nahe 1"),
+        ("What the masked area starts from before it is repainted", "蒙版区域在重绘之前的初始内容",
+         "Womit der maskierte Bereich beginnt, bevor er neu gemalt wird"),
+        ("Masked content", "蒙版区域内容", "Maskierter Inhalt"),
+    ],
+    UI + "MainWindow": [
+        ("Gesso", "Gesso", "Gesso"),
+        ("LibTorch %1 · %2", "LibTorch %1 · %2", "LibTorch %1 · %2"),
+        ("The history is unavailable: %1", "历史记录不可用：%1", "Der Verlauf ist nicht verfügbar: %1"),
+        ("Result", "结果", "Ergebnis"),
+        ("Source image and mask", "源图像和蒙版", "Quellbild und Maske"),
+        ("Generate", "生成", "Generieren"),
+        ("Speed and memory", "速度与显存", "Geschwindigkeit und Speicher"),
+        ("History", "历史记录", "Verlauf"),
+        ("&File", "文件(&F)", "&Datei"),
+        ("&Open source image…", "打开源图像(&O)…", "Quellbild ö&ffnen…"),
+        ("Open image", "打开图像", "Bild öffnen"),
+        ("Images (*.png *.jpg *.jpeg *.webp *.bmp)", "图像 (*.png *.jpg *.jpeg *.webp *.bmp)",
+         "Bilder (*.png *.jpg *.jpeg *.webp *.bmp)"),
+        ("&Restore parameters from PNG…", "从 PNG 恢复参数(&R)…", "Parameter aus PNG &wiederherstellen…"),
+        ("Restore parameters", "恢复参数", "Parameter wiederherstellen"),
+        ("PNG images (*.png)", "PNG 图像 (*.png)", "PNG-Bilder (*.png)"),
+        ("Send result to &image to image", "将结果发送到图生图(&I)", "Ergebnis an Bild zu Bild &senden"),
+        ("Send result to i&npaint", "将结果发送到局部重绘(&N)", "Ergebnis an &Inpainting senden"),
+        ("&Output folder…", "输出文件夹(&O)…", "&Ausgabeordner…"),
+        ("&Quit", "退出(&Q)", "&Beenden"),
+        ("&Settings", "设置(&S)", "&Einstellungen"),
+        ("&Language", "语言(&L)", "&Sprache"),
+        ("System language", "系统语言", "Systemsprache"),
+        ("&Preview every N steps…", "每 N 步预览(&P)…", "&Vorschau alle N Schritte…"),
+        ("Step previews", "步骤预览", "Schrittvorschau"),
+        ("Show a preview every N steps (0: none; each costs a little speed):",
+         "每 N 步显示一次预览（0：不显示；每次预览都会略微降低速度）：",
+         "Alle N Schritte eine Vorschau zeigen (0: keine; jede kostet etwas Geschwindigkeit):"),
+        ("&Help", "帮助(&H)", "&Hilfe"),
+        ("&About Gesso", "关于 Gesso(&A)", "Ü&ber Gesso"),
+        ("Settings not saved: %1", "设置未保存：%1", "Einstellungen nicht gespeichert: %1"),
+        ("Add a model folder (a diffusers Stable Diffusion folder) to start.",
+         "添加一个模型文件夹（diffusers 格式的 Stable Diffusion 文件夹）即可开始。",
+         "Fügen Sie einen Modellordner hinzu (einen Stable-Diffusion-Ordner im diffusers-Format), um zu beginnen."),
+        ("Type a prompt and press Generate (Ctrl+Enter).", "输入提示词并点击“生成”（Ctrl+Enter）。",
+         "Geben Sie einen Prompt ein und klicken Sie auf „Generieren“ (Strg+Eingabe)."),
+        ("Choose a model folder first (the model list, \"Add folder…\").",
+         "请先选择模型文件夹（模型列表中的“添加文件夹…”）。",
+         "Wählen Sie zuerst einen Modellordner (in der Modellliste „Ordner hinzufügen…“)."),
+        ("Open a source image first (File > Open source image, or drop one).",
+         "请先打开源图像（文件 > 打开源图像，或将图像拖放到窗口中）。",
+         "Öffnen Sie zuerst ein Quellbild (Datei > Quellbild öffnen, oder ziehen Sie eines ins Fenster)."),
+        ("Paint the area to repaint on the source image first.", "请先在源图像上涂出要重绘的区域。",
+         "Malen Sie zuerst den neu zu malenden Bereich auf das Quellbild."),
+        ("Cancelling…", "正在取消…", "Wird abgebrochen…"),
+        ("%n image(s) in %1 s", ["%n 张图像，用时 %1 秒"], ["%n Bild in %1 s", "%n Bilder in %1 s"]),
+        ("Saved %1", "已保存 %1", "%1 gespeichert"),
+        ("Failed", "失败", "Fehlgeschlagen"),
+        ("Cancelled", "已取消", "Abgebrochen"),
+        ("%1 is not an image Gesso can read.", "%1 不是 Gesso 能读取的图像。", "%1 ist kein Bild, das Gesso lesen kann."),
+        ("Parameters restored from %1", "已从 %1 恢复参数", "Parameter aus %1 wiederhergestellt"),
+        ("Output folder", "输出文件夹", "Ausgabeordner"),
+        ("The language changes the next time Gesso starts.", "语言将在下次启动 Gesso 时生效。",
+         "Die Sprache wechselt beim nächsten Start von Gesso."),
+        ("About Gesso", "关于 Gesso", "Über Gesso"),
+    ],
+    # Undo step names: they also appear in the mask tools' "Undo %1" / "Redo %1" tooltips.
+    UI + "MaskCanvas": [
+        ("Load mask", "加载蒙版", "Maske laden"),
+        ("Fill mask", "填充蒙版", "Maske füllen"),
+        ("Clear mask", "清除蒙版", "Maske leeren"),
+        ("Invert mask", "反转蒙版", "Maske umkehren"),
+        ("Paint mask", "绘制蒙版", "Maske malen"),
+        ("Erase mask", "擦除蒙版", "Maske radieren"),
+        ("No image", "无图像", "Kein Bild"),
+    ],
+    UI + "MaskToolsBar": [
+        ("Mask tools", "蒙版工具", "Maskenwerkzeuge"),
+        ("Brush", "画笔", "Pinsel"),
+        ("Paint the area to repaint (B; right drag paints with the eraser)",
+         "涂出要重绘的区域（B；按住右键拖动则用橡皮擦）",
+         "Den neu zu malenden Bereich malen (B; Ziehen mit der rechten Maustaste radiert)"),
+        ("Eraser", "橡皮擦", "Radierer"),
+        ("Erase the mask (E; X swaps brush and eraser)", "擦除蒙版（E；X 在画笔和橡皮擦之间切换）",
+         "Die Maske radieren (E; X wechselt zwischen Pinsel und Radierer)"),
+        ("Size", "大小", "Größe"),
+        ("Brush diameter in image pixels ([ and ], or Shift+wheel)", "画笔直径，单位为图像像素（[ 和 ]，或 Shift+滚轮）",
+         "Pinseldurchmesser in Bildpixeln ([ und ] oder Umschalt+Mausrad)"),
+        (" px", " 像素", " px"),
+        ("Hardness", "硬度", "Härte"),
+        ("100% paints a hard-edged disc; lower values fade towards the rim", "100% 绘制边缘清晰的圆点；数值越低，边缘越柔和",
+         "100 % malt eine hartkantige Scheibe; niedrigere Werte laufen zum Rand hin aus"),
+        ("%", "%", " %"),
+        ("Fill", "填充", "Füllen"),
+        ("Mark the whole image for repainting", "将整张图像标记为重绘区域", "Das ganze Bild zum Neumalen markieren"),
+        ("Clear", "清除", "Leeren"),
+        ("Keep the whole image", "保留整张图像", "Das ganze Bild behalten"),
+        ("Invert", "反转", "Umkehren"),
+        ("Swap the repainted and the kept areas", "互换重绘区域与保留区域", "Neu gemalte und behaltene Bereiche tauschen"),
+        ("Undo", "撤销", "Rückgängig"),
+        ("Redo", "重做", "Wiederholen"),
+        ("Undo %1", "撤销“%1”", "Rückgängig: %1"),
+        ("Redo %1", "重做“%1”", "Wiederholen: %1"),
+        ("Fit", "适应窗口", "Einpassen"),
+        ("Show the whole image (Home; the wheel zooms around the pointer)", "显示整张图像（Home；滚轮以指针为中心缩放）",
+         "Das ganze Bild zeigen (Pos1; das Mausrad zoomt um den Mauszeiger)"),
+    ],
+    # Measured numbers stay in the C locale's notation, like the ones the panel fills in at run time.
+    UI + "OptimizationPanel": [
+        ("Device and precision", "设备与精度", "Gerät und Genauigkeit"),
+        ("Speed", "速度", "Geschwindigkeit"),
+        ("Memory", "显存", "Speicher"),
+        ("Preset", "预设", "Voreinstellung"),
+        ("Max speed: fp16, channels-last and CUDA graphs, 101 it/s at 512² on an H200 (2.54 GiB). Balanced: fp16 "
+         "and the defaults, 45 it/s, 2.64 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. Tiny VRAM "
+         "(4 GB): sequential offload, VAE tiling and slicing, attention slicing, 0.64 GiB.",
+         "最快速度：fp16、channels-last 和 CUDA graphs，在 H200 上 512² 可达 101 it/s（2.54 GiB）。均衡：fp16 "
+         "及默认设置，45 it/s，2.64 GiB。低显存（6 GB）：模型卸载和 VAE 分块，1.76 GiB。极低显存（4 GB）：顺序卸载、"
+         "VAE 分块和切片、注意力切片，0.64 GiB。",
+         "Maximale Geschwindigkeit: fp16, channels-last und CUDA graphs, 101 it/s bei 512² auf einer H200 "
+         "(2.54 GiB). Ausgewogen: fp16 und die Standardwerte, 45 it/s, 2.64 GiB. Wenig VRAM (6 GB): Modell-Offload "
+         "und VAE-Tiling, 1.76 GiB. Sehr wenig VRAM (4 GB): sequenzielles Offload, VAE-Tiling und -Slicing, "
+         "Attention-Slicing, 0.64 GiB."),
+        ("Custom", "自定义", "Benutzerdefiniert"),
+        ("Max speed", "最快速度", "Maximale Geschwindigkeit"),
+        ("Balanced", "均衡", "Ausgewogen"),
+        ("Low VRAM (6 GB)", "低显存（6 GB）", "Wenig VRAM (6 GB)"),
+        ("Tiny VRAM (4 GB)", "极低显存（4 GB）", "Sehr wenig VRAM (4 GB)"),
+        ("The device memory this run needs at its peak, estimated from the model's size, the image size and the "
+         "toggles (within about 10% of the H200 measurements)",
+         "本次运行在峰值时所需的设备显存，根据模型大小、图像尺寸和各项开关估算（与 H200 实测值相差约 10% 以内）",
+         "Der Gerätespeicher, den dieser Durchlauf in der Spitze braucht, geschätzt aus Modellgröße, Bildgröße und "
+         "den Schaltern (auf etwa 10 % genau gegenüber den Messungen auf der H200)"),
+        ("Device", "设备", "Gerät"),
+        ("Auto uses the GPU when CUDA works, else the CPU (far slower: minutes an image).",
+         "“自动”在 CUDA 可用时使用 GPU，否则使用 CPU（慢得多：每张图像需要数分钟）。",
+         "„Automatisch“ nutzt die GPU, wenn CUDA funktioniert, sonst die CPU (weit langsamer: Minuten pro Bild)."),
+        ("Auto", "自动", "Automatisch"),
+        ("CPU", "CPU", "CPU"),
+        ("CUDA GPU", "CUDA GPU", "CUDA-GPU"),
+        ("Precision", "精度", "Genauigkeit"),
+        ("fp16 halves the weights and nearly doubles the speed: 45.1 it/s and 2.64 GiB against fp32's 25.5 it/s and "
+         "5.22 GiB (SD 1.5, 512², H200). bf16: fp16's memory, fp32's range.",
+         "fp16 使权重减半、速度几乎翻倍：45.1 it/s、2.64 GiB，而 fp32 为 25.5 it/s、5.22 GiB（SD 1.5，512²，H200）。"
+         "bf16：显存占用与 fp16 相同，数值范围与 fp32 相同。",
+         "fp16 halbiert die Gewichte und verdoppelt fast die Geschwindigkeit: 45.1 it/s und 2.64 GiB gegenüber "
+         "25.5 it/s und 5.22 GiB bei fp32 (SD 1.5, 512², H200). bf16: Speicherbedarf von fp16, Wertebereich von fp32."),
+        ("fp32 (full)", "fp32（全精度）", "fp32 (voll)"),
+        ("fp16 (half)", "fp16（半精度）", "fp16 (halb)"),
+        ("bf16 (brain float)", "bf16（brain float）", "bf16 (Brain Float)"),
+        ("VAE in fp32", "VAE 使用 fp32", "VAE in fp32"),
+        ("Decodes in float32 where fp16 overflows (black or NaN images); the VAE's weights and decode memory double.",
+         "以 float32 解码，避免 fp16 溢出（黑图或 NaN 图像）；VAE 的权重和解码显存占用翻倍。",
+         "Dekodiert in float32, wo fp16 überläuft (schwarze oder NaN-Bilder); Gewichte und Dekodierspeicher der VAE "
+         "verdoppeln sich."),
+        ("TF32 tensor cores", "TF32 Tensor Core", "TF32-Tensor-Cores"),
+        ("fp32 runs only: 25.5 → 37.7 it/s, 62.5 dB from the exact fp32 image; nothing in fp16.",
+         "仅对 fp32 运行有效：25.5 → 37.7 it/s，与精确 fp32 图像相比为 62.5 dB；对 fp16 无效。",
+         "Nur für fp32-Läufe: 25.5 → 37.7 it/s, 62.5 dB vom exakten fp32-Bild entfernt; in fp16 ohne Wirkung."),
+        ("CUDA graphs", "CUDA graphs", "CUDA graphs"),
+        ("Captures the UNet step once per size and replays it: 45.1 → 83.1 it/s for +0.03 GiB; about 1 s of "
+         "capture on each size's first run. Not with sequential offload.",
+         "每种尺寸捕获一次 UNet 步骤并重放：45.1 → 83.1 it/s，仅多占 0.03 GiB；每种尺寸首次运行时约需 1 秒捕获。"
+         "不能与顺序卸载同时使用。",
+         "Zeichnet den UNet-Schritt einmal pro Größe auf und spielt ihn wieder ab: 45.1 → 83.1 it/s für +0.03 GiB; "
+         "etwa 1 s Aufzeichnung beim ersten Lauf jeder Größe. Nicht mit sequenziellem Offload."),
+        ("Channels-last", "Channels-last", "Channels-last"),
+        ("NHWC convolutions: alone slower (45.1 → 38.6 it/s, 2.48 GiB); with CUDA graphs the fastest setting, "
+         "101.2 it/s.",
+         "NHWC 卷积：单独使用时更慢（45.1 → 38.6 it/s，2.48 GiB）；与 CUDA graphs 搭配则是最快的设置，101.2 it/s。",
+         "NHWC-Faltungen: allein langsamer (45.1 → 38.6 it/s, 2.48 GiB); mit CUDA graphs die schnellste "
+         "Einstellung, 101.2 it/s."),
+        ("cuDNN benchmark", "cuDNN 基准测试", "cuDNN-Benchmark"),
+        ("cuDNN times its algorithms on each new size: 45.1 → 45.6 it/s, +0.06 GiB; the first run of a size is "
+         "slower.",
+         "cuDNN 在每种新尺寸上对其算法计时择优：45.1 → 45.6 it/s，+0.06 GiB；每种尺寸的首次运行较慢。",
+         "cuDNN misst bei jeder neuen Größe seine Algorithmen: 45.1 → 45.6 it/s, +0.06 GiB; der erste Lauf einer "
+         "Größe ist langsamer."),
+        ("Attention", "注意力", "Attention"),
+        ("Auto picks cuDNN's kernel on Hopper: 45.1 it/s, 2.64 GiB. Forced cuDNN 71.4 it/s, mem-efficient 51.0, "
+         "flash 47.5; plain 40.5 it/s at 3.67 GiB, math 27.0 it/s at 4.44 GiB.",
+         "“自动”在 Hopper 上选用 cuDNN 的内核：45.1 it/s，2.64 GiB。强制使用 cuDNN 为 71.4 it/s，高效内存 51.0，"
+         "Flash 47.5；朴素实现 40.5 it/s（3.67 GiB），Math 27.0 it/s（4.44 GiB）。",
+         "„Automatisch“ wählt auf Hopper den Kernel von cuDNN: 45.1 it/s, 2.64 GiB. Erzwungen: cuDNN 71.4 it/s, "
+         "speichereffizient 51.0, Flash 47.5; einfach 40.5 it/s bei 3.67 GiB, Math 27.0 it/s bei 4.44 GiB."),
+        ("torch picks per call: 45.1 it/s, 2.64 GiB", "由 torch 在每次调用时选择：45.1 it/s，2.64 GiB",
+         "torch wählt pro Aufruf: 45.1 it/s, 2.64 GiB"),
+        ("Flash", "Flash", "Flash"),
+        ("47.5 it/s, 2.70 GiB; the VAE's 512-wide head falls back", "47.5 it/s，2.70 GiB；VAE 中 512 维的注意力头会回退到其他内核",
+         "47.5 it/s, 2.70 GiB; der 512 breite Head der VAE weicht auf einen anderen Kernel aus"),
+        ("Memory-efficient", "高效内存", "Speichereffizient"),
+        ("51.0 it/s, 2.70 GiB", "51.0 it/s，2.70 GiB", "51.0 it/s, 2.70 GiB"),
+        ("Math", "Math", "Math"),
+        ("27.0 it/s, 4.44 GiB: materialises the scores", "27.0 it/s，4.44 GiB：会完整生成注意力分数矩阵",
+         "27.0 it/s, 4.44 GiB: legt die Scores vollständig im Speicher an"),
+        ("cuDNN", "cuDNN", "cuDNN"),
+        ("71.4 it/s, 2.70 GiB: the fastest on an H200", "71.4 it/s，2.70 GiB：在 H200 上最快",
+         "71.4 it/s, 2.70 GiB: auf einer H200 am schnellsten"),
+        ("Plain (baddbmm + softmax)", "朴素实现（baddbmm + softmax）", "Einfach (baddbmm + softmax)"),
+        ("40.5 it/s, 3.67 GiB: diffusers' classic processor", "40.5 it/s，3.67 GiB：diffusers 的经典注意力处理器",
+         "40.5 it/s, 3.67 GiB: der klassische Attention-Prozessor von diffusers"),
+        ("CPU offload", "CPU 卸载", "CPU-Offload"),
+        ("Model: each component on the GPU only while it runs, 2.64 → 1.76 GiB at full speed (pins 2 GiB of RAM). "
+         "Sequential: layers stream in as they run, 0.64 GiB, 12-36 it/s.",
+         "模型：每个组件仅在运行时才放在 GPU 上，2.64 → 1.76 GiB，速度不变（锁定 2 GiB 内存）。"
+         "顺序：各层在运行时依次载入，0.64 GiB，12-36 it/s。",
+         "Modell: Jede Komponente liegt nur während ihrer Ausführung auf der GPU, 2.64 → 1.76 GiB bei voller "
+         "Geschwindigkeit (belegt 2 GiB gepinnten RAM). Sequenziell: Die Schichten werden bei der Ausführung "
+         "nachgeladen, 0.64 GiB, 12-36 it/s."),
+        ("None", "无", "Keins"),
+        ("Model (per component)", "模型（按组件）", "Modell (pro Komponente)"),
+        ("Sequential (per layer)", "顺序（按层）", "Sequenziell (pro Schicht)"),
+        ("VAE tiling", "VAE 分块", "VAE-Tiling"),
+        ("Decodes in tiles: 1024² peak 4.42 → 2.64 GiB at no speed cost; faint seams (46 dB). Nothing to do at the "
+         "model's own size.",
+         "分块解码：1024² 的峰值 4.42 → 2.64 GiB，不损失速度；有轻微接缝（46 dB）。在模型原生尺寸下不起作用。",
+         "Dekodiert in Kacheln: Spitze bei 1024² 4.42 → 2.64 GiB ohne Geschwindigkeitsverlust; schwache Nähte "
+         "(46 dB). Bei der nativen Größe des Modells ohne Wirkung."),
+        ("VAE slicing", "VAE 切片", "VAE-Slicing"),
+        ("Decodes a batch one image at a time: a lower decode peak for batches; no change for one image.",
+         "逐张解码一个批次：降低批量解码的峰值；单张图像时无变化。",
+         "Dekodiert einen Batch Bild für Bild: niedrigere Dekodierspitze bei Batches; keine Änderung bei einem "
+         "einzelnen Bild."),
+        ("Attention a few heads at a time: saves memory only against the math or plain kernels; with the default "
+         "ones 31.9 it/s (-30%) and no saving (2.70 GiB).",
+         "每次只计算几个注意力头：仅相对于 Math 或朴素实现内核能节省显存；使用默认内核时为 31.9 it/s（-30%），"
+         "且不节省显存（2.70 GiB）。",
+         "Attention für wenige Heads auf einmal: spart nur gegenüber den Math- oder einfachen Kerneln Speicher; mit "
+         "den Standardkerneln 31.9 it/s (-30 %) und keine Ersparnis (2.70 GiB)."),
+        ("Off", "关闭", "Aus"),
+        ("Auto (half the heads)", "自动（一半的注意力头）", "Automatisch (halbe Heads)"),
+        ("Heads at a time:", "每次注意力头数：", "Heads auf einmal:"),
+        ("Attention slicing", "注意力切片", "Attention-Slicing"),
+        ("Release VRAM after each run", "每次运行后释放显存", "VRAM nach jedem Durchlauf freigeben"),
+        ("Gives cached GPU memory back to other programs; the next run allocates again and re-captures CUDA graphs "
+         "(about 1 s).",
+         "将缓存的 GPU 显存归还给其他程序；下次运行时会重新分配显存并重新捕获 CUDA graphs（约 1 秒）。",
+         "Gibt zwischengespeicherten GPU-Speicher an andere Programme zurück; der nächste Durchlauf reserviert neu "
+         "und zeichnet die CUDA graphs neu auf (etwa 1 s)."),
+        ("Pick a model to see how much VRAM it needs", "选择一个模型以查看其所需显存",
+         "Wählen Sie ein Modell, um zu sehen, wie viel VRAM es braucht"),
+        ("UNet", "UNet", "UNet"),
+        ("VAE decode", "VAE 解码", "VAE-Dekodierung"),
+        ("text encoder", "文本编码器", "Text-Encoder"),
+        ("Runs on the CPU: no VRAM needed (about %1 of memory at the peak)", "在 CPU 上运行：无需显存（峰值约占用 %1 内存）",
+         "Läuft auf der CPU: kein VRAM nötig (in der Spitze etwa %1 Arbeitsspeicher)"),
+        ("Needs about %1 of VRAM (peak: %2)", "约需 %1 显存（峰值阶段：%2）", "Benötigt etwa %1 VRAM (Spitze: %2)"),
+        ("— more than the %1 this device has", "——超出此设备的 %1", "— mehr als die %1 dieses Geräts"),
+    ],
+    UI + "ParametersBridge": [
+        ("The %1 schedule is not available for %2: %2 is used with its usual schedule.",
+         "%2 不支持 %1 调度类型：将使用 %2 及其常规调度类型。",
+         "Der Schedule %1 ist für %2 nicht verfügbar: %2 wird mit seinem üblichen Schedule verwendet."),
+        ("The sampler \"%1\" is not available: %2 is used.", "采样器“%1”不可用：将改用 %2。",
+         "Der Sampler „%1“ ist nicht verfügbar: %2 wird verwendet."),
+        ("The seed %1 is beyond the 63 bits Gesso takes: the seed is left as it was.",
+         "种子 %1 超出了 Gesso 支持的 63 位范围：种子保持不变。",
+         "Der Seed %1 überschreitet die 63 Bit, die Gesso annimmt: Der Seed bleibt unverändert."),
+        ("These generation parameters cannot be read: %1", "无法读取这些生成参数：%1",
+         "Diese Generierungsparameter können nicht gelesen werden: %1"),
+        # The example line is A1111's own format: it stays in English.
+        ("This text holds no generation parameters (a line such as \"Steps: 20, Sampler: Euler a, CFG scale: 7, "
+         "Seed: 1, Size: 512x512\").",
+         "此文本不包含生成参数（应有一行形如“Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512”的内容）。",
+         "Dieser Text enthält keine Generierungsparameter (eine Zeile wie „Steps: 20, Sampler: Euler a, CFG scale: 7, "
+         "Seed: 1, Size: 512x512“)."),
+        ("%1 cannot be read as an image.", "无法将 %1 作为图像读取。", "%1 kann nicht als Bild gelesen werden."),
+        ("%1 carries no generation parameters (no \"parameters\" text in the PNG).",
+         "%1 不包含生成参数（PNG 中没有“parameters”文本）。",
+         "%1 enthält keine Generierungsparameter (kein „parameters“-Text im PNG)."),
+        ("%1: %2", "%1：%2", "%1: %2"),
+    ],
+    UI + "ReadoutBar": [
+        ("Ready", "就绪", "Bereit"),
+        ("%1 / %2", "%1 / %2", "%1 / %2"),
+        ("%1 it/s", "%1 it/s", "%1 it/s"),
+        ("%1 elapsed, %2 left", "已用 %1，剩余 %2", "%1 vergangen, noch %2"),
+        ("VRAM %1 allocated, %2 reserved of %3", "显存：已分配 %1，已保留 %2，共 %3",
+         "VRAM: %1 belegt, %2 reserviert von %3"),
+        ("CPU run", "CPU 运行", "CPU-Lauf"),
+    ],
+    UI + "VramChart": [
+        ("Device memory over the run: allocated (dark), reserved by the allocator (light), the card's total (dashed)",
+         "本次运行中的设备显存：已分配（深色）、分配器保留（浅色）、显卡总量（虚线）",
+         "Gerätespeicher im Lauf der Generierung: belegt (dunkel), vom Allocator reserviert (hell), Gesamtspeicher "
+         "der Karte (gestrichelt)"),
+        ("VRAM", "显存", "VRAM"),
+        ("VRAM: CPU run", "显存：CPU 运行", "VRAM: CPU-Lauf"),
+        ("VRAM: %1 / %2 GiB", "显存：%1 / %2 GiB", "VRAM: %1 / %2 GiB"),
+    ],
+}
+
+LANGUAGES = ("zh_CN", "de")
+
+# (context, source) -> {language: translation (str) or numerus forms (list of str)}
+TRANSLATIONS = {
+    (context, source): dict(zip(LANGUAGES, texts))
+    for context, rows in TABLE.items()
+    for source, *texts in rows
+}
+
+PLACEHOLDER = re.compile(r"%L?([1-9][0-9]?)")
+ACCELERATOR = re.compile(r"&(?!&)(?=\S)")
+
+
+def placeholders(text):
+    return sorted(set(PLACEHOLDER.findall(text)))
+
+
+def accelerators(text):
+    return len(ACCELERATOR.findall(text.replace("&&", "")))
+
+
+def check_table():
+    """Problems of the table itself: wrong placeholders, forms or accelerators."""
+    problems = []
+    for (context, source), by_language in TRANSLATIONS.items():
+        numerus = "%n" in source
+        for language, text in by_language.items():
+            forms = text if isinstance(text, list) else [text]
+            where = f"{language} {context} {source!r}"
+            if numerus != isinstance(text, list):
+                problems.append(f"{where}: a %n message needs a list of forms, any other a string")
+            elif numerus and len(forms) != NUMERUS_FORMS[language]:
+                problems.append(f"{where}: {len(forms)} numerus forms, {NUMERUS_FORMS[language]} expected")
+            for form in forms:
+                if not form.strip():
+                    problems.append(f"{where}: empty translation")
+                if placeholders(form) != placeholders(source):
+                    problems.append(f"{where}: placeholders {placeholders(form)} != {placeholders(source)}")
+                if numerus and "%n" not in form:
+                    problems.append(f"{where}: %n missing in {form!r}")
+                if accelerators(form) != accelerators(source):
+                    problems.append(f"{where}: {accelerators(form)} accelerators, the source has {accelerators(source)}")
+    return problems
+
+
+def protect(text):
+    """Escapes as lupdate does (ts.cpp's protect())."""
+    out = []
+    for ch in text:
+        if ch == "&":
+            out.append("&amp;")
+        elif ch == "<":
+            out.append("&lt;")
+        elif ch == ">":
+            out.append("&gt;")
+        elif ch == '"':
+            out.append("&quot;")
+        elif ch == "'":
+            out.append("&apos;")
+        elif ord(ch) < 0x20 and ch not in "\n\t\r":
+            out.append(f"&#x{ord(ch):x};")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+CONTEXT_RE = re.compile(r"<context>(.*?)</context>", re.S)
+NAME_RE = re.compile(r"<name>(.*?)</name>", re.S)
+MESSAGE_RE = re.compile(r"(?P<indent>[ \t]*)<message(?P<attrs>[^>]*)>(?P<body>.*?)</message>", re.S)
+SOURCE_RE = re.compile(r"<source>(.*?)</source>", re.S)
+COMMENT_RE = re.compile(r"<comment>(.*?)</comment>", re.S)
+TRANSLATION_RE = re.compile(r"(?P<indent>[ \t]*)<translation(?P<attrs>[^>]*?)(?:/>|>(?P<text>.*?)</translation>)", re.S)
+NUMERUSFORM_RE = re.compile(r"<numerusform[^>]*>(.*?)</numerusform>|<numerusform[^>]*/>", re.S)
+
+
+def translation_xml(indent, text, numerus):
+    if not numerus:
+        return f"{indent}<translation>{protect(text)}</translation>"
+    inner = "".join(f"\n{indent}    <numerusform>{protect(form)}</numerusform>" for form in text)
+    return f"{indent}<translation>{inner}\n{indent}</translation>"
+
+
+def fill(path, overwrite, write):
+    content = path.read_text(encoding="utf-8")
+    language_match = re.search(r'<TS[^>]*\blanguage="([^"]+)"', content)
+    language = language_match.group(1) if language_match else path.stem.split("_", 1)[1]
+    if language not in LANGUAGES:  # de_DE: the German column
+        language = language.split("_")[0]
+    if language not in LANGUAGES:
+        raise SystemExit(f"{path}: no column for language {language}")
+    known_contexts = {context for context, _ in TRANSLATIONS}
+    stats = {"messages": 0, "filled": 0, "updated": 0, "finished": 0}
+    unknown, bare_contexts = [], set()
+
+    def on_context(context_match):
+        block = context_match.group(0)
+        context = html.unescape(NAME_RE.search(block).group(1))
+        if "::" not in context and UI + context in known_contexts:
+            bare_contexts.add(context)
+
+        def on_message(message_match):
+            body = message_match.group("body")
+            attrs = message_match.group("attrs")
+            source = html.unescape(SOURCE_RE.search(body).group(1))
+            comment_match = COMMENT_RE.search(body)
+            comment = html.unescape(comment_match.group(1)) if comment_match else ""
+            numerus = 'numerus="yes"' in attrs
+            t = TRANSLATION_RE.search(body)
+            t_attrs = t.group("attrs")
+            if 'type="vanished"' in t_attrs or 'type="obsolete"' in t_attrs:
+                return message_match.group(0)
+            stats["messages"] += 1
+            if numerus:
+                current = [html.unescape(f or "") for f in NUMERUSFORM_RE.findall(t.group("text") or "")]
+            else:
+                current = html.unescape(t.group("text") or "")
+            unfinished = 'type="unfinished"' in t_attrs or not any(
+                (current if numerus else [current]))
+            entry = TRANSLATIONS.get((context, source, comment)) or TRANSLATIONS.get((context, source))
+            wanted = entry.get(language) if entry else None
+            if wanted is None:
+                if unfinished:
+                    unknown.append((context, source))
+                else:
+                    stats["finished"] += 1
+                return message_match.group(0)
+            if not unfinished and (not overwrite or current == wanted):
+                stats["finished"] += 1
+                return message_match.group(0)
+            stats["filled" if unfinished else "updated"] += 1
+            stats["finished"] += 1
+            new_body = body[: t.start()] + translation_xml(t.group("indent"), wanted, numerus) + body[t.end():]
+            return f"{message_match.group('indent')}<message{attrs}>{new_body}</message>"
+
+        return MESSAGE_RE.sub(on_message, block)
+
+    new_content = CONTEXT_RE.sub(on_context, content)
+    ET.fromstring(new_content.encode("utf-8"))  # still well-formed XML
+    if write and new_content != content:
+        path.write_text(new_content, encoding="utf-8")
+    return language, stats, unknown, bare_contexts
+
+
+def main():
+    here = Path(__file__).resolve().parent
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("ts", nargs="*", type=Path, help="the .ts files (default: gesso_*.ts next to this script)")
+    parser.add_argument("--check", action="store_true", help="report only, write nothing")
+    parser.add_argument("--overwrite", action="store_true", help="replace finished translations that differ")
+    args = parser.parse_args()
+
+    problems = check_table()
+    if problems:
+        print("Bad table entries:", *problems, sep="\n  ", file=sys.stderr)
+        return 2
+
+    files = args.ts or sorted(here.glob("gesso_*.ts"))
+    status = 0
+    for path in files:
+        language, stats, unknown, bare = fill(path, args.overwrite, not args.check)
+        verb = "would fill" if args.check else "filled"
+        print(f"{path.name} ({language}): {stats['messages']} messages, {verb} {stats['filled']}, "
+              f"updated {stats['updated']}, {stats['finished']} finished, {len(unknown)} unfinished")
+        for context in sorted(bare):
+            print(f"  context {context!r} should be {UI + context!r}: run lupdate with -I . (see the top of this "
+                  f"script); these messages would never be looked up at run time")
+        for context, source in unknown:
+            print(f"  not in the table: ({context!r}, {source!r})")
+        if unknown:
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
