@@ -784,10 +784,6 @@
         <translation>Voreinstellung</translation>
     </message>
     <message>
-        <source>Max speed: fp16, channels-last and CUDA graphs, 101 it/s at 512² on an H200 (2.54 GiB). Balanced: fp16 and the defaults, 45 it/s, 2.64 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and slicing, attention slicing, 0.64 GiB.</source>
-        <translation>Maximale Geschwindigkeit: fp16, channels-last und CUDA graphs, 101 it/s bei 512² auf einer H200 (2.54 GiB). Ausgewogen: fp16 und die Standardwerte, 45 it/s, 2.64 GiB. Wenig VRAM (6 GB): Modell-Offload und VAE-Tiling, 1.76 GiB. Sehr wenig VRAM (4 GB): sequenzielles Offload, VAE-Tiling und -Slicing, Attention-Slicing, 0.64 GiB.</translation>
-    </message>
-    <message>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
@@ -1034,6 +1030,10 @@
     <message>
         <source>— more than the %1 this device has</source>
         <translation>— mehr als die %1 dieses Geräts</translation>
+    </message>
+    <message>
+        <source>Max speed: fp16, channels-last and CUDA graphs, 101 it/s at 512² on an H200 (2.54 GiB). Balanced: fp16 and the defaults, 45 it/s, 2.64 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and slicing, 0.64 GiB (no attention slicing: it saves nothing with these kernels).</source>
+        <translation>Maximale Geschwindigkeit: fp16, channels-last und CUDA graphs, 101 it/s bei 512² auf einer H200 (2.54 GiB). Ausgewogen: fp16 und die Standardwerte, 45 it/s, 2.64 GiB. Wenig VRAM (6 GB): Modell-Offload und VAE-Tiling, 1.76 GiB. Sehr wenig VRAM (4 GB): sequenzielles Offload, VAE-Tiling und -Slicing, 0.64 GiB (kein Attention-Slicing: mit diesen Kerneln spart es nichts).</translation>
     </message>
 </context>
 <context>

@@ -105,6 +105,10 @@ GenerationPanel::GenerationPanel(QWidget* parent) : QWidget(parent), m_chooseFol
   layout->addStretch(1);
   setModelFolders({});
   setSettings(GenerationSettings{});
+  // What the VRAM estimate depends on.
+  for (QSpinBox* spin : {m_width, m_height, m_batchSize})
+    connect(spin, &QSpinBox::valueChanged, this, &GenerationPanel::shapeChanged);
+  connect(m_guidance, &QDoubleSpinBox::valueChanged, this, &GenerationPanel::shapeChanged);
 }
 
 GenerationPanel::~GenerationPanel() = default;

@@ -84,6 +84,8 @@ class GenerationPanel : public QWidget {
   // A folder was added through "Add folder…": the whole list, for the settings.
   void modelFoldersChanged(const QStringList& folders);
   void currentModelFolderChanged(const QString& folder);
+  // Size, batch size or guidance changed (the run's memory depends on them).
+  void shapeChanged();
 
  private:
   struct PromptBox {

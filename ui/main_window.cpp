@@ -8,6 +8,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -22,6 +23,7 @@
 #include "engine/error.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/model_footprint.h"
+#include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/runtime/device.h"
 #include "engine/text/clip_tokenizer.h"
 #include "engine/version.h"
@@ -138,6 +140,7 @@ void MainWindow::buildDocks() {
   connect(m_generation, &GenerationPanel::generateRequested, this, &MainWindow::generate);
   connect(m_generation, &GenerationPanel::cancelRequested, this, &MainWindow::cancel);
   connect(m_generation, &GenerationPanel::modeChanged, this, &MainWindow::onModeChanged);
+  connect(m_generation, &GenerationPanel::shapeChanged, this, &MainWindow::updateEstimate);
   connect(m_generation, &GenerationPanel::currentModelFolderChanged, this, &MainWindow::onModelChanged);
   connect(m_generation, &GenerationPanel::modelFoldersChanged, this, [this](const QStringList& folders) {
     m_settings->setModelFolders(folders);
@@ -184,6 +187,17 @@ void MainWindow::buildMenus() {
     a->setChecked(m_settings->language() == code);
     group->addAction(a);
   }
+
+  settings->addAction(tr("&Preview every N steps…"), this, [this] {
+    bool ok = false;
+    const int n = QInputDialog::getInt(this, tr("Step previews"),
+                                       tr("Show a preview every N steps (0: none; each costs a little speed):"),
+                                       m_settings->previewInterval(), 0, 1000, 1, &ok);
+    if (!ok) return;
+    m_settings->setPreviewInterval(n);
+    m_engine->worker()->setPreviewInterval(n);
+    saveSettings();
+  });
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About Gesso"), this, &MainWindow::showAbout);
@@ -260,6 +274,12 @@ void MainWindow::updateEstimate() {
   const QString folder = m_generation->currentModelFolder();
   if (folder.isEmpty()) return;
   const auto options = m_optimization->options();
+  try {  // the card the estimate is compared with (0 on the CPU: never red)
+    const auto device = pipelines::resolve_device(options.device);
+    m_optimization->setDeviceMemory(options.vram_budget > 0 ? options.vram_budget : runtime::device_total_memory(device));
+  } catch (const Error&) {
+    m_optimization->setDeviceMemory(0);
+  }
   try {
     const auto footprint = pipelines::footprint_from_folder(folder.toStdString(), options.dtype, options.vae_fp32);
     const auto s = m_generation->settings();

@@ -32,6 +32,16 @@ void start_device(const torch::Device& device) {
 
 bool device_started(const torch::Device& device) { return !device.is_cuda() || cuda_started; }
 
+int64_t device_total_memory(const torch::Device& device) {
+  if (!device.is_cuda()) return 0;
+#if GESSO_CUDA
+  cudaDeviceProp prop{};
+  if (cudaGetDeviceProperties(&prop, device.index() < 0 ? 0 : device.index()) == cudaSuccess)
+    return static_cast<int64_t>(prop.totalGlobalMem);
+#endif
+  return 0;
+}
+
 std::string device_name(const torch::Device& device) {
   if (!device.is_cuda()) return "CPU";
 #if GESSO_CUDA

@@ -18,4 +18,7 @@ bool device_started(const torch::Device& device);  // true for the CPU
 // "NVIDIA H200 (139.8 GiB, sm_90)" for a CUDA device, "CPU" otherwise.
 std::string device_name(const torch::Device& device);
 
+// The device's memory in bytes (0 for the CPU or when it cannot be read), without creating a context.
+int64_t device_total_memory(const torch::Device& device);
+
 }  // namespace gesso::runtime

@@ -222,6 +222,23 @@ class TestMainWindow : public QObject {
     QCOMPARE(window.generationPanel()->settings().prompt, QString("masterpiece, a castle\non a hill"));
   }
 
+  // The estimate follows the form and the toggles before any run.
+  void estimateFollowsSizeAndToggles() {
+    MainWindow window(paths());
+    prepare(window);
+    const QString small = window.optimizationPanel()->estimateText();
+    QVERIFY2(small.contains("about") && small.contains("MiB"), qPrintable(small));
+    auto s = window.generationPanel()->settings();
+    s.width = s.height = 1024;
+    window.generationPanel()->setSettings(s);
+    const QString large = window.optimizationPanel()->estimateText();
+    QVERIFY2(large != small, qPrintable(large));
+    auto options = window.optimizationPanel()->options();
+    options.dtype = torch::kHalf;  // halves the UNet's activations, the tiny model's peak at 1024²
+    window.optimizationPanel()->setOptions(options);
+    QVERIFY2(window.optimizationPanel()->estimateText() != large, qPrintable(window.optimizationPanel()->estimateText()));
+  }
+
   void inpaintsFromAPaintedMask() {
     MainWindow window(paths());
     window.show();

@@ -225,7 +225,7 @@ class TestOptimizationPanel : public QObject {
     auto* offload = panel.findChild<QComboBox*>("offloadCombo");
     offload->setCurrentIndex(offload->findData("sequential"));
     precision->setCurrentIndex(precision->findData("fp16"));
-    QCOMPARE(panel.estimateText(), QString("Needs about 0.6 GiB of VRAM (peak: VAE decode)"));
+    QCOMPARE(panel.estimateText(), QString("Needs about 646 MiB of VRAM (peak: VAE decode)"));
     auto* device = panel.findChild<QComboBox*>("deviceCombo");
     device->setCurrentIndex(device->findData("cpu"));
     QVERIFY(panel.estimateText().startsWith("Runs on the CPU"));
