@@ -397,9 +397,12 @@ void MainWindow::setSourceImage(const QImage& image, const QString& mode) {
   m_canvas->setImage(image.convertToFormat(QImage::Format_RGB888));
   auto s = m_generation->settings();
   s.mode = mode;
-  // The source's size, rounded down to the model's multiple of 8.
-  s.width = qMax(64, image.width() / 8 * 8);
-  s.height = qMax(64, image.height() / 8 * 8);
+  // The source's shape at the size the form asks for (its longer side), in multiples of 8: a
+  // 4000px photo is generated at the model's size, not at 4000px. The engine resizes image and mask.
+  const double side = qMax(s.width, s.height);
+  const double scale = side / qMax(image.width(), image.height());
+  s.width = qBound(64, int(image.width() * scale) / 8 * 8, 4096);
+  s.height = qBound(64, int(image.height() * scale) / 8 * 8, 4096);
   m_generation->setSettings(s);
   m_tabs->setCurrentIndex(1);
 }

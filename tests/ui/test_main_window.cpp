@@ -219,6 +219,9 @@ class TestMainWindow : public QObject {
     window.handleDrop(&mime);
     QCOMPARE(window.generationPanel()->mode(), QString("img2img"));
     QCOMPARE(window.maskCanvas()->image().size(), QSize(96, 64));
+    // Generated at the form's size (768 = the restored 512x768's longer side), in the source's shape.
+    QCOMPARE(window.generationPanel()->settings().width, 768);
+    QCOMPARE(window.generationPanel()->settings().height, 512);
     QCOMPARE(window.generationPanel()->settings().prompt, QString("masterpiece, a castle\non a hill"));
   }
 
