@@ -159,7 +159,9 @@ class TestEngineWorker : public QObject {
     QElapsedTimer clock;
     clock.start();
     const quint64 job = submit(tinyRequest(4));
-    QVERIFY2(clock.elapsed() < 100, "submit returned only after the run");
+    // A blocking submit would deadlock against the wait above (workerWaited fails); this bound is
+    // loose so that a machine busy with a parallel build does not fail it.
+    QVERIFY2(clock.elapsed() < 5000, "submit returned only after the run");
     QTRY_VERIFY_WITH_TIMEOUT(rec.hasEnded(job), kTimeoutMs);
     disconnect(block);
     QVERIFY(workerWaited);
@@ -285,7 +287,7 @@ class TestEngineWorker : public QObject {
     QElapsedTimer clock;
     clock.start();
     delete engine;
-    QVERIFY2(clock.elapsed() < 5000, "the owner waited for the whole run");
+    QVERIFY2(clock.elapsed() < 15000, "the owner's destructor hung");
     QVERIFY(w.isNull());  // deleted in its thread as the thread finished
     QVERIFY2(stepsRun < 40, "the run was not cancelled");
   }
