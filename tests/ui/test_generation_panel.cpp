@@ -23,6 +23,7 @@
 
 #include "engine/pipelines/generation_request.h"
 #include "engine/text/clip_tokenizer.h"
+#include "common/widgets.h"
 #include "ui/generation_panel.h"
 
 using gesso::pipelines::GenerationRequest;
@@ -33,12 +34,7 @@ using gesso::ui::SeedMode;
 
 namespace {
 
-template <typename T>
-T* child(const QWidget& panel, const char* name) {
-  T* widget = panel.findChild<T*>(QString::fromLatin1(name));
-  if (!widget) qFatal("no child %s", name);
-  return widget;
-}
+using gesso::test::child;
 
 GenerationSettings unusualSettings() {
   GenerationSettings s;

@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 
+#include "common/widgets.h"
 #include "ui/inpaint_panel.h"
 
 using gesso::pipelines::InpaintArea;
@@ -15,12 +16,7 @@ using gesso::ui::InpaintPanel;
 
 namespace {
 
-template <typename T>
-T* child(const QWidget& panel, const char* name) {
-  T* widget = panel.findChild<T*>(QString::fromLatin1(name));
-  if (!widget) qFatal("no child %s", name);
-  return widget;
-}
+using gesso::test::child;
 
 void compareOptions(const InpaintOptions& actual, const InpaintOptions& expected) {
   QCOMPARE(actual.mask_blur, expected.mask_blur);
