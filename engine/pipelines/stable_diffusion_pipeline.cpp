@@ -107,10 +107,17 @@ io::GenerationParameters parameters_for(const GenerationRequest& r, const Stable
 
 }  // namespace
 
-runtime::VramEstimate estimate_vram(const GenerationRequest& r, const StableDiffusionModel& m) {
+namespace {
+
+runtime::RunShape run_shape(const GenerationRequest& r, const StableDiffusionModel& m) {
   const auto [width, height] = output_size(r, m);
-  const runtime::RunShape shape{width, height, r.num_images, r.guidance_scale > 1.0};
-  return runtime::estimate_vram(footprint(m), shape, r.runtime);
+  return {width, height, r.num_images, r.guidance_scale > 1.0};
+}
+
+}  // namespace
+
+runtime::VramEstimate estimate_vram(const GenerationRequest& r, const StableDiffusionModel& m) {
+  return runtime::estimate_vram(footprint(m), run_shape(r, m), r.runtime);
 }
 
 namespace {
@@ -130,11 +137,9 @@ OutOfMemoryError StableDiffusionPipeline::out_of_memory(const GenerationRequest&
   runtime::release_cached_memory();  // so that the next, smaller run can have it
   std::string message = "Out of device memory: " + what + ".";
   if (model_) {
-    const auto [width, height] = output_size(r, *model_);
-    const runtime::RunShape shape{width, height, r.num_images, r.guidance_scale > 1.0};
     const auto need = estimate_vram(r, *model_);
     message += " This run needs about " + runtime::format_gib(need.total()) + " at its peak (" + need.peak_stage +
-               "); " + runtime::memory_advice(footprint(*model_), shape, r.runtime) + ".";
+               "); " + runtime::memory_advice(footprint(*model_), run_shape(r, *model_), r.runtime) + ".";
   } else {
     message += " The model does not fit: try fp16, or model or sequential CPU offload.";
   }
