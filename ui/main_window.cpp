@@ -280,13 +280,19 @@ void MainWindow::updateEstimate() {
   } catch (const Error&) {
     m_optimization->setDeviceMemory(0);
   }
-  try {
-    const auto footprint = pipelines::footprint_from_folder(folder.toStdString(), options.dtype, options.vae_fp32);
-    const auto s = m_generation->settings();
-    m_optimization->setEstimateInputs(footprint, runtime::RunShape{s.width, s.height, s.batchSize, s.guidance > 1.0});
-  } catch (const Error& e) {
-    statusBar()->showMessage(QString::fromStdString(e.what()));
+  // The headers are read once per folder; the panel rescales the footprint to its own precision.
+  if (folder != m_footprintFolder) {
+    m_footprintFolder = folder;
+    m_footprint.reset();
+    try {
+      m_footprint = pipelines::footprint_from_folder(folder.toStdString(), torch::kFloat, false);
+    } catch (const Error& e) {
+      statusBar()->showMessage(QString::fromStdString(e.what()));
+    }
   }
+  if (!m_footprint) return;
+  const auto s = m_generation->settings();
+  m_optimization->setEstimateInputs(*m_footprint, runtime::RunShape{s.width, s.height, s.batchSize, s.guidance > 1.0});
 }
 
 void MainWindow::generate() {

@@ -9,6 +9,9 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
+
+#include "engine/runtime/vram_estimate.h"
 
 class QAction;
 class QMimeData;
@@ -111,6 +114,8 @@ class MainWindow : public QMainWindow {
   bool m_runOk = true;
   int m_imagesMade = 0;
   QString m_lastError;
+  QString m_footprintFolder;                       // the folder m_footprint was read from
+  std::optional<runtime::ModelFootprint> m_footprint;  // its weights, in float32
 };
 
 }  // namespace gesso::ui
