@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/bench_runner.h"
+#include "app/kernel_bench.h"
 #include "app/oom_check.h"
 #include "app/runtime_flags.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
@@ -109,6 +110,14 @@ int main(int argc, char** argv) {
   oom_cmd->add_option("--huge-size", oom.huge_size, "A size that cannot fit");
   oom_cmd->add_option("--budget", oom.budget_gib, "Pretend card size in GiB that the default run does not fit");
   oom_cmd->add_option("--fix", oom.fix, "Toggle set that should fit the pretend card");
+  gesso::app::KernelBenchOptions kernel_bench;
+  CLI::App* kernels_cmd = app.add_subcommand(
+      "kernels", "Time each fused CUDA kernel against the ATen ops it replaces, and the UNet call fused and unfused");
+  kernels_cmd->add_option("-m,--model", kernel_bench.model, "Diffusers model folder for the UNet-call rows");
+  kernels_cmd->add_option("--device", kernel_bench.device, "cuda | cuda:N");
+  kernels_cmd->add_option("--calls", kernel_bench.calls, "Timed UNet calls per configuration");
+  kernels_cmd->add_option("--profile", kernel_bench.profile,
+                          "fused | aten: one eager UNet call between cudaProfilerStart/Stop (for ncu), no tables");
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -119,6 +128,7 @@ int main(int argc, char** argv) {
     if (kernels) return check_kernels();
     if (run->parsed()) return run_bench(bench);
     if (oom_cmd->parsed()) return gesso::app::run_oom_check(oom);
+    if (kernels_cmd->parsed()) return gesso::app::run_kernel_bench(kernel_bench);
     std::cout << app.help();
     return 0;
   } catch (const gesso::Error& e) {

@@ -12,7 +12,7 @@
 namespace gesso::app {
 
 struct RuntimeFlags {
-  std::string attention = "auto", attention_slice = "off", offload = "none", vram_budget;
+  std::string attention = "auto", attention_slice = "off", offload = "none", kernels = "auto", vram_budget;
   bool vae_fp32 = false, tf32 = false, cudnn_benchmark = false, channels_last = false;
   bool vae_tiling = false, vae_slicing = false, cuda_graphs = false, release_memory = false;
 
@@ -28,6 +28,7 @@ struct RuntimeFlags {
     app.add_option("--offload", offload, "none | model | sequential (CPU offload: less VRAM, slower)");
     app.add_flag("--cuda-graphs", cuda_graphs, "Capture the denoising step once, replay it every step");
     app.add_flag("--release-vram", release_memory, "Give cached device memory back after each run");
+    app.add_option("--kernels", kernels, "auto | off | on: Gesso's fused CUDA kernels (auto: on the GPU)");
     app.add_option("--vram-budget", vram_budget, "Pretend the GPU has only this many GiB (try a small card's settings)");
   }
 
@@ -43,6 +44,7 @@ struct RuntimeFlags {
     r.vae_slicing = vae_slicing;
     r.cuda_graphs = cuda_graphs;
     r.release_memory = release_memory;
+    r.kernels = runtime::parse_kernel_fusion(kernels);
     if (!vram_budget.empty()) r.vram_budget = runtime::parse_vram_budget(vram_budget);
   }
 };
@@ -79,12 +81,14 @@ inline void apply_toggle_set(runtime::RuntimeOptions& r, const std::string& set)
       r.cuda_graphs = true;
     } else if (name == "release-vram") {
       r.release_memory = true;
+    } else if (name == "kernels") {
+      r.kernels = runtime::parse_kernel_fusion(value);
     } else if (name == "vram-budget") {
       r.vram_budget = runtime::parse_vram_budget(value);
     } else {
       throw RequestError("toggles", "'" + token + "' is not a toggle (default, tf32, cudnn-benchmark, channels-last, "
                                     "attention=..., slicing=..., vae-tiling, vae-slicing, vae-fp32, offload=..., "
-                                    "cuda-graphs, release-vram)");
+                                    "cuda-graphs, kernels=..., release-vram)");
     }
     start = end + 1;
   }

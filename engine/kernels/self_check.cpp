@@ -2,7 +2,11 @@
 
 #include <torch/torch.h>
 
+#include "engine/kernels/bias_residual.h"
+#include "engine/kernels/geglu.h"
+#include "engine/kernels/group_norm.h"
 #include "engine/kernels/latent_preview.h"
+#include "engine/kernels/layer_norm_residual.h"
 #include "engine/runtime/device.h"
 
 namespace gesso::kernels {
@@ -27,8 +31,13 @@ KernelCheck check_latent_preview(torch::ScalarType dtype, const std::string& nam
 std::vector<KernelCheck> run_kernel_self_check() {
   if (!runtime::cuda_available()) return {};
   c10::InferenceMode guard;
-  return {check_latent_preview(torch::kFloat, "float32"), check_latent_preview(torch::kHalf, "float16"),
-          check_latent_preview(torch::kBFloat16, "bfloat16")};
+  std::vector<KernelCheck> checks = {check_latent_preview(torch::kFloat, "float32"),
+                                     check_latent_preview(torch::kHalf, "float16"),
+                                     check_latent_preview(torch::kBFloat16, "bfloat16")};
+  for (auto more : {check_group_norm_kernel(), check_geglu_kernel(), check_layer_norm_residual_kernel(),
+                     check_add_bias_residual_kernel()})
+    checks.insert(checks.end(), more.begin(), more.end());
+  return checks;
 }
 
 }  // namespace gesso::kernels

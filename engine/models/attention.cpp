@@ -10,6 +10,38 @@ Linear linear(int64_t in, int64_t out, bool bias) {
   return Linear(in, out, bias);
 }
 
+// True when the tensors lie back to back, in order, in one storage: rows of one [sum, cols] matrix.
+bool adjacent(const std::vector<torch::Tensor>& parts) {
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    const auto& prev = parts[i - 1];
+    if (!parts[i].storage().is_alias_of(prev.storage()) || !parts[i].is_contiguous() ||
+        parts[i].storage_offset() != prev.storage_offset() + prev.numel())
+      return false;
+  }
+  return parts.front().is_contiguous();
+}
+
+// The weights of the projections that share an input, as one [sum of rows, in] matrix for one GEMM
+// in place of two or three. The parameters themselves become row blocks of that matrix (set_data),
+// so it costs no memory and follows whatever moves them next: a device upload (model offload) gives
+// them separate storage again, and the next call concatenates once more.
+torch::Tensor concatenated_in_place(const std::vector<torch::Tensor>& parts) {
+  int64_t rows = 0;
+  for (const auto& p : parts) rows += p.size(0);
+  const auto cols = parts.front().size(1);
+  if (!adjacent(parts)) {
+    const auto joined = torch::cat(parts);
+    int64_t row = 0;
+    for (auto p : parts) {
+      const auto n = p.size(0);
+      p.set_data(joined.narrow(0, row, n));
+      row += n;
+    }
+  }
+  const auto& first = parts.front();
+  return torch::empty({0}, first.options()).set_(first.storage(), first.storage_offset(), {rows, cols}, {cols, 1});
+}
+
 }  // namespace
 
 AttentionImpl::AttentionImpl(const AttentionOptions& options) : options_(options) {
@@ -28,12 +60,44 @@ AttentionImpl::AttentionImpl(const AttentionOptions& options) : options_(options
   to_out_->push_back(out_proj_);
 }
 
-torch::Tensor AttentionImpl::attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v) {
+torch::Tensor AttentionImpl::heads(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v) {
   const AttentionParams params{.heads = options_.heads,
                                .upcast_attention = options_.upcast_attention,
                                .upcast_softmax = options_.upcast_softmax,
                                .sliceable = options_.sliceable};
-  return out_proj_->forward(dispatch_attention(q, k, v, params));
+  return dispatch_attention(q, k, v, params);
+}
+
+torch::Tensor AttentionImpl::attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v) {
+  return out_proj_->forward(heads(q, k, v));
+}
+
+torch::Tensor AttentionImpl::fused_weight(bool with_q) {
+  std::vector<torch::Tensor> parts;
+  if (with_q) parts.push_back(to_q_->weight);
+  parts.push_back(to_k_->weight);
+  parts.push_back(to_v_->weight);
+  return concatenated_in_place(parts);
+}
+
+torch::Tensor AttentionImpl::forward_into(const torch::Tensor& x, const torch::Tensor& context, torch::Tensor residual) {
+  const auto inner = options_.heads * options_.dim_head;
+  const auto b = x.size(0);
+  torch::Tensor q, k, v;
+  if (options_.bias) {  // biased projections (no UNet of ours has them): one GEMM each
+    const auto& kv_input = context.defined() ? context : x;
+    q = to_q_->forward(x), k = to_k_->forward(kv_input), v = to_v_->forward(kv_input);
+  } else if (!context.defined()) {
+    const auto qkv = at::linear(x, fused_weight(true)).view({b, -1, 3, inner});
+    q = qkv.select(2, 0), k = qkv.select(2, 1), v = qkv.select(2, 2);
+  } else {
+    q = at::linear(x, to_q_->weight);
+    const auto kv = at::linear(context, fused_weight(false)).view({b, -1, 2, inner});
+    k = kv.select(2, 0), v = kv.select(2, 1);
+  }
+  const auto out = heads(q, k, v);
+  residual.view({-1, residual.size(-1)}).addmm_(out.reshape({-1, inner}), out_proj_->weight.t());
+  return residual;
 }
 
 torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {

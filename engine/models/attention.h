@@ -42,8 +42,18 @@ class AttentionImpl : public torch::nn::Module {
   // x: [B, C, H, W] attended over its H*W positions (group_norm, residual and rescale applied).
   torch::Tensor forward_spatial(const torch::Tensor& x);
 
+  // The fused path (kernels::fused): residual + to_out.0's matmul of the attention, accumulated
+  // into `residual` in place (the caller has already added to_out.0's bias to it, see out_bias()).
+  // The queries, keys and values come from one GEMM over concatenated weights (keys and values
+  // from one for cross-attention). residual: [B, N, query_dim], contiguous, the caller's own.
+  torch::Tensor forward_into(const torch::Tensor& x, const torch::Tensor& context, torch::Tensor residual);
+  const torch::Tensor& out_bias() const { return out_proj_->bias; }
+
  private:
   torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v);
+  torch::Tensor heads(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v);
+  // [to_q; to_k; to_v] (self-attention) or [to_k; to_v] (cross-attention) as one weight.
+  torch::Tensor fused_weight(bool with_q);
 
   AttentionOptions options_;
   GroupNorm group_norm_{nullptr};

@@ -4,11 +4,13 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <mutex>
 #include <shared_mutex>
 
 #include "engine/error.h"
+#include "engine/kernels/fusion.h"
 
 namespace gesso::models {
 
@@ -56,11 +58,39 @@ class OnlySdpBackend {
   Switches saved_{};
 };
 
+// Whether the fused path calls cuDNN's attention directly: torch's own choice for these inputs on
+// Hopper, but made per call on the host, which costs more than the kernel in an eager step
+// (issue 4: 71 vs 45 it/s, same pixels). Cleared for good the first time cuDNN refuses.
+std::atomic<bool> cudnn_direct_usable{true};
+
+bool cudnn_direct_eligible(const torch::Tensor& q, int64_t head_dim) {
+  const auto t = q.scalar_type();
+  return cudnn_direct_usable.load(std::memory_order_relaxed) && q.is_cuda() && kernels::fused(q) &&
+         (t == torch::kHalf || t == torch::kBFloat16) && head_dim % 8 == 0 && head_dim <= 128;
+}
+
+// [B, heads, N, d] views in, [B, heads, N, d] out; undefined when cuDNN refused the shape.
+torch::Tensor cudnn_direct(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v) {
+  try {
+    return std::get<0>(at::_scaled_dot_product_cudnn_attention(q, k, v, std::nullopt, /*compute_log_sumexp=*/false));
+  } catch (const c10::OutOfMemoryError&) {
+    throw;
+  } catch (const c10::Error&) {
+    cudnn_direct_usable = false;
+    return {};
+  }
+}
+
 // AttnProcessor2_0: [B, N, heads * d] viewed as [B, heads, N, d], SDPA at its default scale, back.
-torch::Tensor sdpa(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, int64_t heads) {
+// `direct`: the run lets torch choose the kernel (kAuto), so the fused path may pick cuDNN itself.
+torch::Tensor sdpa(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, int64_t heads,
+                   bool direct = false) {
   const auto b = q.size(0);
-  const auto split = [&](const torch::Tensor& x) { return x.view({b, -1, heads, x.size(-1) / heads}).transpose(1, 2); };
-  auto out = torch::scaled_dot_product_attention(split(q), split(k), split(v));
+  const auto d = q.size(-1) / heads;
+  const auto split = [&](const torch::Tensor& x) { return x.view({b, -1, heads, d}).transpose(1, 2); };
+  torch::Tensor out;
+  if (direct && cudnn_direct_eligible(q, d)) out = cudnn_direct(split(q), split(k), split(v));
+  if (!out.defined()) out = torch::scaled_dot_product_attention(split(q), split(k), split(v));
   return out.transpose(1, 2).reshape({b, -1, q.size(-1)});
 }
 
@@ -170,7 +200,7 @@ torch::Tensor dispatch_attention(const torch::Tensor& q, const torch::Tensor& k,
   switch (config.backend) {
     case AttentionBackend::kAuto: {
       std::shared_lock lock(sdp_flags_mutex());
-      return sdpa(q, k, v, params.heads);
+      return sdpa(q, k, v, params.heads, /*direct=*/true);
     }
     case AttentionBackend::kPlain:
       return plain(q, k, v, params, 0);

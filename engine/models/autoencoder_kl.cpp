@@ -53,7 +53,7 @@ torch::Tensor VaeEncoderImpl::forward(const torch::Tensor& image) {
   for (auto& block : down_blocks_) x = block->forward(x);
   x = mid_block_->forward(x);
   // The output activation is SiLU whatever act_fn says, as in diffusers.
-  return conv_out_->forward(torch::silu(conv_norm_out_->forward(x)));
+  return conv_out_->forward(conv_norm_out_->forward_silu(x));
 }
 
 VaeDecoderImpl::VaeDecoderImpl(const AutoencoderKLConfig& c) {
@@ -74,7 +74,7 @@ VaeDecoderImpl::VaeDecoderImpl(const AutoencoderKLConfig& c) {
 torch::Tensor VaeDecoderImpl::forward(const torch::Tensor& latent) {
   auto x = mid_block_->forward(conv_in_->forward(latent));
   for (auto& block : up_blocks_) x = block->forward(x);
-  return conv_out_->forward(torch::silu(conv_norm_out_->forward(x)));
+  return conv_out_->forward(conv_norm_out_->forward_silu(x));
 }
 
 AutoencoderKLImpl::AutoencoderKLImpl(const AutoencoderKLConfig& config) : config_(config) {

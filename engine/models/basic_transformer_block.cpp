@@ -2,6 +2,9 @@
 
 #include <torch/torch.h>
 
+#include "engine/kernels/fusion.h"
+#include "engine/kernels/layer_norm_residual.h"
+
 namespace gesso::models {
 namespace {
 
@@ -20,7 +23,8 @@ AttentionOptions attention_options(const BasicTransformerBlockOptions& o, std::o
 
 }  // namespace
 
-BasicTransformerBlockImpl::BasicTransformerBlockImpl(const BasicTransformerBlockOptions& options) {
+BasicTransformerBlockImpl::BasicTransformerBlockImpl(const BasicTransformerBlockOptions& options)
+    : eps_(options.norm_eps) {
   norm1_ = register_module("norm1", layer_norm(options.dim, options.norm_eps));
   attn1_ = register_module("attn1", Attention(attention_options(options, std::nullopt)));
   norm2_ = register_module("norm2", layer_norm(options.dim, options.norm_eps));
@@ -30,9 +34,23 @@ BasicTransformerBlockImpl::BasicTransformerBlockImpl(const BasicTransformerBlock
 }
 
 torch::Tensor BasicTransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
+  // Under sequential offload the weights stay on the host and stream in per layer: plain path.
+  if (kernels::fused(x) && norm1_->weight.device() == x.device()) return forward_fused(x, context);
   auto h = x + attn1_->forward(norm1_->forward(x));
   h = h + attn2_->forward(norm2_->forward(h), context);
   return h + ff_->forward(norm3_->forward(h));
+}
+
+torch::Tensor BasicTransformerBlockImpl::forward_fused(const torch::Tensor& x, const torch::Tensor& context) {
+  const auto norm = [this](const LayerNorm& n, const torch::Tensor& h, const torch::Tensor& next_bias) {
+    return kernels::layer_norm_residual(h, n->weight, n->bias, eps_, next_bias);
+  };
+  auto [n1, r1] = norm(norm1_, x, attn1_->out_bias());
+  auto h = attn1_->forward_into(n1, {}, std::move(r1));
+  auto [n2, r2] = norm(norm2_, h, attn2_->out_bias());
+  h = attn2_->forward_into(n2, context, std::move(r2));
+  auto [n3, r3] = norm(norm3_, h, ff_->out_bias());
+  return ff_->forward_into(n3, std::move(r3));
 }
 
 }  // namespace gesso::models

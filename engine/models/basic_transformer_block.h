@@ -26,6 +26,11 @@ class BasicTransformerBlockImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context);
 
  private:
+  // Each norm also writes the residual stream plus the next projection's bias, and the projection's
+  // GEMM accumulates into it: the residual adds and output biases cost no pass of their own.
+  torch::Tensor forward_fused(const torch::Tensor& x, const torch::Tensor& context);
+
+  double eps_;
   LayerNorm norm1_{nullptr};
   Attention attn1_{nullptr};
   LayerNorm norm2_{nullptr};

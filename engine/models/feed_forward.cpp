@@ -2,6 +2,8 @@
 
 #include <torch/torch.h>
 
+#include "engine/kernels/geglu.h"
+
 namespace gesso::models {
 
 GEGLUImpl::GEGLUImpl(int64_t dim_in, int64_t dim_out) {
@@ -11,6 +13,10 @@ GEGLUImpl::GEGLUImpl(int64_t dim_in, int64_t dim_out) {
 torch::Tensor GEGLUImpl::forward(const torch::Tensor& x) {
   const auto halves = proj_->forward(x).chunk(2, -1);
   return halves[0] * torch::gelu(halves[1]);
+}
+
+torch::Tensor GEGLUImpl::forward_fused(const torch::Tensor& x) {
+  return kernels::geglu(at::linear(x, proj_->weight), proj_->bias);
 }
 
 FeedForwardImpl::FeedForwardImpl(int64_t dim, int64_t mult) {
@@ -25,5 +31,11 @@ FeedForwardImpl::FeedForwardImpl(int64_t dim, int64_t mult) {
 }
 
 torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x) { return out_->forward(geglu_->forward(x)); }
+
+torch::Tensor FeedForwardImpl::forward_into(const torch::Tensor& x, torch::Tensor residual) {
+  const auto gated = geglu_->forward_fused(x);
+  residual.view({-1, residual.size(-1)}).addmm_(gated.reshape({-1, gated.size(-1)}), out_->weight.t());
+  return residual;
+}
 
 }  // namespace gesso::models

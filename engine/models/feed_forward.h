@@ -12,6 +12,8 @@ class GEGLUImpl : public torch::nn::Module {
  public:
   GEGLUImpl(int64_t dim_in, int64_t dim_out);
   torch::Tensor forward(const torch::Tensor& x);
+  // The projection without its bias, then bias + GELU gate in one kernel (kernels/geglu.h).
+  torch::Tensor forward_fused(const torch::Tensor& x);
 
  private:
   Linear proj_{nullptr};
@@ -23,6 +25,10 @@ class FeedForwardImpl : public torch::nn::Module {
   // inner = dim * mult, as diffusers' FeedForward(dim, mult=4, activation_fn="geglu").
   explicit FeedForwardImpl(int64_t dim, int64_t mult = 4);
   torch::Tensor forward(const torch::Tensor& x);
+  // The fused path: residual + the network's output without net.2's bias, accumulated into
+  // `residual` in place (the caller has added out_bias() to it already).
+  torch::Tensor forward_into(const torch::Tensor& x, torch::Tensor residual);
+  const torch::Tensor& out_bias() const { return out_->bias; }
 
  private:
   torch::nn::ModuleList net_;

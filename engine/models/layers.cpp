@@ -2,6 +2,8 @@
 
 #include <torch/torch.h>
 
+#include "engine/kernels/fusion.h"
+#include "engine/kernels/group_norm.h"
 #include "engine/runtime/weight_streamer.h"
 
 namespace gesso::models {
@@ -32,6 +34,10 @@ torch::Tensor Conv2dImpl::forward(const torch::Tensor& x) {
   return at::conv2d(x, runtime::streamed(weight), runtime::streamed(bias), {stride_, stride_}, {padding_, padding_});
 }
 
+torch::Tensor Conv2dImpl::forward_without_bias(const torch::Tensor& x) {
+  return at::conv2d(x, runtime::streamed(weight), {}, {stride_, stride_}, {padding_, padding_});
+}
+
 GroupNormImpl::GroupNormImpl(int64_t num_groups, int64_t num_channels, double eps)
     : num_groups_(num_groups), eps_(eps) {
   weight = register_parameter("weight", uninitialised({num_channels}));
@@ -41,6 +47,13 @@ GroupNormImpl::GroupNormImpl(int64_t num_groups, int64_t num_channels, double ep
 torch::Tensor GroupNormImpl::forward(const torch::Tensor& x) {
   return at::group_norm(x, num_groups_, runtime::streamed(weight), runtime::streamed(bias), eps_,
                         at::globalContext().userEnabledCuDNN());
+}
+
+torch::Tensor GroupNormImpl::forward_silu(const torch::Tensor& x, bool silu, const torch::Tensor& shift) {
+  if (kernels::fused(x) && weight.device() == x.device())
+    return kernels::group_norm_silu(x, num_groups_, weight, bias, eps_, silu, shift);
+  auto y = forward(shift.defined() ? x + shift.unsqueeze(-1).unsqueeze(-1) : x);
+  return silu ? at::silu_(y) : y;
 }
 
 LayerNormImpl::LayerNormImpl(int64_t dim, double eps) : eps_(eps) {

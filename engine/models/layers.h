@@ -26,6 +26,9 @@ class Conv2dImpl : public torch::nn::Module {
  public:
   Conv2dImpl(int64_t in_channels, int64_t out_channels, int64_t kernel_size, int64_t stride = 1, int64_t padding = 0);
   torch::Tensor forward(const torch::Tensor& x);
+  // The fused paths add the bias where it costs no pass of its own (a following norm's shift, the
+  // residual add).
+  torch::Tensor forward_without_bias(const torch::Tensor& x);
 
   torch::Tensor weight, bias;
 
@@ -38,6 +41,10 @@ class GroupNormImpl : public torch::nn::Module {
  public:
   GroupNormImpl(int64_t num_groups, int64_t num_channels, double eps);
   torch::Tensor forward(const torch::Tensor& x);
+  // silu(norm(x + shift[:, :, None, None])) (shift optional, SiLU when `silu`): one kernel on the
+  // fused path (kernels::fused, weights on x's device), else the same ATen ops as forward() + add
+  // + silu_. The ResNet block's norm1 -> SiLU and (h + temb) -> norm2 -> SiLU.
+  torch::Tensor forward_silu(const torch::Tensor& x, bool silu = true, const torch::Tensor& shift = {});
 
   torch::Tensor weight, bias;
 

@@ -2,6 +2,9 @@
 
 #include <torch/torch.h>
 
+#include "engine/kernels/bias_residual.h"
+#include "engine/kernels/fusion.h"
+
 namespace gesso::models {
 namespace {
 
@@ -33,6 +36,9 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(const ResnetBlock2DOptions& options) : opti
 }
 
 torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& temb) {
+  if (options_.act == Activation::SiLU && options_.time_embedding_norm == TimeEmbeddingNorm::Default &&
+      kernels::fused(x) && norm1_->weight.device() == x.device())
+    return forward_fused(x, temb);
   auto h = conv1_->forward(apply_activation_(options_.act, norm1_->forward(x)));
 
   torch::Tensor t;
@@ -49,6 +55,24 @@ torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Te
 
   // h is ours: summing into it saves a feature map at the peak (same values as shortcut + h).
   h = conv_shortcut_ ? h.add_(conv_shortcut_->forward(x)) : h.add_(x);
+  return options_.output_scale_factor == 1.0 ? h : h.div_(options_.output_scale_factor);
+}
+
+// Each norm with its shift and SiLU is one kernel (kernels/group_norm.h); conv1's bias joins the
+// time embedding in norm2's shift, and conv2's bias (with the shortcut's) joins the skip connection
+// (kernels/bias_residual.h): no pass over the feature map for a bias or an add.
+torch::Tensor ResnetBlock2DImpl::forward_fused(const torch::Tensor& x, const torch::Tensor& temb) {
+  auto h = conv1_->forward_without_bias(norm1_->forward_silu(x));
+  auto shift = conv1_->bias.unsqueeze(0);
+  if (time_emb_proj_ && temb.defined()) shift = time_emb_proj_->forward(torch::silu(temb)) + shift;
+  h = conv2_->forward_without_bias(norm2_->forward_silu(h, true, shift.expand({h.size(0), -1}).contiguous()));
+  auto bias = conv2_->bias;
+  torch::Tensor residual = x;
+  if (conv_shortcut_) {
+    residual = conv_shortcut_->forward_without_bias(x);
+    bias = bias + conv_shortcut_->bias;
+  }
+  h = kernels::add_bias_residual_(std::move(h), bias, residual);
   return options_.output_scale_factor == 1.0 ? h : h.div_(options_.output_scale_factor);
 }
 

@@ -38,6 +38,8 @@ class ResnetBlock2DImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& temb = {});
 
  private:
+  torch::Tensor forward_fused(const torch::Tensor& x, const torch::Tensor& temb);
+
   ResnetBlock2DOptions options_;
   GroupNorm norm1_{nullptr};
   Conv2d conv1_{nullptr};

@@ -2,6 +2,8 @@
 
 #include <torch/torch.h>
 
+#include "engine/kernels/fusion.h"
+
 namespace gesso::models {
 namespace {
 
@@ -11,6 +13,16 @@ torch::nn::AnyModule make_projection(torch::nn::Module& owner, const std::string
   if (linear) return torch::nn::AnyModule(owner.register_module(name, Linear(in, out)));
   return torch::nn::AnyModule(
       owner.register_module(name, Conv2d(in, out, 1, 1, 0)));
+}
+
+// The [out, in] matrix of a Linear or 1x1 Conv2d (whose [out, in, 1, 1] weight is the same numbers).
+torch::Tensor matrix(const torch::nn::AnyModule& projection) {
+  const auto w = projection.ptr()->named_parameters(false)["weight"];
+  return w.reshape({w.size(0), w.size(1)});
+}
+
+torch::Tensor bias_of(const torch::nn::AnyModule& projection) {
+  return projection.ptr()->named_parameters(false)["bias"];
 }
 
 }  // namespace
@@ -33,16 +45,29 @@ Transformer2DModelImpl::Transformer2DModelImpl(const Transformer2DOptions& optio
 }
 
 torch::Tensor Transformer2DModelImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
+  if (kernels::fused(x) && norm_->weight.device() == x.device()) return forward_fused(x, context);
   const auto b = x.size(0), h = x.size(2), w = x.size(3);
   const auto to_sequence = [&](const torch::Tensor& t) { return t.permute({0, 2, 3, 1}).reshape({b, h * w, -1}); };
-  const auto to_image = [&](const torch::Tensor& t) { return t.reshape({b, h, w, -1}).permute({0, 3, 1, 2}).contiguous(); };
+  const auto to_image = [&](const torch::Tensor& t) { return t.reshape({b, h, w, -1}).permute({0, 3, 1, 2}).contiguous(x.suggest_memory_format()); };
 
   // The linear projections work on the flattened positions, the 1x1 convolutions on the image.
-  auto seq = norm_->forward(x);
+  auto seq = norm_->forward_silu(x, /*silu=*/false);
   seq = options_.use_linear_projection ? proj_in_.forward(to_sequence(seq)) : to_sequence(proj_in_.forward(seq));
   for (auto& block : blocks_) seq = block->forward(seq, context);
   auto out = options_.use_linear_projection ? to_image(proj_out_.forward(seq)) : proj_out_.forward(to_image(seq));
   return out + x;
+}
+
+torch::Tensor Transformer2DModelImpl::forward_fused(const torch::Tensor& x, const torch::Tensor& context) {
+  const auto b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+  const auto to_sequence = [&](const torch::Tensor& t) { return t.permute({0, 2, 3, 1}).reshape({b, h * w, -1}); };
+  auto seq = at::linear(to_sequence(norm_->forward_silu(x, /*silu=*/false)), matrix(proj_in_), bias_of(proj_in_));
+  for (auto& block : blocks_) seq = block->forward(seq, context);
+  // Rows in position order whatever x's layout, for the GEMM to accumulate into.
+  auto out = torch::empty({b, h * w, c}, x.options());
+  at::add_out(out, to_sequence(x), bias_of(proj_out_));
+  out.view({-1, c}).addmm_(seq.view({-1, seq.size(-1)}), matrix(proj_out_).t());
+  return out.reshape({b, h, w, c}).permute({0, 3, 1, 2}).contiguous(x.suggest_memory_format());
 }
 
 }  // namespace gesso::models

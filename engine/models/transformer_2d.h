@@ -31,6 +31,11 @@ class Transformer2DModelImpl : public torch::nn::Module {
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context);
 
  private:
+  // proj_in and proj_out as GEMMs on the flattened positions whatever their kind (a 1x1 convolution
+  // is one), proj_in's bias in its epilogue, and the input (plus proj_out's bias) as proj_out's
+  // accumulator: free of copies in channels-last, where the positions are already rows.
+  torch::Tensor forward_fused(const torch::Tensor& x, const torch::Tensor& context);
+
   Transformer2DOptions options_;
   GroupNorm norm_{nullptr};
   torch::nn::AnyModule proj_in_;   // Conv2d 1x1 or Linear

@@ -148,7 +148,8 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
     x = up_blocks_[i]->forward(x, skips, emb, context, upsample_size);
   }
 
-  x = apply_activation(config_.act_fn, conv_norm_out_->forward(x));
+  x = config_.act_fn == Activation::SiLU ? conv_norm_out_->forward_silu(x)
+                                         : apply_activation(config_.act_fn, conv_norm_out_->forward(x));
   return conv_out_->forward(x);
 }
 

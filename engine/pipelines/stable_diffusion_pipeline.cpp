@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "engine/error.h"
+#include "engine/kernels/fusion.h"
 #include "engine/models/attention_dispatch.h"
 #include "engine/pipelines/inpaint.h"
 #include "engine/pipelines/pipeline_common.h"
@@ -162,6 +163,7 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
   c10::InferenceMode inference;
   const runtime::ScopedBackendFlags flags(request.runtime);
   const models::ScopedAttentionConfig attention(models::AttentionConfig::from(request.runtime));
+  const kernels::ScopedKernelFusion fusion(request.runtime.kernels);
   const runtime::ScopedVramBudget budget(resolve_device(request.runtime.device), request.runtime.vram_budget);
   try {
     StableDiffusionModel& model = ensure_model(request, observer);

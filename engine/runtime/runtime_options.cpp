@@ -24,6 +24,12 @@ const std::vector<std::pair<Offload, std::string>>& offload_names() {
   return names;
 }
 
+const std::vector<std::pair<KernelFusion, std::string>>& fusion_names() {
+  static const std::vector<std::pair<KernelFusion, std::string>> names = {
+      {KernelFusion::kOff, "off"}, {KernelFusion::kAuto, "auto"}, {KernelFusion::kOn, "on"}};
+  return names;
+}
+
 template <typename E>
 std::string choices(const std::vector<std::pair<E, std::string>>& names) {
   std::string out;
@@ -54,6 +60,18 @@ Offload parse_offload(const std::string& name) {
 std::string to_string(Offload offload) {
   for (const auto& [value, n] : offload_names())
     if (value == offload) return n;
+  return "?";
+}
+
+KernelFusion parse_kernel_fusion(const std::string& name) {
+  for (const auto& [value, n] : fusion_names())
+    if (n == name) return value;
+  throw RequestError("kernels", "'" + name + "' is not a kernel fusion mode (" + choices(fusion_names()) + ")");
+}
+
+std::string to_string(KernelFusion fusion) {
+  for (const auto& [value, n] : fusion_names())
+    if (value == fusion) return n;
   return "?";
 }
 
@@ -110,6 +128,7 @@ std::string describe(const RuntimeOptions& o) {
   if (o.vae_slicing) add("VAE slicing");
   if (o.offload != Offload::kNone) add(to_string(o.offload) + " CPU offload");
   if (o.cuda_graphs) add("CUDA graphs");
+  if (o.kernels != KernelFusion::kAuto) add("fused kernels " + to_string(o.kernels));
   if (o.release_memory) add("release VRAM");
   if (o.vram_budget > 0) {
     char gib[32];

@@ -17,6 +17,12 @@ enum class AttentionBackend { kAuto, kFlash, kMemoryEfficient, kMath, kCudnn, kP
 // whole when used and dropped after; kSequential: each layer streams in just before it runs.
 enum class Offload { kNone, kModel, kSequential };
 
+// Gesso's fused kernels (engine/kernels: GroupNorm+SiLU, GEGLU, LayerNorm with the residual, fused
+// QKV/KV projections, direct cuDNN attention). kAuto: on CUDA, where they are faster; kOff: the
+// plain ATen ops diffusers runs (bit-for-bit parity on the CPU); kOn: the fused composition on any
+// device, the CPU running each kernel's reference path (how the tests check the fusion itself).
+enum class KernelFusion { kOff, kAuto, kOn };
+
 struct RuntimeOptions {
   std::string device = "auto";           // auto | cpu | cuda | cuda:N
   torch::ScalarType dtype = torch::kFloat;
@@ -32,6 +38,7 @@ struct RuntimeOptions {
   bool vae_slicing = false;              // decode / encode one image of the batch at a time
   Offload offload = Offload::kNone;
   bool cuda_graphs = false;              // capture the UNet call once per shape, replay every step
+  KernelFusion kernels = KernelFusion::kAuto;
   bool release_memory = false;           // hand cached device memory back to the driver after a run
   // Pretend the device has only this many bytes (0: all it has). On a GPU the caching allocator is
   // capped there, so a run that needs more fails as it would on the smaller card; on the CPU the run
@@ -43,6 +50,8 @@ AttentionBackend parse_attention_backend(const std::string& name);  // throws Re
 std::string to_string(AttentionBackend backend);
 Offload parse_offload(const std::string& name);                     // throws RequestError("offload")
 std::string to_string(Offload offload);
+KernelFusion parse_kernel_fusion(const std::string& name);          // off | auto | on; throws RequestError("kernels")
+std::string to_string(KernelFusion fusion);
 int parse_attention_slice(const std::string& text);                 // off | auto | N
 torch::ScalarType parse_dtype(const std::string& name);             // fp32 | fp16 | bf16
 int64_t parse_vram_budget(const std::string& gib);                   // "4", "3.5" (GiB) -> bytes; throws RequestError

@@ -4,6 +4,12 @@
 #   tests/bench/gpu_bench.sh diffusers  diffusers_anchor.py eager15 + mem15 on the same folder
 #   tests/bench/gpu_bench.sh oom        gesso-bench oom: a huge size and a pretend 2.5 GiB card
 #   tests/bench/gpu_bench.sh ratio      the ratio table from both JSON files
+# Issue 6 (fused kernels):
+#   tests/bench/gpu_bench.sh kernels    build, --check-kernels, gesso-bench kernels (ops + UNet call),
+#                                       the SD 1.5 rows fused and unfused (PSNR against unfused)
+#   tests/bench/gpu_bench.sh ncu        ncu's kernel list of one eager UNet call, fused and ATen
+#   tests/bench/gpu_bench.sh compiled   diffusers + torch.compile(mode="reduce-overhead"): the
+#                                       pipeline (compile15) and the UNet call (unet_probe)
 # Each stage appends to $OUT (and .bench-results/ on the machine, so later stages find them while
 # the machine stays warm).
 set -euo pipefail
@@ -27,6 +33,27 @@ case "${1:-gesso}" in
     $B run -m $M --dtype fp16 --steps 20 --size 1024 --toggles default,vae-tiling --json "$J"
     $B run -m $M --dtype fp32 --steps 30 --toggles default,tf32 --json "$J"
     cp "$J" "$OUT/" ;;
+  kernels)
+    GESSO_BUILD_DIR=build-gpu bash scripts/build.sh -DCMAKE_CUDA_ARCHITECTURES=90 > "$OUT/build.log" 2>&1 \
+      || { tail -30 "$OUT/build.log"; exit 1; }
+    [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
+    J="$RES/gesso.jsonl"
+    $B --check-kernels | tee "$OUT/check.md" || true
+    $B kernels -m $M | tee "$OUT/kernels.md"
+    $B run -m $M --dtype fp16 --json "$J" \
+      --toggles "${GESSO_TOGGLES:-kernels=off,default,channels-last+cuda-graphs+kernels=off,channels-last+cuda-graphs}"
+    cp "$J" "$OUT/" ;;
+  ncu)
+    for k in ${GESSO_NCU:-fused aten}; do
+      ncu --clock-control none --profile-from-start off --csv --page raw --metrics gpu__time_duration.sum \
+        $B kernels -m $M --profile $k > "$OUT/ncu_$k.csv" 2>&1 || true
+      python3 tests/bench/ncu_summary.py "$OUT/ncu_$k.csv" 30 | tee "$OUT/ncu_$k.md"
+    done ;;
+  compiled)
+    [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
+    python3 .gpu/diffusers_anchor.py "$RES" compile15
+    python3 .gpu/unet_probe.py "$RES" graph_cl reduce-overhead
+    cp "$RES/anchor.jsonl" "$RES/unet.jsonl" "$OUT/" ;;
   oom)
     [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
     $B oom -m $M ;;

@@ -96,6 +96,7 @@ class TestRuntimeToggles : public QObject {
     row("CUDA graphs (eager on the CPU)", [](RuntimeOptions& o) { o.cuda_graphs = true; }, 0.0, 0);
     row("TF32 + cuDNN benchmark (no effect on the CPU)", [](RuntimeOptions& o) { o.tf32 = o.cudnn_benchmark = true; }, 0.0, 0);
     row("release VRAM", [](RuntimeOptions& o) { o.release_memory = true; }, 0.0, 0);
+    row("fused kernels off (auto is off on the CPU)", [](RuntimeOptions& o) { o.kernels = runtime::KernelFusion::kOff; }, 0.0, 0);
     // Another summation order: float32 rounding, carried through 4 steps.
     row("attention plain", [](RuntimeOptions& o) { o.attention = runtime::AttentionBackend::kPlain; }, 1e-5, 1);
     row("attention math", [](RuntimeOptions& o) { o.attention = runtime::AttentionBackend::kMath; }, 1e-5, 1);
@@ -103,6 +104,21 @@ class TestRuntimeToggles : public QObject {
     row("attention slicing 1", [](RuntimeOptions& o) { o.attention_slice = 1; }, 1e-5, 1);
     row("channels-last", [](RuntimeOptions& o) { o.channels_last = true; }, 1e-5, 1);
     row("VAE slicing", [](RuntimeOptions& o) { o.vae_slicing = true; }, 0.0, 1);
+    // The fused composition through the kernels' references: GEMMs over concatenated weights and
+    // with the residual as their accumulator round differently.
+    row("fused kernels on", [](RuntimeOptions& o) { o.kernels = runtime::KernelFusion::kOn; }, 1e-5, 1);
+    row("fused kernels on + channels-last", [](RuntimeOptions& o) {
+      o.kernels = runtime::KernelFusion::kOn;
+      o.channels_last = true;
+    }, 1e-5, 1);
+    row("fused kernels on + model offload", [](RuntimeOptions& o) {
+      o.kernels = runtime::KernelFusion::kOn;
+      o.offload = runtime::Offload::kModel;
+    }, 1e-5, 1);
+    row("fused kernels on + sequential offload (plain blocks: weights stream)", [](RuntimeOptions& o) {
+      o.kernels = runtime::KernelFusion::kOn;
+      o.offload = runtime::Offload::kSequential;
+    }, 1e-5, 1);
     // Tiles see less context than the whole latent: the decode itself changes (diffusers' too).
     row("VAE tiling", [](RuntimeOptions& o) { o.vae_tiling = true; }, 0.0, 64);
   }

@@ -1,0 +1,48 @@
+#pragma once
+// Host-side launcher of the fused GroupNorm kernels (group_norm.cu). Free of torch headers so that
+// nvcc compiles it in seconds.
+#include <cstdint>
+
+namespace gesso::kernels::cuda {
+
+// Named apart from latent_preview_cuda.h's ElementType so that both headers can meet in one TU.
+enum class GroupNormElement { kFloat32, kFloat16, kBFloat16 };
+
+struct GroupNormShape {
+  GroupNormElement type = GroupNormElement::kFloat32;
+  int batch = 0;
+  int channels = 0;
+  int pixels = 0;  // H * W
+  int groups = 0;
+  bool channels_last = false;  // x is [N, H, W, C] in memory, else [N, C, H, W]
+};
+
+// A per-channel parameter in its own dtype (read once per thread, so no conversion pass first).
+struct GroupNormParam {
+  const void* data = nullptr;
+  GroupNormElement type = GroupNormElement::kFloat32;
+};
+
+struct GroupNormArgs {
+  GroupNormShape shape;
+  const void* x = nullptr;  // 16-byte aligned, contiguous in shape.channels_last's order
+  void* y = nullptr;        // same layout as x
+  GroupNormParam weight;  // [C], contiguous, or null (1)
+  GroupNormParam bias;    // [C], contiguous, or null (0)
+  GroupNormParam shift;   // [N, C], contiguous, or null: added to x before the statistics
+  float eps = 1e-5f;
+  bool silu = false;
+  float* workspace = nullptr;  // group_norm_workspace_floats(shape) floats, uninitialised
+};
+
+// Whether the kernels handle this shape (vector widths, table sizes, grid limits).
+bool group_norm_kernel_supports(const GroupNormShape& shape);
+
+// Scratch the launch needs, for the current device (the tiling follows its multiprocessor count).
+std::int64_t group_norm_workspace_floats(const GroupNormShape& shape);
+
+// Statistics then normalisation, both on `stream`; no host synchronisation, no allocation.
+// Returns the cudaError_t of the launches as an int (0 = success).
+int launch_group_norm_silu(const GroupNormArgs& args, void* stream);
+
+}  // namespace gesso::kernels::cuda
