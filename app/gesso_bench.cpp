@@ -116,6 +116,7 @@ int main(int argc, char** argv) {
   kernels_cmd->add_option("-m,--model", kernel_bench.model, "Diffusers model folder for the UNet-call rows");
   kernels_cmd->add_option("--device", kernel_bench.device, "cuda | cuda:N");
   kernels_cmd->add_option("--calls", kernel_bench.calls, "Timed UNet calls per configuration");
+  kernels_cmd->add_flag("--unet-only", kernel_bench.unet_only, "Only the UNet-call table");
   kernels_cmd->add_option("--profile", kernel_bench.profile,
                           "fused | aten: one eager UNet call between cudaProfilerStart/Stop (for ncu), no tables");
   CLI11_PARSE(app, argc, argv);

@@ -271,13 +271,15 @@ int run_kernel_bench(const KernelBenchOptions& o) {
     return 0;
   }
   std::cout << "Device: " << runtime::device_name(torch::Device(o.device)) << "\n\n";
-  std::vector<OpRow> rows;
-  group_norm_rows(rows);
-  geglu_rows(rows);
-  layer_norm_rows(rows);
-  projection_rows(rows);
-  print_ops(rows);
-  attention_table();
+  if (!o.unet_only) {
+    std::vector<OpRow> rows;
+    group_norm_rows(rows);
+    geglu_rows(rows);
+    layer_norm_rows(rows);
+    projection_rows(rows);
+    print_ops(rows);
+    attention_table();
+  }
   if (!o.model.empty()) unet_table(o);
   return 0;
 #else

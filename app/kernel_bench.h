@@ -13,6 +13,7 @@ struct KernelBenchOptions {
   // "fused" / "aten": no tables; one eager channels-last UNet call between cudaProfilerStart and
   // Stop, for `ncu --profile-from-start off` to list its kernels.
   std::string profile;
+  bool unet_only = false;  // just the UNet-call table
 };
 
 // Prints markdown tables; returns the exit code (1 when no CUDA device).

@@ -94,6 +94,16 @@ cuda::GroupNormParam kernel_param(const torch::Tensor& p, std::vector<torch::Ten
   return {t.data_ptr(), *element_type(t.scalar_type())};
 }
 
+// The shift may be columns of a wider matrix (the UNet's batched time embedding): rows used in
+// place when each is contiguous and 16-byte aligned, else copied like any parameter.
+cuda::GroupNormParam shift_param(const torch::Tensor& shift, std::vector<torch::Tensor>& keep) {
+  if (!shift.defined() || shift.is_contiguous() || !element_type(shift.scalar_type())) return kernel_param(shift, keep);
+  const auto row_bytes = shift.stride(0) * static_cast<int64_t>(shift.element_size());
+  if (shift.stride(1) != 1 || row_bytes % 16 != 0 || reinterpret_cast<std::uintptr_t>(shift.data_ptr()) % 16 != 0)
+    return kernel_param(shift, keep);
+  return {shift.data_ptr(), *element_type(shift.scalar_type()), static_cast<long>(shift.stride(0))};
+}
+
 torch::Tensor group_norm_silu_cuda(const torch::Tensor& x, const cuda::GroupNormShape& shape,
                                    const torch::Tensor& weight, const torch::Tensor& bias, double eps,
                                    bool silu, const torch::Tensor& shift) {
@@ -103,7 +113,7 @@ torch::Tensor group_norm_silu_cuda(const torch::Tensor& x, const cuda::GroupNorm
   args.shape = shape;
   args.weight = kernel_param(weight, keep);
   args.bias = kernel_param(bias, keep);
-  args.shift = kernel_param(shift, keep);
+  args.shift = shift_param(shift, keep);
   args.eps = static_cast<float>(eps);
   args.silu = silu;
   const auto format = shape.channels_last ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
@@ -166,7 +176,7 @@ double relative_tolerance(torch::ScalarType dtype) {
 
 // The kernel on x rounded to dtype, against the float32 reference on the same rounded values.
 KernelCheck check_case(torch::ScalarType dtype, const std::string& dtype_name, bool channels_last,
-                       bool with_shift, bool silu) {
+                       bool with_shift, bool silu, bool strided_shift = false) {
   torch::manual_seed(23);
   // Channels-last: C/G = 10 puts group edges inside 16-byte vectors, and H*W = 37*53 is odd.
   // NCHW: H*W = 99 puts channel edges inside vectors (C/G * H*W stays a multiple of 8).
@@ -180,12 +190,15 @@ KernelCheck check_case(torch::ScalarType dtype, const std::string& dtype_name, b
   const auto dev = [&](const torch::Tensor& t) { return t.defined() ? t.to(dtype).cuda() : t; };
   auto xd = dev(x);
   if (channels_last) xd = xd.contiguous(at::MemoryFormat::ChannelsLast);
-  const auto out = group_norm_silu(xd, groups, dev(weight), dev(bias), 1e-5, silu, dev(shift));
+  // Columns of a wider matrix, as the UNet's batched time embedding hands them out.
+  const auto shift_d = strided_shift ? torch::cat({dev(shift), dev(shift)}, 1).narrow(1, 16, channels) : dev(shift);
+  if (strided_shift) shift = shift_d.to(torch::kFloat).cpu();
+  const auto out = group_norm_silu(xd, groups, dev(weight), dev(bias), 1e-5, silu, shift_d);
   const auto f32 = [](const torch::Tensor& t) { return t.defined() ? t.to(torch::kFloat) : t; };
   const auto ref = group_norm_silu_reference(f32(xd), groups, f32(dev(weight)), f32(dev(bias)), 1e-5, silu,
                                              f32(dev(shift)));
   std::string name = std::string("group_norm_silu ") + (channels_last ? "nhwc" : "nchw");
-  if (with_shift) name += " +shift";
+  if (with_shift) name += strided_shift ? " +strided shift" : " +shift";
   if (silu) name += " +silu";
   KernelCheck c{name, dtype_name};
   c.max_abs_diff = (out.to(torch::kFloat) - ref).abs().max().item<double>();
@@ -209,6 +222,7 @@ std::vector<KernelCheck> check_group_norm_kernel() {
       checks.push_back(check_case(dtype, name, channels_last, false, false));
       checks.push_back(check_case(dtype, name, channels_last, false, true));
       checks.push_back(check_case(dtype, name, channels_last, true, true));
+      checks.push_back(check_case(dtype, name, channels_last, true, true, /*strided_shift=*/true));
     }
   return checks;
 }

@@ -287,7 +287,7 @@ __global__ void __launch_bounds__(kMaxThreads<T>, 1024 / kMaxThreads<T>)
   const int col = threadIdx.x % p.vectors, row = threadIdx.x / p.vectors;
   const int c0 = col * V;
   const T* xs = x + static_cast<long>(n) * p.pixels * p.channels;
-  const long sh0 = static_cast<long>(n) * p.channels;
+  const long sh0 = static_cast<long>(n) * (shift.row_stride ? shift.row_stride : p.channels);
   const int begin = tile * p.stats_tile_pixels;
   const int end = min(p.pixels, begin + p.stats_tile_pixels);
   const int step = p.rows * kUnroll;
@@ -419,7 +419,7 @@ __global__ void __launch_bounds__(kMaxThreads<T>, 1024 / kMaxThreads<T>)
   const long base = static_cast<long>(n) * p.pixels * p.channels;
   const T* xs = x + base;
   T* ys = y + base;
-  const long sh0 = static_cast<long>(n) * p.channels;
+  const long sh0 = static_cast<long>(n) * (shift.row_stride ? shift.row_stride : p.channels);
   const int begin = blockIdx.x * p.apply_tile_pixels;
   const int end = min(p.pixels, begin + p.apply_tile_pixels);
   const int step = p.rows * kUnroll;
@@ -509,7 +509,7 @@ __global__ void __launch_bounds__(kNchwThreads)
   __shared__ float offsets[kShift ? kMaxGroupChannels : 1];
   const int slab = blockIdx.y, n = slab / p.groups, g = slab % p.groups;
   const T* xs = x + static_cast<long>(slab) * p.group_channels * p.pixels;
-  const long sh0 = static_cast<long>(n) * p.channels + g * p.group_channels;  // the group's shift[n, c0]
+  const long sh0 = static_cast<long>(n) * (shift.row_stride ? shift.row_stride : p.channels) + g * p.group_channels;  // the group's shift[n, c0]
   const int begin = blockIdx.x * p.stats_tile_vectors;
   const int end = min(p.slab_vectors, begin + p.stats_tile_vectors);
   int v = begin + threadIdx.x;
@@ -571,7 +571,7 @@ __global__ void __launch_bounds__(kNchwThreads)
   const long base = static_cast<long>(slab) * p.group_channels * p.pixels;
   const T* xs = x + base;
   T* ys = y + base;
-  const long sh0 = static_cast<long>(n) * p.channels + g * p.group_channels;
+  const long sh0 = static_cast<long>(n) * (shift.row_stride ? shift.row_stride : p.channels) + g * p.group_channels;
   const int begin = blockIdx.x * p.apply_tile_vectors;
   const int end = min(p.slab_vectors, begin + p.apply_tile_vectors);
   int v = begin + threadIdx.x;

@@ -21,6 +21,9 @@ struct GroupNormShape {
 struct GroupNormParam {
   const void* data = nullptr;
   GroupNormElement type = GroupNormElement::kFloat32;
+  // The shift's row stride in elements (0: C, contiguous rows). The UNet computes every ResNet
+  // block's time-embedding shift in one GEMM and hands each block its columns of that [N, sum C].
+  long row_stride = 0;
 };
 
 struct GroupNormArgs {
@@ -29,7 +32,7 @@ struct GroupNormArgs {
   void* y = nullptr;        // same layout as x
   GroupNormParam weight;  // [C], contiguous, or null (1)
   GroupNormParam bias;    // [C], contiguous, or null (0)
-  GroupNormParam shift;   // [N, C], contiguous, or null: added to x before the statistics
+  GroupNormParam shift;   // [N, C], rows contiguous (16-byte aligned), or null: added to x before the statistics
   float eps = 1e-5f;
   bool silu = false;
   float* workspace = nullptr;  // group_norm_workspace_floats(shape) floats, uninitialised

@@ -2,44 +2,14 @@
 
 #include <torch/torch.h>
 
+#include "engine/models/concatenated_weights.h"
+
 namespace gesso::models {
 
 namespace {
 
 Linear linear(int64_t in, int64_t out, bool bias) {
   return Linear(in, out, bias);
-}
-
-// True when the tensors lie back to back, in order, in one storage: rows of one [sum, cols] matrix.
-bool adjacent(const std::vector<torch::Tensor>& parts) {
-  for (std::size_t i = 1; i < parts.size(); ++i) {
-    const auto& prev = parts[i - 1];
-    if (!parts[i].storage().is_alias_of(prev.storage()) || !parts[i].is_contiguous() ||
-        parts[i].storage_offset() != prev.storage_offset() + prev.numel())
-      return false;
-  }
-  return parts.front().is_contiguous();
-}
-
-// The weights of the projections that share an input, as one [sum of rows, in] matrix for one GEMM
-// in place of two or three. The parameters themselves become row blocks of that matrix (set_data),
-// so it costs no memory and follows whatever moves them next: a device upload (model offload) gives
-// them separate storage again, and the next call concatenates once more.
-torch::Tensor concatenated_in_place(const std::vector<torch::Tensor>& parts) {
-  int64_t rows = 0;
-  for (const auto& p : parts) rows += p.size(0);
-  const auto cols = parts.front().size(1);
-  if (!adjacent(parts)) {
-    const auto joined = torch::cat(parts);
-    int64_t row = 0;
-    for (auto p : parts) {
-      const auto n = p.size(0);
-      p.set_data(joined.narrow(0, row, n));
-      row += n;
-    }
-  }
-  const auto& first = parts.front();
-  return torch::empty({0}, first.options()).set_(first.storage(), first.storage_offset(), {rows, cols}, {cols, 1});
 }
 
 }  // namespace

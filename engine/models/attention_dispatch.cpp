@@ -87,7 +87,7 @@ torch::Tensor sdpa(const torch::Tensor& q, const torch::Tensor& k, const torch::
                    bool direct = false) {
   const auto b = q.size(0);
   const auto d = q.size(-1) / heads;
-  const auto split = [&](const torch::Tensor& x) { return x.view({b, -1, heads, d}).transpose(1, 2); };
+  const auto split = [&](const torch::Tensor& x) { return x.view({b, -1, heads, x.size(-1) / heads}).transpose(1, 2); };
   torch::Tensor out;
   if (direct && cudnn_direct_eligible(q, d)) out = cudnn_direct(split(q), split(k), split(v));
   if (!out.defined()) out = torch::scaled_dot_product_attention(split(q), split(k), split(v));

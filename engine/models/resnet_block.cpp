@@ -35,10 +35,12 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(const ResnetBlock2DOptions& options) : opti
   }
 }
 
+bool ResnetBlock2DImpl::fusable() const {
+  return options_.act == Activation::SiLU && options_.time_embedding_norm == TimeEmbeddingNorm::Default;
+}
+
 torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& temb) {
-  if (options_.act == Activation::SiLU && options_.time_embedding_norm == TimeEmbeddingNorm::Default &&
-      kernels::fused(x) && norm1_->weight.device() == x.device())
-    return forward_fused(x, temb);
+  if (fusable() && kernels::fused(x) && norm1_->weight.device() == x.device()) return forward_fused(x, temb);
   auto h = conv1_->forward(apply_activation_(options_.act, norm1_->forward(x)));
 
   torch::Tensor t;
@@ -63,8 +65,11 @@ torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Te
 // (kernels/bias_residual.h): no pass over the feature map for a bias or an add.
 torch::Tensor ResnetBlock2DImpl::forward_fused(const torch::Tensor& x, const torch::Tensor& temb) {
   auto h = conv1_->forward_without_bias(norm1_->forward_silu(x));
-  auto shift = conv1_->bias.unsqueeze(0);
-  if (time_emb_proj_ && temb.defined()) shift = time_emb_proj_->forward(torch::silu(temb)) + shift;
+  auto shift = time_shift_;
+  if (!shift.defined()) {
+    shift = conv1_->bias.unsqueeze(0);
+    if (time_emb_proj_ && temb.defined()) shift = time_emb_proj_->forward(torch::silu(temb)) + shift;
+  }
   h = conv2_->forward_without_bias(norm2_->forward_silu(h, true, shift.expand({h.size(0), -1}).contiguous()));
   auto bias = conv2_->bias;
   torch::Tensor residual = x;

@@ -37,6 +37,15 @@ class ResnetBlock2DImpl : public torch::nn::Module {
   // temb: [B, temb_channels], or undefined when the block has no time embedding.
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& temb = {});
 
+  // Whether the fused path serves this block: SiLU, the default time-embedding norm.
+  bool fusable() const;
+  // The fused path's norm2 shift, time_emb_proj(silu(temb)) + conv1.bias, when the UNet has
+  // computed every block's at once ([B, C]); undefined: the block computes its own.
+  void set_time_shift(torch::Tensor shift) { time_shift_ = std::move(shift); }
+  const Linear& time_emb_proj() const { return time_emb_proj_; }
+  const Conv2d& conv1() const { return conv1_; }
+  int64_t out_channels() const { return options_.out_channels; }
+
  private:
   torch::Tensor forward_fused(const torch::Tensor& x, const torch::Tensor& temb);
 
@@ -47,6 +56,7 @@ class ResnetBlock2DImpl : public torch::nn::Module {
   GroupNorm norm2_{nullptr};
   Conv2d conv2_{nullptr};
   Conv2d conv_shortcut_{nullptr};
+  torch::Tensor time_shift_;
 };
 TORCH_MODULE(ResnetBlock2D);
 

@@ -6,6 +6,8 @@
 #include <filesystem>
 
 #include "engine/error.h"
+#include "engine/kernels/fusion.h"
+#include "engine/models/concatenated_weights.h"
 
 namespace gesso::models {
 namespace {
@@ -109,6 +111,33 @@ torch::Tensor UNet2DConditionModelImpl::time_embed(const torch::Tensor& timestep
   return config_.time_embedding_act_fn ? apply_activation(*config_.time_embedding_act_fn, emb) : emb;
 }
 
+std::shared_ptr<void> UNet2DConditionModelImpl::set_time_shifts(const torch::Tensor& emb) {
+  if (!resnets_found_) {
+    for (const auto& m : modules(/*include_self=*/false))
+      if (auto* r = dynamic_cast<ResnetBlock2DImpl*>(m.get()); r && r->fusable() && r->time_emb_proj())
+        fusable_resnets_.push_back(r);
+    resnets_found_ = true;
+  }
+  if (fusable_resnets_.empty()) return nullptr;
+  std::vector<torch::Tensor> weights, biases, conv_biases;
+  for (auto* r : fusable_resnets_) {
+    weights.push_back(r->time_emb_proj()->weight);
+    biases.push_back(r->time_emb_proj()->bias);
+    conv_biases.push_back(r->conv1()->bias);
+  }
+  const auto bias = concatenated_in_place(biases) + concatenated_in_place(conv_biases);
+  const auto all = at::addmm(bias, torch::silu(emb), concatenated_in_place(weights).t());
+  int64_t offset = 0;
+  for (auto* r : fusable_resnets_) {
+    r->set_time_shift(all.narrow(1, offset, r->out_channels()));
+    offset += r->out_channels();
+  }
+  auto resnets = fusable_resnets_;
+  return std::shared_ptr<void>(nullptr, [resnets](void*) {
+    for (auto* r : resnets) r->set_time_shift({});
+  });
+}
+
 torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, const torch::Tensor& timestep,
                                                 const torch::Tensor& encoder_hidden_states,
                                                 const UNetResiduals& residuals) {
@@ -126,6 +155,8 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
   const auto x_in = config_.center_input_sample ? 2 * sample - 1.0 : sample;
   const auto emb = time_embed(timestep, x_in);
   const auto& context = encoder_hidden_states;
+  const auto shifts = kernels::fused(x_in) && conv_in_->weight.device() == x_in.device() ? set_time_shifts(emb)
+                                                                                          : nullptr;
 
   auto x = conv_in_->forward(x_in);
   std::vector<torch::Tensor> skips{x};

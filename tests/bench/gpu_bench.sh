@@ -8,6 +8,8 @@
 #   tests/bench/gpu_bench.sh kernels    build, --check-kernels, gesso-bench kernels (ops + UNet call),
 #                                       the SD 1.5 rows fused and unfused (PSNR against unfused)
 #   tests/bench/gpu_bench.sh ncu        ncu's kernel list of one eager UNet call, fused and ATen
+#   tests/bench/gpu_bench.sh final      the short-lease side-by-side: UNet call, fused vs unfused
+#                                       rows, diffusers compiled, in one command
 #   tests/bench/gpu_bench.sh compiled   diffusers + torch.compile(mode="reduce-overhead"): the
 #                                       pipeline (compile15) and the UNet call (unet_probe)
 # Each stage appends to $OUT (and .bench-results/ on the machine, so later stages find them while
@@ -43,6 +45,18 @@ case "${1:-gesso}" in
     $B run -m $M --dtype fp16 --json "$J" \
       --toggles "${GESSO_TOGGLES:-kernels=off,default,channels-last+cuda-graphs+kernels=off,channels-last+cuda-graphs}"
     cp "$J" "$OUT/" ;;
+  final)  # the lean side-by-side for a short lease: fused vs unfused, then diffusers compiled
+    GESSO_BUILD_DIR=build-gpu bash scripts/build.sh -DCMAKE_CUDA_ARCHITECTURES=90 > "$OUT/build.log" 2>&1 \
+      || { tail -30 "$OUT/build.log"; exit 1; }
+    [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
+    J="$RES/gesso.jsonl"
+    $B --check-kernels > "$OUT/check.md" || true
+    grep -cE "\| pass \|" "$OUT/check.md"; grep -E "FAIL|strided" "$OUT/check.md" || true
+    $B kernels -m $M --unet-only | tee "$OUT/unet.md"
+    $B run -m $M --dtype fp16 --json "$J" --toggles channels-last+cuda-graphs+kernels=off,channels-last+cuda-graphs
+    cp "$J" "$OUT/"
+    python3 .gpu/diffusers_anchor.py "$RES" compile15 2>&1 | grep -E "^\{|took"
+    cp "$RES/anchor.jsonl" "$OUT/" ;;
   ncu)
     for k in ${GESSO_NCU:-fused aten}; do
       ncu --clock-control none --profile-from-start off --csv --page raw --metrics gpu__time_duration.sum \
