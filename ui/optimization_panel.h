@@ -74,6 +74,7 @@ class OptimizationPanel : public QWidget {
   QCheckBox* m_cudnnBenchmark = nullptr;
   QCheckBox* m_channelsLast = nullptr;
   QCheckBox* m_cudaGraphs = nullptr;
+  QCheckBox* m_fusedKernels = nullptr;
   QComboBox* m_attention = nullptr;
   QComboBox* m_slicing = nullptr;
   QSpinBox* m_sliceHeads = nullptr;

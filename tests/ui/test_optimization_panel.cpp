@@ -39,6 +39,7 @@ void compareOptions(const RuntimeOptions& got, const RuntimeOptions& want) {
   QCOMPARE(got.vae_slicing, want.vae_slicing);
   QCOMPARE(got.offload, want.offload);
   QCOMPARE(got.cuda_graphs, want.cuda_graphs);
+  QCOMPARE(got.kernels, want.kernels);
   QCOMPARE(got.release_memory, want.release_memory);
   QCOMPARE(got.vram_budget, want.vram_budget);
 }
@@ -53,6 +54,7 @@ RuntimeOptions everythingOn() {
   o.attention_slice = 3;
   o.vae_tiling = o.vae_slicing = o.cuda_graphs = o.release_memory = true;
   o.offload = Offload::kSequential;
+  o.kernels = gesso::runtime::KernelFusion::kOff;
   return o;
 }
 
@@ -161,6 +163,23 @@ class TestOptimizationPanel : public QObject {
     QCOMPARE(panel.options().attention, AttentionBackend::kCudnn);
   }
 
+  // Checked is auto (the default); unchecked is off; "on" from the settings survives the widgets.
+  void fusedKernelsCheckFollowsTheMode() {
+    using gesso::runtime::KernelFusion;
+    OptimizationPanel panel;
+    auto* check = panel.findChild<QCheckBox*>("fusedKernelsCheck");
+    QVERIFY(check && check->isChecked());
+    QCOMPARE(panel.options().kernels, KernelFusion::kAuto);
+    check->click();
+    QCOMPARE(panel.options().kernels, KernelFusion::kOff);
+    check->click();
+    QCOMPARE(panel.options().kernels, KernelFusion::kAuto);
+    panel.fromVariantMap({{"kernels", "on"}});
+    QVERIFY(check->isChecked());
+    QCOMPARE(panel.options().kernels, KernelFusion::kOn);
+    QVERIFY(!panel.currentPreset().has_value());  // the presets use auto
+  }
+
   void optionsRoundTripThroughTheSettingsMap() {
     OptimizationPanel panel;
     panel.setOptions(everythingOn());
@@ -171,7 +190,8 @@ class TestOptimizationPanel : public QObject {
     QCOMPARE(map.value("offload").toString(), QString("sequential"));
     QCOMPARE(map.value("vae-tiling").toString(), QString("true"));
     QCOMPARE(map.value("device").toString(), QString("cuda"));
-    QCOMPARE(map.size(), 13);
+    QCOMPARE(map.value("kernels").toString(), QString("off"));
+    QCOMPARE(map.size(), 14);
     OptimizationPanel other;
     other.fromVariantMap(map);
     compareOptions(other.options(), everythingOn());
@@ -236,7 +256,8 @@ class TestOptimizationPanel : public QObject {
     const QStringList names = {"presetCombo", "deviceCombo", "precisionCombo", "vaeFp32Check", "tf32Check",
                                "cudnnBenchmarkCheck", "channelsLastCheck", "attentionCombo",
                                "attentionSlicingCombo", "attentionSliceHeadsSpin", "vaeTilingCheck",
-                               "vaeSlicingCheck", "offloadCombo", "cudaGraphsCheck", "releaseVramCheck"};
+                               "vaeSlicingCheck", "offloadCombo", "cudaGraphsCheck", "fusedKernelsCheck",
+                               "releaseVramCheck"};
     for (const QString& name : names) {
       auto* w = panel.findChild<QWidget*>(name);
       QVERIFY2(w, qPrintable(name));
@@ -246,7 +267,7 @@ class TestOptimizationPanel : public QObject {
     for (auto* w : panel.findChildren<QWidget*>())
       if (qobject_cast<QAbstractButton*>(w) || qobject_cast<QComboBox*>(w) || qobject_cast<QSpinBox*>(w))
         QVERIFY2(!w->toolTip().isEmpty(), qPrintable(w->objectName()));
-    for (const QString& name : {"cudaGraphsCheck", "channelsLastCheck", "vaeTilingCheck", "offloadCombo"}) {
+    for (const QString& name : {"cudaGraphsCheck", "channelsLastCheck", "vaeTilingCheck", "offloadCombo", "fusedKernelsCheck"}) {
       auto* note = panel.findChild<QLabel*>(name + "Note");
       QVERIFY2(note && note->text() == panel.findChild<QWidget*>(name)->toolTip(), qPrintable(name));
     }
