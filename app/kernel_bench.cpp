@@ -178,7 +178,9 @@ void attention_table() {
       try {
         return graph_us([&] {
           // dispatch_attention takes [B, N, heads * d]
-          const auto flat = [](const torch::Tensor& t) { return t.transpose(1, 2).reshape({t.size(0), t.size(2), -1}); };
+          const auto flat = [](const torch::Tensor& t) {
+            return t.transpose(1, 2).reshape({t.size(0), t.size(2), -1});
+          };
           (void)models::dispatch_attention(flat(q), flat(k), flat(v), {.heads = shape[1]});
         });
       } catch (const std::exception&) {

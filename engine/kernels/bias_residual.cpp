@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "engine/error.h"
+#include "engine/kernels/kernel_inputs.h"
 #include "engine/runtime/device.h"
 #include "engine/runtime/runtime_options.h"
 
@@ -23,18 +24,6 @@ void check_shapes(const torch::Tensor& out, const torch::Tensor& bias, const tor
   if (residual.sizes() != out.sizes()) throw Error("bias + residual: the residual's shape differs from the output's");
   if (bias.dim() != 1 || bias.size(0) != out.size(1)) throw Error("bias + residual: the bias must be [C]");
 }
-
-#if GESSO_CUDA
-cuda::ElementType element_type(const torch::Tensor& t) {
-  switch (t.scalar_type()) {
-    case torch::kHalf: return cuda::ElementType::kFloat16;
-    case torch::kBFloat16: return cuda::ElementType::kBFloat16;
-    default: return cuda::ElementType::kFloat32;
-  }
-}
-
-bool aligned(const torch::Tensor& t) { return reinterpret_cast<std::uintptr_t>(t.data_ptr()) % 16 == 0; }
-#endif
 
 // Whether out and residual are both channels-last (true), both NCHW (false), or neither (nullopt).
 std::optional<bool> common_layout(const torch::Tensor& out, const torch::Tensor& residual) {
@@ -59,7 +48,7 @@ bool add_bias_residual_has_kernel(const torch::Tensor& out, const torch::Tensor&
   if (t != torch::kFloat && t != torch::kHalf && t != torch::kBFloat16) return false;
   if (out.dim() != 4 || residual.sizes() != out.sizes()) return false;
   const auto layout = common_layout(out, residual);
-  if (!layout || !aligned(out) || !aligned(residual)) return false;
+  if (!layout || !aligned16(out) || !aligned16(residual)) return false;
   const int64_t vec = 16 / static_cast<int64_t>(out.element_size());
   return *layout ? out.size(1) % vec == 0 : (out.size(2) * out.size(3)) % vec == 0;
 #else
@@ -78,10 +67,10 @@ torch::Tensor add_bias_residual_(torch::Tensor out, const torch::Tensor& bias, c
   const auto b = bias.scalar_type() == torch::kFloat || bias.scalar_type() == out.scalar_type()
                      ? bias.contiguous()
                      : bias.to(torch::kFloat).contiguous();
-  const int rc = cuda::launch_add_bias_residual(out.data_ptr(), residual.data_ptr(), b.data_ptr(),
-                                                b.scalar_type() == torch::kFloat, element_type(out), out.numel(), out.size(1),
-                                                out.size(2) * out.size(3), *common_layout(out, residual),
-                                                c10::cuda::getCurrentCUDAStream().stream());
+  const int rc = cuda::launch_add_bias_residual(
+      out.data_ptr(), residual.data_ptr(), b.data_ptr(), b.scalar_type() == torch::kFloat, *launcher_type(out.scalar_type()),
+      out.numel(), out.size(1), out.size(2) * out.size(3), *common_layout(out, residual),
+      c10::cuda::getCurrentCUDAStream().stream());
   if (rc != 0)
     throw Error(std::string("bias + residual kernel: ") + cudaGetErrorString(static_cast<cudaError_t>(rc)));
 #endif

@@ -4,10 +4,10 @@
 
 #include <cstdint>
 #include <limits>
-#include <sstream>
 #include <string>
 
 #include "engine/error.h"
+#include "engine/kernels/kernel_inputs.h"
 #include "engine/runtime/device.h"
 
 #if GESSO_CUDA
@@ -21,37 +21,23 @@
 namespace gesso::kernels {
 namespace {
 
-std::string shape(const torch::Tensor& t) {
-  std::ostringstream s;
-  s << t.sizes();
-  return s.str();
-}
-
 void check_inputs(const torch::Tensor& proj, const torch::Tensor& bias) {
   if (!proj.defined()) throw Error("geglu: the projection is undefined");
   if (!proj.is_floating_point()) throw Error("geglu: the projection must be a floating-point tensor");
   if (proj.dim() < 1 || proj.size(-1) == 0 || proj.size(-1) % 2 != 0)
-    throw Error("geglu: the projection's last dimension must hold two equal halves (even, > 0), got " + shape(proj));
+    throw Error("geglu: the projection's last dimension must hold two equal halves (even, > 0), got " + sizes_text(proj));
   if (!bias.defined()) return;
   if (bias.dim() != 1 || bias.size(0) != proj.size(-1))
     throw Error("geglu: bias must be [" + std::to_string(proj.size(-1)) +
-                "] like the projection's last dimension, got " + shape(bias));
+                "] like the projection's last dimension, got " + sizes_text(bias));
   if (!bias.is_floating_point()) throw Error("geglu: bias must be a floating-point tensor");
   if (bias.device() != proj.device()) throw Error("geglu: bias and projection are on different devices");
 }
 
-bool aligned16(const torch::Tensor& t) { return reinterpret_cast<std::uintptr_t>(t.data_ptr()) % 16 == 0; }
-
-bool kernel_dtype(torch::ScalarType t) { return t == torch::kFloat || t == torch::kHalf || t == torch::kBFloat16; }
-
 #if GESSO_CUDA
 cuda::ElementType element_type(torch::ScalarType t) {
-  switch (t) {
-    case torch::kFloat: return cuda::ElementType::kFloat32;
-    case torch::kHalf: return cuda::ElementType::kFloat16;
-    case torch::kBFloat16: return cuda::ElementType::kBFloat16;
-    default: throw Error("geglu: the kernel takes float32, float16 or bfloat16");
-  }
+  if (const auto type = launcher_type(t)) return *type;
+  throw Error("geglu: the kernel takes float32, float16 or bfloat16");
 }
 
 // The kernel reads the bias as float32 or in proj's dtype, in 16-byte vectors; anything else is
@@ -113,7 +99,7 @@ torch::Tensor geglu_reference(const torch::Tensor& proj, const torch::Tensor& bi
 
 bool geglu_has_kernel(const torch::Tensor& proj) {
 #if GESSO_CUDA
-  if (!proj.defined() || !proj.is_cuda() || !kernel_dtype(proj.scalar_type())) return false;
+  if (!proj.defined() || !proj.is_cuda() || !launcher_type(proj.scalar_type())) return false;
   if (!proj.is_contiguous() || !aligned16(proj) || proj.dim() < 1) return false;
   const int64_t per_vector = 16 / static_cast<int64_t>(proj.element_size());
   if (proj.size(-1) == 0 || proj.size(-1) % (2 * per_vector) != 0) return false;

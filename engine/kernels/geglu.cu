@@ -5,43 +5,18 @@
 #include <cstdint>
 
 #include "engine/kernels/geglu_cuda.h"
+#include "engine/kernels/vector_access.cuh"
 
 namespace gesso::kernels::cuda {
 namespace {
 
+using vector_access::Pair;
+using vector_access::store;
+using vector_access::Vectors;
+
 constexpr int kThreads = 256;
 
-// Element pairs, so that one conversion instruction handles two values.
-template <typename T>
-struct Pair;
-template <>
-struct Pair<float> {
-  using type = float2;
-  static __device__ float2 to_float2(float2 v) { return v; }
-  static __device__ float2 from_float2(float2 v) { return v; }
-};
-template <>
-struct Pair<__half> {
-  using type = __half2;
-  static __device__ float2 to_float2(__half2 v) { return __half22float2(v); }
-  static __device__ __half2 from_float2(float2 v) { return __float22half2_rn(v); }
-};
-template <>
-struct Pair<__nv_bfloat16> {
-  using type = __nv_bfloat162;
-  static __device__ float2 to_float2(__nv_bfloat162 v) { return __bfloat1622float2(v); }
-  static __device__ __nv_bfloat162 from_float2(float2 v) { return __float22bfloat162_rn(v); }
-};
-
-// N consecutive values of S, read as 16-byte vectors (one for 8 halfs, two for 8 floats).
-template <typename S, int N>
-union Vectors {
-  static constexpr int kCount = N * static_cast<int>(sizeof(S)) / 16;
-  static constexpr int kPairs = N / 2;
-  uint4 raw[kCount];
-  typename Pair<S>::type pairs[kPairs];
-};
-
+// N values of S from 16-byte vectors, to float32 a pair at a time.
 template <typename S, int N>
 __device__ inline void load(const S* __restrict__ p, float (&f)[N]) {
   static_assert(N * sizeof(S) % 16 == 0, "whole 16-byte vectors only");
@@ -54,16 +29,6 @@ __device__ inline void load(const S* __restrict__ p, float (&f)[N]) {
     f[2 * k] = t.x;
     f[2 * k + 1] = t.y;
   }
-}
-
-template <typename S, int N>
-__device__ inline void store(S* __restrict__ p, const float (&f)[N]) {
-  Vectors<S, N> v;
-#pragma unroll
-  for (int k = 0; k < Vectors<S, N>::kPairs; ++k)
-    v.pairs[k] = Pair<S>::from_float2(make_float2(f[2 * k], f[2 * k + 1]));
-#pragma unroll
-  for (int k = 0; k < Vectors<S, N>::kCount; ++k) reinterpret_cast<uint4*>(p)[k] = v.raw[k];
 }
 
 // The exact (erf) GELU, as at::gelu's default computes it in its float32 opmath.

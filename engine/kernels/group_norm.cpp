@@ -8,6 +8,7 @@
 #include <string>
 
 #include "engine/error.h"
+#include "engine/kernels/kernel_inputs.h"
 #include "engine/runtime/device.h"
 
 #if GESSO_CUDA
@@ -21,21 +22,15 @@
 namespace gesso::kernels {
 namespace {
 
-std::string sizes_of(const torch::Tensor& t) {
-  std::string s = "[";
-  for (int64_t i = 0; i < t.dim(); ++i) s += (i ? ", " : "") + std::to_string(t.size(i));
-  return s + "]";
-}
-
 void check_param(const torch::Tensor& p, const char* name, int64_t channels) {
   if (p.defined() && (p.dim() != 1 || p.size(0) != channels))
     throw Error(std::string("group norm: ") + name + " must be [C] with C = " + std::to_string(channels) +
-                ", got " + sizes_of(p));
+                ", got " + sizes_text(p));
 }
 
 void check_shapes(const torch::Tensor& x, int64_t groups, const torch::Tensor& weight,
                   const torch::Tensor& bias, const torch::Tensor& shift) {
-  if (x.dim() != 4) throw Error("group norm: x must be [N, C, H, W], got " + sizes_of(x));
+  if (x.dim() != 4) throw Error("group norm: x must be [N, C, H, W], got " + sizes_text(x));
   const int64_t channels = x.size(1);
   if (groups <= 0 || channels % groups != 0)
     throw Error("group norm: " + std::to_string(channels) + " channels do not split into " +
@@ -44,7 +39,7 @@ void check_shapes(const torch::Tensor& x, int64_t groups, const torch::Tensor& w
   check_param(bias, "bias", channels);
   if (shift.defined() && (shift.dim() != 2 || shift.size(0) != x.size(0) || shift.size(1) != channels))
     throw Error("group norm: shift must be [N, C] = [" + std::to_string(x.size(0)) + ", " +
-                std::to_string(channels) + "], got " + sizes_of(shift));
+                std::to_string(channels) + "], got " + sizes_text(shift));
 }
 
 #if GESSO_CUDA

@@ -509,7 +509,8 @@ __global__ void __launch_bounds__(kNchwThreads)
   __shared__ float offsets[kShift ? kMaxGroupChannels : 1];
   const int slab = blockIdx.y, n = slab / p.groups, g = slab % p.groups;
   const T* xs = x + static_cast<long>(slab) * p.group_channels * p.pixels;
-  const long sh0 = static_cast<long>(n) * (shift.row_stride ? shift.row_stride : p.channels) + g * p.group_channels;  // the group's shift[n, c0]
+  // The group's shift[n, c0].
+  const long sh0 = static_cast<long>(n) * (shift.row_stride ? shift.row_stride : p.channels) + g * p.group_channels;
   const int begin = blockIdx.x * p.stats_tile_vectors;
   const int end = min(p.slab_vectors, begin + p.stats_tile_vectors);
   int v = begin + threadIdx.x;

@@ -6,10 +6,10 @@
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
-#include <sstream>
 #include <string>
 
 #include "engine/error.h"
+#include "engine/kernels/kernel_inputs.h"
 #include "engine/runtime/device.h"
 
 #if GESSO_CUDA
@@ -23,17 +23,11 @@
 namespace gesso::kernels {
 namespace {
 
-std::string shape(const torch::Tensor& t) {
-  std::ostringstream s;
-  s << t.sizes();
-  return s.str();
-}
-
 void check_param(const torch::Tensor& p, const torch::Tensor& x, const char* name) {
   if (!p.defined()) return;
   if (p.dim() != 1 || p.size(0) != x.size(-1))
     throw Error(std::string("layer norm: ") + name + " must be [" + std::to_string(x.size(-1)) +
-                "] like x's last dimension, got " + shape(p));
+                "] like x's last dimension, got " + sizes_text(p));
   if (!p.is_floating_point()) throw Error(std::string("layer norm: ") + name + " must be a floating-point tensor");
   if (p.device() != x.device()) throw Error(std::string("layer norm: ") + name + " and x are on different devices");
 }
@@ -42,7 +36,7 @@ void check_inputs(const torch::Tensor& x, const torch::Tensor& weight, const tor
                   const torch::Tensor& next_bias) {
   if (!x.defined()) throw Error("layer norm: x is undefined");
   if (!x.is_floating_point()) throw Error("layer norm: x must be a floating-point tensor");
-  if (x.dim() < 1 || x.size(-1) == 0) throw Error("layer norm: x must be [..., D] with D > 0, got " + shape(x));
+  if (x.dim() < 1 || x.size(-1) == 0) throw Error("layer norm: x must be [..., D] with D > 0, got " + sizes_text(x));
   if (!(eps >= 0.0) || !std::isfinite(eps)) throw Error("layer norm: eps must be finite and >= 0");
   check_param(weight, x, "weight");
   check_param(bias, x, "bias");
@@ -53,18 +47,10 @@ torch::Tensor as_type_of(const torch::Tensor& p, const torch::Tensor& x) {
   return p.defined() ? p.to(x.scalar_type()) : p;
 }
 
-bool aligned16(const torch::Tensor& t) { return reinterpret_cast<std::uintptr_t>(t.data_ptr()) % 16 == 0; }
-
-bool kernel_dtype(torch::ScalarType t) { return t == torch::kFloat || t == torch::kHalf || t == torch::kBFloat16; }
-
 #if GESSO_CUDA
 cuda::ElementType element_type(torch::ScalarType t) {
-  switch (t) {
-    case torch::kFloat: return cuda::ElementType::kFloat32;
-    case torch::kHalf: return cuda::ElementType::kFloat16;
-    case torch::kBFloat16: return cuda::ElementType::kBFloat16;
-    default: throw Error("layer norm: the kernel takes float32, float16 or bfloat16");
-  }
+  if (const auto type = launcher_type(t)) return *type;
+  throw Error("layer norm: the kernel takes float32, float16 or bfloat16");
 }
 
 // The kernel reads all three parameters in one type, x's or float32, as 16-byte vectors: when the
@@ -150,7 +136,7 @@ NormAndResidual layer_norm_residual_reference(const torch::Tensor& x, const torc
 
 bool layer_norm_residual_has_kernel(const torch::Tensor& x) {
 #if GESSO_CUDA
-  if (!x.defined() || !x.is_cuda() || !kernel_dtype(x.scalar_type())) return false;
+  if (!x.defined() || !x.is_cuda() || !launcher_type(x.scalar_type())) return false;
   if (!x.is_contiguous() || !aligned16(x) || x.dim() < 1) return false;
   const int64_t per_vector = 16 / static_cast<int64_t>(x.element_size());
   const int64_t dim = x.size(-1);

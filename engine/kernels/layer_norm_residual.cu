@@ -5,41 +5,18 @@
 #include <cstdint>
 
 #include "engine/kernels/layer_norm_residual_cuda.h"
+#include "engine/kernels/vector_access.cuh"
 
 namespace gesso::kernels::cuda {
 namespace {
 
+using vector_access::Pair;
+using vector_access::store;
+using vector_access::Vectors;
+
 constexpr int kWarps = 4;  // rows per block: small blocks spread the short launches over more SMs
 constexpr int kThreads = kWarps * 32;
 constexpr int kMaxVectorsPerLane = kLayerNormMaxVectors / 32;
-
-// Element pairs, so that one conversion instruction rounds two values.
-template <typename T>
-struct Pair;
-template <>
-struct Pair<float> {
-  using type = float2;
-  static __device__ float2 from_float2(float2 v) { return v; }
-};
-template <>
-struct Pair<__half> {
-  using type = __half2;
-  static __device__ __half2 from_float2(float2 v) { return __float22half2_rn(v); }
-};
-template <>
-struct Pair<__nv_bfloat16> {
-  using type = __nv_bfloat162;
-  static __device__ __nv_bfloat162 from_float2(float2 v) { return __float22bfloat162_rn(v); }
-};
-
-// N consecutive values of S, read as 16-byte vectors (one for 8 halfs, two for 8 floats).
-template <typename S, int N>
-union Vectors {
-  static constexpr int kCount = N * static_cast<int>(sizeof(S)) / 16;
-  static constexpr int kPairs = N / 2;
-  uint4 raw[kCount];
-  typename Pair<S>::type pairs[kPairs];
-};
 
 // The 16-byte vectors that hold N values of S, kept raw until they are needed.
 template <typename S, int N>
@@ -90,16 +67,6 @@ __device__ inline void load(const S* __restrict__ p, float (&f)[N]) {
   Raw<S, N> raw;
   load_raw<S, N>(p, raw);
   unpack<S, N>(raw, f);
-}
-
-template <typename S, int N>
-__device__ inline void store(S* __restrict__ p, const float (&f)[N]) {
-  Vectors<S, N> v;
-#pragma unroll
-  for (int k = 0; k < Vectors<S, N>::kPairs; ++k)
-    v.pairs[k] = Pair<S>::from_float2(make_float2(f[2 * k], f[2 * k + 1]));
-#pragma unroll
-  for (int k = 0; k < Vectors<S, N>::kCount; ++k) reinterpret_cast<uint4*>(p)[k] = v.raw[k];
 }
 
 // n / d, correctly rounded for the finite normal values met here (one Newton step on n * (1 / d)),

@@ -50,7 +50,8 @@ torch::Tensor AttentionImpl::fused_weight(bool with_q) {
   return concatenated_in_place(parts);
 }
 
-torch::Tensor AttentionImpl::forward_into(const torch::Tensor& x, const torch::Tensor& context, torch::Tensor residual) {
+torch::Tensor AttentionImpl::forward_into(const torch::Tensor& x, const torch::Tensor& context,
+                                          torch::Tensor residual) {
   const auto inner = options_.heads * options_.dim_head;
   const auto b = x.size(0);
   torch::Tensor q, k, v;

@@ -48,7 +48,10 @@ torch::Tensor Transformer2DModelImpl::forward(const torch::Tensor& x, const torc
   if (kernels::fused(x) && norm_->weight.device() == x.device()) return forward_fused(x, context);
   const auto b = x.size(0), h = x.size(2), w = x.size(3);
   const auto to_sequence = [&](const torch::Tensor& t) { return t.permute({0, 2, 3, 1}).reshape({b, h * w, -1}); };
-  const auto to_image = [&](const torch::Tensor& t) { return t.reshape({b, h, w, -1}).permute({0, 3, 1, 2}).contiguous(x.suggest_memory_format()); };
+  // In x's layout: a channels-last UNet would otherwise copy to NCHW here and back in proj_out.
+  const auto to_image = [&](const torch::Tensor& t) {
+    return t.reshape({b, h, w, -1}).permute({0, 3, 1, 2}).contiguous(x.suggest_memory_format());
+  };
 
   // The linear projections work on the flattened positions, the 1x1 convolutions on the image.
   auto seq = norm_->forward_silu(x, /*silu=*/false);
