@@ -188,6 +188,9 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
     observer.on_stage("denoise");
     GenerationResult result;
     result.latents = denoise(model, *ctx.scheduler, ctx.inputs, ctx.generator, observer);
+    // Model offload uploads the UNet afresh each run (and the fused path concatenates its weights
+    // again): a graph captured now would replay on freed weights next time.
+    if (model.offload == runtime::Offload::kModel) unet_graph_.reset();
     observer.on_stage("decode");
     result.images = decode_latents(model, result.latents, vae_mode(request.runtime));
     for (int i = 0; i < static_cast<int>(result.images.size()); ++i) {
