@@ -5,24 +5,15 @@
 #include <cstdint>
 
 #include "engine/kernels/bias_residual_cuda.h"
+#include "engine/kernels/vector_access.cuh"
 
 namespace gesso::kernels::cuda {
 namespace {
 
 constexpr int kThreads = 256;
 
-__device__ inline float to_float(float v) { return v; }
-__device__ inline float to_float(__half v) { return __half2float(v); }
-__device__ inline float to_float(__nv_bfloat16 v) { return __bfloat162float(v); }
-
-template <typename T>
-__device__ inline T from_float(float v);
-template <>
-__device__ inline float from_float<float>(float v) { return v; }
-template <>
-__device__ inline __half from_float<__half>(float v) { return __float2half_rn(v); }
-template <>
-__device__ inline __nv_bfloat16 from_float<__nv_bfloat16>(float v) { return __float2bfloat16_rn(v); }
+using vector_access::from_float;
+using vector_access::to_float;
 
 // One thread per 16-byte vector: all of its elements share a channel run (channels-last: the vector
 // width divides C, so its channels are consecutive; NCHW: it divides the plane, so one channel).

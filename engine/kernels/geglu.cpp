@@ -65,14 +65,6 @@ torch::Tensor geglu_cuda(const torch::Tensor& proj, const torch::Tensor& bias) {
 }
 #endif
 
-// Per dtype: the largest error one rounding of the result may leave, as a fraction of the largest
-// output (float32 also carries erff's few ulps).
-double relative_tolerance(torch::ScalarType t) {
-  if (t == torch::kHalf) return std::ldexp(1.0, -10);
-  if (t == torch::kBFloat16) return std::ldexp(1.0, -7);
-  return std::ldexp(1.0, -20);
-}
-
 KernelCheck check_one(torch::ScalarType dtype, torch::ScalarType bias_type, const std::string& name) {
   torch::manual_seed(5);
   const auto proj = torch::randn({3, 37, 2 * 264}).to(dtype);
@@ -83,7 +75,7 @@ KernelCheck check_one(torch::ScalarType dtype, torch::ScalarType bias_type, cons
   const auto gpu = geglu(proj_gpu, bias.cuda()).cpu().to(torch::kDouble);
   const auto truth = geglu_reference(proj.to(torch::kDouble), bias.to(torch::kDouble));
   c.max_abs_diff = (gpu - truth).abs().max().item<double>();
-  c.tolerance = relative_tolerance(dtype) * truth.abs().max().item<double>();
+  c.tolerance = rounding_tolerance(dtype) * truth.abs().max().item<double>();
   c.passed = gpu.sizes() == truth.sizes() && c.max_abs_diff <= c.tolerance;
   return c;
 }

@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include <cmath>
 #include <cstdint>
 #include <sstream>
 
@@ -22,6 +23,12 @@ std::optional<cuda::ElementType> launcher_type(torch::ScalarType t) {
     case torch::kBFloat16: return cuda::ElementType::kBFloat16;
     default: return std::nullopt;
   }
+}
+
+double rounding_tolerance(torch::ScalarType t) {
+  if (t == torch::kHalf) return std::ldexp(1.0, -10);
+  if (t == torch::kBFloat16) return std::ldexp(1.0, -7);
+  return std::ldexp(1.0, -20);
 }
 
 }  // namespace gesso::kernels

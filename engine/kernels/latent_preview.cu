@@ -3,15 +3,14 @@
 #include <cuda_runtime.h>
 
 #include "engine/kernels/latent_preview_cuda.h"
+#include "engine/kernels/vector_access.cuh"
 
 namespace gesso::kernels::cuda {
 namespace {
 
 constexpr int kMaxChannels = 16;
 
-__device__ inline float to_float(float v) { return v; }
-__device__ inline float to_float(__half v) { return __half2float(v); }
-__device__ inline float to_float(__nv_bfloat16 v) { return __bfloat162float(v); }
+using vector_access::to_float;
 
 // One thread per output pixel; channel planes are read with a stride of H*W, which is coalesced
 // across the warp because neighbouring threads own neighbouring pixels.

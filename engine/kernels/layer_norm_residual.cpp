@@ -87,20 +87,12 @@ NormAndResidual layer_norm_residual_cuda(const torch::Tensor& x, const torch::Te
 }
 #endif
 
-// Per dtype: the largest error one rounding of the result may leave, as a fraction of the largest
-// output (float32 also carries the mean and variance's own rounding).
-double relative_tolerance(torch::ScalarType t) {
-  if (t == torch::kHalf) return std::ldexp(1.0, -10);
-  if (t == torch::kBFloat16) return std::ldexp(1.0, -7);
-  return std::ldexp(1.0, -20);
-}
-
 KernelCheck compare(const char* kernel, const std::string& name, const torch::Tensor& gpu, const torch::Tensor& truth,
                     torch::ScalarType dtype) {
   KernelCheck c{kernel, name};
   const auto g = gpu.cpu().to(torch::kDouble);
   c.max_abs_diff = (g - truth).abs().max().item<double>();
-  c.tolerance = relative_tolerance(dtype) * truth.abs().max().item<double>();
+  c.tolerance = rounding_tolerance(dtype) * truth.abs().max().item<double>();
   c.passed = g.sizes() == truth.sizes() && c.max_abs_diff <= c.tolerance;
   return c;
 }

@@ -1,10 +1,24 @@
 #pragma once
-// 16-byte vector access to float32 / float16 / bfloat16 data, converted to and from float32 a pair
-// at a time: what the memory-bound kernels (GEGLU, LayerNorm) share. Device code only.
+// float32 / float16 / bfloat16 data converted to and from float32, one value or a pair at a time,
+// and 16-byte vector stores: what the memory-bound kernels share. Device code only.
 #include <cuda_bf16.h>
 #include <cuda_fp16.h>
 
 namespace gesso::kernels::cuda::vector_access {
+
+// One value to and from float32.
+__device__ inline float to_float(float v) { return v; }
+__device__ inline float to_float(__half v) { return __half2float(v); }
+__device__ inline float to_float(__nv_bfloat16 v) { return __bfloat162float(v); }
+
+template <typename T>
+__device__ inline T from_float(float v);
+template <>
+__device__ inline float from_float<float>(float v) { return v; }
+template <>
+__device__ inline __half from_float<__half>(float v) { return __float2half_rn(v); }
+template <>
+__device__ inline __nv_bfloat16 from_float<__nv_bfloat16>(float v) { return __float2bfloat16_rn(v); }
 
 // Element pairs, so that one conversion instruction handles two values.
 template <typename T>
