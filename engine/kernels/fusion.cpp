@@ -24,4 +24,8 @@ bool fused(const torch::Tensor& x) {
   return false;
 }
 
+bool fused(const torch::Tensor& x, const torch::Tensor& weight) {
+  return fused(x) && weight.device() == x.device();
+}
+
 }  // namespace gesso::kernels

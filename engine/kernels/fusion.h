@@ -26,5 +26,8 @@ class ScopedKernelFusion {
 
 // kOn: always; kAuto: for CUDA tensors; kOff: never.
 bool fused(const torch::Tensor& x);
+// fused(x), and the module's `weight` resident on x's device: under sequential offload the weights
+// stay on the host and stream in layer by layer, which only the plain path does.
+bool fused(const torch::Tensor& x, const torch::Tensor& weight);
 
 }  // namespace gesso::kernels

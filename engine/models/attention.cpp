@@ -66,9 +66,7 @@ torch::Tensor AttentionImpl::forward_into(const torch::Tensor& x, const torch::T
     const auto kv = at::linear(context, fused_weight(false)).view({b, -1, 2, inner});
     k = kv.select(2, 0), v = kv.select(2, 1);
   }
-  const auto out = heads(q, k, v);
-  residual.view({-1, residual.size(-1)}).addmm_(out.reshape({-1, inner}), out_proj_->weight.t());
-  return residual;
+  return accumulate_linear_(std::move(residual), heads(q, k, v), out_proj_->weight);
 }
 
 torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {

@@ -34,8 +34,7 @@ BasicTransformerBlockImpl::BasicTransformerBlockImpl(const BasicTransformerBlock
 }
 
 torch::Tensor BasicTransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
-  // Under sequential offload the weights stay on the host and stream in per layer: plain path.
-  if (kernels::fused(x) && norm1_->weight.device() == x.device()) return forward_fused(x, context);
+  if (kernels::fused(x, norm1_->weight)) return forward_fused(x, context);
   auto h = x + attn1_->forward(norm1_->forward(x));
   h = h + attn2_->forward(norm2_->forward(h), context);
   return h + ff_->forward(norm3_->forward(h));

@@ -33,9 +33,7 @@ FeedForwardImpl::FeedForwardImpl(int64_t dim, int64_t mult) {
 torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x) { return out_->forward(geglu_->forward(x)); }
 
 torch::Tensor FeedForwardImpl::forward_into(const torch::Tensor& x, torch::Tensor residual) {
-  const auto gated = geglu_->forward_fused(x);
-  residual.view({-1, residual.size(-1)}).addmm_(gated.reshape({-1, gated.size(-1)}), out_->weight.t());
-  return residual;
+  return accumulate_linear_(std::move(residual), geglu_->forward_fused(x), out_->weight);
 }
 
 }  // namespace gesso::models

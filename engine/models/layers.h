@@ -13,6 +13,10 @@
 
 namespace gesso::models {
 
+// acc += x @ weight^T in place (x: [..., in], acc: [..., out], both contiguous): a projection whose
+// residual add and bias the caller has put into acc already, so the GEMM folds them in. Returns acc.
+torch::Tensor accumulate_linear_(torch::Tensor acc, const torch::Tensor& x, const torch::Tensor& weight);
+
 class LinearImpl : public torch::nn::Module {
  public:
   LinearImpl(int64_t in_features, int64_t out_features, bool with_bias = true);

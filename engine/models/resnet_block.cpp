@@ -40,7 +40,7 @@ bool ResnetBlock2DImpl::fusable() const {
 }
 
 torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& temb) {
-  if (fusable() && kernels::fused(x) && norm1_->weight.device() == x.device()) return forward_fused(x, temb);
+  if (fusable() && kernels::fused(x, norm1_->weight)) return forward_fused(x, temb);
   auto h = conv1_->forward(apply_activation_(options_.act, norm1_->forward(x)));
 
   torch::Tensor t;

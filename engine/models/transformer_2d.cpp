@@ -25,6 +25,19 @@ torch::Tensor bias_of(const torch::nn::AnyModule& projection) {
   return projection.ptr()->named_parameters(false)["bias"];
 }
 
+// [B, C, H, W] -> [B, H*W, C]: a view when x is channels-last.
+torch::Tensor to_sequence(const torch::Tensor& t) {
+  return t.permute({0, 2, 3, 1}).reshape({t.size(0), t.size(2) * t.size(3), -1});
+}
+
+// [B, H*W, C] -> [B, C, H, W] in `like`'s layout: a channels-last UNet would otherwise copy to NCHW
+// here and back in the next convolution.
+torch::Tensor to_image(const torch::Tensor& t, const torch::Tensor& like) {
+  return t.reshape({like.size(0), like.size(2), like.size(3), -1})
+      .permute({0, 3, 1, 2})
+      .contiguous(like.suggest_memory_format());
+}
+
 }  // namespace
 
 Transformer2DModelImpl::Transformer2DModelImpl(const Transformer2DOptions& options) : options_(options) {
@@ -45,32 +58,23 @@ Transformer2DModelImpl::Transformer2DModelImpl(const Transformer2DOptions& optio
 }
 
 torch::Tensor Transformer2DModelImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
-  if (kernels::fused(x) && norm_->weight.device() == x.device()) return forward_fused(x, context);
-  const auto b = x.size(0), h = x.size(2), w = x.size(3);
-  const auto to_sequence = [&](const torch::Tensor& t) { return t.permute({0, 2, 3, 1}).reshape({b, h * w, -1}); };
-  // In x's layout: a channels-last UNet would otherwise copy to NCHW here and back in proj_out.
-  const auto to_image = [&](const torch::Tensor& t) {
-    return t.reshape({b, h, w, -1}).permute({0, 3, 1, 2}).contiguous(x.suggest_memory_format());
-  };
-
+  if (kernels::fused(x, norm_->weight)) return forward_fused(x, context);
   // The linear projections work on the flattened positions, the 1x1 convolutions on the image.
   auto seq = norm_->forward_silu(x, /*silu=*/false);
   seq = options_.use_linear_projection ? proj_in_.forward(to_sequence(seq)) : to_sequence(proj_in_.forward(seq));
   for (auto& block : blocks_) seq = block->forward(seq, context);
-  auto out = options_.use_linear_projection ? to_image(proj_out_.forward(seq)) : proj_out_.forward(to_image(seq));
+  auto out = options_.use_linear_projection ? to_image(proj_out_.forward(seq), x) : proj_out_.forward(to_image(seq, x));
   return out + x;
 }
 
 torch::Tensor Transformer2DModelImpl::forward_fused(const torch::Tensor& x, const torch::Tensor& context) {
-  const auto b = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
-  const auto to_sequence = [&](const torch::Tensor& t) { return t.permute({0, 2, 3, 1}).reshape({b, h * w, -1}); };
+  const auto c = x.size(1);
   auto seq = at::linear(to_sequence(norm_->forward_silu(x, /*silu=*/false)), matrix(proj_in_), bias_of(proj_in_));
   for (auto& block : blocks_) seq = block->forward(seq, context);
   // Rows in position order whatever x's layout, for the GEMM to accumulate into.
-  auto out = torch::empty({b, h * w, c}, x.options());
+  auto out = torch::empty({x.size(0), x.size(2) * x.size(3), c}, x.options());
   at::add_out(out, to_sequence(x), bias_of(proj_out_));
-  out.view({-1, c}).addmm_(seq.view({-1, seq.size(-1)}), matrix(proj_out_).t());
-  return out.reshape({b, h, w, c}).permute({0, 3, 1, 2}).contiguous(x.suggest_memory_format());
+  return to_image(accumulate_linear_(out, seq, matrix(proj_out_)), x);
 }
 
 }  // namespace gesso::models

@@ -155,8 +155,7 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
   const auto x_in = config_.center_input_sample ? 2 * sample - 1.0 : sample;
   const auto emb = time_embed(timestep, x_in);
   const auto& context = encoder_hidden_states;
-  const auto shifts = kernels::fused(x_in) && conv_in_->weight.device() == x_in.device() ? set_time_shifts(emb)
-                                                                                          : nullptr;
+  const auto shifts = kernels::fused(x_in, conv_in_->weight) ? set_time_shifts(emb) : nullptr;
 
   auto x = conv_in_->forward(x_in);
   std::vector<torch::Tensor> skips{x};

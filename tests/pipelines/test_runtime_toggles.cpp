@@ -267,6 +267,23 @@ class TestRuntimeToggles : public QObject {
     for (const char* bad : {"", "four", "-1", "0", "4GB"})
       QVERIFY_THROWS_EXCEPTION(RequestError, runtime::parse_vram_budget(bad));
   }
+
+  // A mistyped --kernels value is refused with the choices, never taken as a default.
+  void kernelFusionParsing() {
+    using runtime::KernelFusion;
+    for (const auto mode : {KernelFusion::kOff, KernelFusion::kAuto, KernelFusion::kOn})
+      QCOMPARE(runtime::parse_kernel_fusion(runtime::to_string(mode)), mode);
+    try {
+      runtime::parse_kernel_fusion("fast");
+      QFAIL("'fast' was accepted");
+    } catch (const RequestError& e) {
+      QCOMPARE(e.field(), std::string("kernels"));
+      QVERIFY(std::string(e.what()).find("off, auto, on") != std::string::npos);
+    }
+    RuntimeOptions o;
+    o.kernels = KernelFusion::kOff;
+    QVERIFY(runtime::describe(o).find("fused kernels off") != std::string::npos);
+  }
 };
 
 QTEST_MAIN(TestRuntimeToggles)
