@@ -7,6 +7,7 @@
 #include <functional>
 #include <iostream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "engine/kernels/fusion.h"
@@ -102,6 +103,52 @@ void group_norm_rows(std::vector<OpRow>& rows) {
     rows.push_back({std::string(c.shift ? "GroupNorm(x + temb) + SiLU" : "GroupNorm + SiLU"),
                     dims(c.shape) + (c.channels_last ? " NHWC" : " NCHW"), aten, fused});
   }
+}
+
+// The one-pass GroupNorm kernel against the two-kernel one, and the one-pass extras (the skip
+// concatenation read in place, the input kept) against the ATen ops they replace.
+void group_norm_table() {
+  std::cout << "| GroupNorm, fp16 NHWC | ATen ops (us) | two kernels (us) | one kernel (us) | one vs two |\n"
+            << "|---|---:|---:|---:|---:|\n";
+  const auto row = [](const std::string& name, double aten, double two, double one) {
+    std::printf("| %s | %.1f | %.1f | %.1f | %.2fx |\n", name.c_str(), aten, two, one, two / one);
+  };
+  const auto cl = [](torch::Tensor t) { return t.contiguous(at::MemoryFormat::ChannelsLast); };
+  for (const auto& shape : std::vector<std::vector<int64_t>>{{2, 320, 64, 64}, {2, 640, 32, 32}, {2, 1280, 16, 16},
+                                                             {2, 1280, 8, 8}, {2, 960, 64, 64}, {1, 512, 64, 64}}) {
+    const auto x = cl(rnd(shape));
+    const auto w = rnd({shape[1]}), b = rnd({shape[1]}), shift = rnd({shape[0], shape[1]});
+    row("(x + temb) + SiLU, " + dims(shape),
+        graph_us([&] { kernels::group_norm_silu_reference(x, 32, w, b, 1e-5, true, shift); }),
+        graph_us([&] { kernels::group_norm_silu_two_pass(x, 32, w, b, 1e-5, true, shift); }),
+        graph_us([&] { kernels::group_norm_silu(x, 32, w, b, 1e-5, true, shift); }));
+  }
+  // Up blocks: cat(h, skip) normalised, the concatenation kept for the shortcut.
+  for (const auto& [h, skip, size] : std::vector<std::tuple<int64_t, int64_t, int64_t>>{
+           {1280, 1280, 8}, {1280, 640, 16}, {640, 320, 32}, {640, 320, 64}, {320, 320, 64}}) {
+    const auto a = cl(rnd({2, h, size, size})), s = cl(rnd({2, skip, size, size}));
+    const auto w = rnd({h + skip}), b = rnd({h + skip});
+    const kernels::GroupNormSides sides{.x2 = s, .keep_input = true};
+    row("cat(h, skip) + SiLU, kept, 2x" + std::to_string(h) + "+" + std::to_string(skip) + "x" +
+            std::to_string(size) + "x" + std::to_string(size),
+        graph_us([&] { kernels::group_norm_silu_joined_reference(a, sides, 32, w, b, 1e-5, true); }),
+        graph_us([&] { kernels::group_norm_silu_two_pass(torch::cat({a, s}, 1), 32, w, b, 1e-5, true); }),
+        graph_us([&] { kernels::group_norm_silu_joined(a, sides, 32, w, b, 1e-5, true); }));
+  }
+  // Transformer2D: norm, and x + proj_out's bias for the GEMM to accumulate into.
+  for (const auto& shape : std::vector<std::vector<int64_t>>{{2, 320, 64, 64}, {2, 1280, 8, 8}}) {
+    const auto x = cl(rnd(shape));
+    const auto w = rnd({shape[1]}), b = rnd({shape[1]}), out_bias = rnd({shape[1]});
+    const kernels::GroupNormSides sides{.keep_input = true, .input_bias = out_bias};
+    row("norm + (x + bias), " + dims(shape),
+        graph_us([&] { kernels::group_norm_silu_joined_reference(x, sides, 32, w, b, 1e-6, false); }),
+        graph_us([&] {
+          kernels::group_norm_silu_two_pass(x, 32, w, b, 1e-6, false);
+          (void)(x + out_bias.view({1, -1, 1, 1}));
+        }),
+        graph_us([&] { kernels::group_norm_silu_joined(x, sides, 32, w, b, 1e-6, false); }));
+  }
+  std::cout << "\n";
 }
 
 void geglu_rows(std::vector<OpRow>& rows) {
@@ -280,6 +327,7 @@ int run_kernel_bench(const KernelBenchOptions& o) {
     layer_norm_rows(rows);
     projection_rows(rows);
     print_ops(rows);
+    group_norm_table();
     attention_table();
   }
   if (!o.model.empty()) unet_table(o);

@@ -36,6 +36,14 @@ struct GroupNormArgs {
   float eps = 1e-5f;
   bool silu = false;
   float* workspace = nullptr;  // group_norm_workspace_floats(shape) floats, uninitialised
+
+  // One-pass kernel only (group_norm_one_pass_supports), channels-last:
+  const void* x2 = nullptr;  // channels [x_channels, C) come from x2 ([N, H, W, C - x_channels]), x
+                             // holding [0, x_channels): the UNet's skip concatenation, fused
+  int x_channels = 0;        // a multiple of the vector width; ignored without x2
+  void* z = nullptr;         // also write z = cat(x, x2) + z_bias ([N, H, W, C]), or null
+  GroupNormParam z_bias;     // [C] or null
+  bool two_pass = false;     // force the two-kernel path (benchmarks, checks)
 };
 
 // Whether the kernels handle this shape (vector widths, table sizes, grid limits).
@@ -44,8 +52,16 @@ bool group_norm_kernel_supports(const GroupNormShape& shape);
 // Scratch the launch needs, for the current device (the tiling follows its multiprocessor count).
 std::int64_t group_norm_workspace_floats(const GroupNormShape& shape);
 
+// Whether the one-pass kernel (a thread-block cluster per slice of whole groups: statistics,
+// cluster exchange, normalisation in one launch; sm_90+) takes this channels-last shape. With
+// x2 (split at x_channels) or z only that kernel can run.
+bool group_norm_one_pass_supports(const GroupNormShape& shape, int x_channels = 0);
+
 // Statistics then normalisation, both on `stream`; no host synchronisation, no allocation.
 // Returns the cudaError_t of the launches as an int (0 = success).
 int launch_group_norm_silu(const GroupNormArgs& args, void* stream);
+
+// The one-pass kernel alone (launch_group_norm_silu picks it where it runs); no workspace.
+int launch_group_norm_one_pass(const GroupNormArgs& args, void* stream);
 
 }  // namespace gesso::kernels::cuda

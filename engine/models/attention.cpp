@@ -50,9 +50,18 @@ torch::Tensor AttentionImpl::fused_weight(bool with_q) {
   return concatenated_in_place(parts);
 }
 
+torch::Tensor AttentionImpl::context_kv(const torch::Tensor& context) {
+  const auto b = context.size(0), m = context.size(1), inner = inner_dim();
+  // A slice for another context shape is stale (a guard not released): compute our own.
+  const auto& kv = context_kv_;
+  if (kv.defined() && kv.size(0) == b && kv.size(1) == m && kv.size(2) == 2 * inner)
+    return kv.view({b, m, 2, inner});  // the columns are contiguous even in a slice: a view
+  return at::linear(context, fused_weight(false)).view({b, m, 2, inner});
+}
+
 torch::Tensor AttentionImpl::forward_into(const torch::Tensor& x, const torch::Tensor& context,
                                           torch::Tensor residual) {
-  const auto inner = options_.heads * options_.dim_head;
+  const auto inner = inner_dim();
   const auto b = x.size(0);
   torch::Tensor q, k, v;
   if (options_.bias) {  // biased projections (no UNet of ours has them): one GEMM each
@@ -63,7 +72,7 @@ torch::Tensor AttentionImpl::forward_into(const torch::Tensor& x, const torch::T
     q = qkv.select(2, 0), k = qkv.select(2, 1), v = qkv.select(2, 2);
   } else {
     q = at::linear(x, to_q_->weight);
-    const auto kv = at::linear(context, fused_weight(false)).view({b, -1, 2, inner});
+    const auto kv = context_kv(context);
     k = kv.select(2, 0), v = kv.select(2, 1);
   }
   return accumulate_linear_(std::move(residual), heads(q, k, v), out_proj_->weight);

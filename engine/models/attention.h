@@ -49,11 +49,24 @@ class AttentionImpl : public torch::nn::Module {
   torch::Tensor forward_into(const torch::Tensor& x, const torch::Tensor& context, torch::Tensor residual);
   const torch::Tensor& out_bias() const { return out_proj_->bias; }
 
+  // The UNet computes every cross-attention's keys and values of its context in one GEMM
+  // (UNet2DConditionModelImpl::set_context_kv) and hands each its slice: kv is [B, M, 2 * inner],
+  // keys then values, possibly a column slice of a wider matrix. forward_into uses it for a context
+  // of the same batch and token count; set_context_kv({}) clears it.
+  bool fusable_cross_attention() const { return options_.cross_attention_dim.has_value() && !options_.bias; }
+  int64_t cross_attention_dim() const { return options_.cross_attention_dim.value_or(options_.query_dim); }
+  int64_t inner_dim() const { return options_.heads * options_.dim_head; }
+  const Linear& to_k() const { return to_k_; }
+  const Linear& to_v() const { return to_v_; }
+  void set_context_kv(torch::Tensor kv) { context_kv_ = std::move(kv); }
+
  private:
   torch::Tensor attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v);
   torch::Tensor heads(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v);
   // [to_q; to_k; to_v] (self-attention) or [to_k; to_v] (cross-attention) as one weight.
   torch::Tensor fused_weight(bool with_q);
+  // [B, M, 2, inner]: the keys and values of context, from the UNet's slice when it fits.
+  torch::Tensor context_kv(const torch::Tensor& context);
 
   AttentionOptions options_;
   GroupNorm group_norm_{nullptr};
@@ -62,6 +75,7 @@ class AttentionImpl : public torch::nn::Module {
   Linear to_v_{nullptr};
   torch::nn::ModuleList to_out_;  // [0]: the output projection (diffusers' [1] is a no-op dropout)
   Linear out_proj_{nullptr};
+  torch::Tensor context_kv_;  // set by the UNet for one call, see set_context_kv
 };
 TORCH_MODULE(Attention);
 

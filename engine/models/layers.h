@@ -11,6 +11,8 @@
 #include <torch/nn/module.h>
 #include <torch/nn/pimpl.h>
 
+#include "engine/kernels/group_norm.h"
+
 namespace gesso::models {
 
 // acc += x @ weight^T in place (x: [..., in], acc: [..., out], both contiguous): a projection whose
@@ -49,6 +51,11 @@ class GroupNormImpl : public torch::nn::Module {
   // fused path (kernels::fused, weights on x's device), else the same ATen ops as forward() + add
   // + silu_. The ResNet block's norm1 -> SiLU and (h + temb) -> norm2 -> SiLU.
   torch::Tensor forward_silu(const torch::Tensor& x, bool silu = true, const torch::Tensor& shift = {});
+  // forward_silu of cat(x, sides.x2) that may also return that input (+ sides.input_bias) for a
+  // second consumer: one kernel on the fused path where kernels::group_norm_silu_joined has one,
+  // else the concatenation and add around forward_silu.
+  kernels::GroupNormOutputs forward_joined(const torch::Tensor& x, const kernels::GroupNormSides& sides,
+                                           bool silu = true);
 
   torch::Tensor weight, bias;
 

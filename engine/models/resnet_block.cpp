@@ -60,11 +60,27 @@ torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Te
   return options_.output_scale_factor == 1.0 ? h : h.div_(options_.output_scale_factor);
 }
 
+torch::Tensor ResnetBlock2DImpl::forward_with_skip(const torch::Tensor& x, const torch::Tensor& skip,
+                                                   const torch::Tensor& temb) {
+  if (fusable() && conv_shortcut_ && kernels::fused(x, norm1_->weight)) return forward_fused(x, temb, skip);
+  return forward(torch::cat({x, skip}, 1), temb);
+}
+
 // Each norm with its shift and SiLU is one kernel (kernels/group_norm.h); conv1's bias joins the
 // time embedding in norm2's shift, and conv2's bias (with the shortcut's) joins the skip connection
-// (kernels/bias_residual.h): no pass over the feature map for a bias or an add.
-torch::Tensor ResnetBlock2DImpl::forward_fused(const torch::Tensor& x, const torch::Tensor& temb) {
-  auto h = conv1_->forward_without_bias(norm1_->forward_silu(x));
+// (kernels/bias_residual.h): no pass over the feature map for a bias or an add. With a skip, the
+// block's input is cat(x, skip), which norm1 reads in place and writes once for the shortcut.
+torch::Tensor ResnetBlock2DImpl::forward_fused(const torch::Tensor& x_part, const torch::Tensor& temb,
+                                               const torch::Tensor& skip) {
+  torch::Tensor x = x_part, normed;
+  if (skip.defined()) {
+    auto joined = norm1_->forward_joined(x_part, {.x2 = skip, .keep_input = true});
+    x = std::move(joined.z);
+    normed = std::move(joined.y);
+  } else {
+    normed = norm1_->forward_silu(x);
+  }
+  auto h = conv1_->forward_without_bias(normed);
   auto shift = time_shift_;
   if (!shift.defined()) {
     shift = conv1_->bias.unsqueeze(0);

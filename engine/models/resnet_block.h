@@ -36,6 +36,9 @@ class ResnetBlock2DImpl : public torch::nn::Module {
   explicit ResnetBlock2DImpl(const ResnetBlock2DOptions& options);
   // temb: [B, temb_channels], or undefined when the block has no time embedding.
   torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& temb = {});
+  // forward(cat(x, skip, dim 1), temb): the UNet's up blocks. On the fused path norm1 reads both
+  // and also writes the concatenation for the shortcut, so there is no concatenation pass.
+  torch::Tensor forward_with_skip(const torch::Tensor& x, const torch::Tensor& skip, const torch::Tensor& temb);
 
   // Whether the fused path serves this block: SiLU, the default time-embedding norm.
   bool fusable() const;
@@ -47,7 +50,7 @@ class ResnetBlock2DImpl : public torch::nn::Module {
   int64_t out_channels() const { return options_.out_channels; }
 
  private:
-  torch::Tensor forward_fused(const torch::Tensor& x, const torch::Tensor& temb);
+  torch::Tensor forward_fused(const torch::Tensor& x, const torch::Tensor& temb, const torch::Tensor& skip = {});
 
   ResnetBlock2DOptions options_;
   GroupNorm norm1_{nullptr};

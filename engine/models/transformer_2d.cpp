@@ -68,12 +68,20 @@ torch::Tensor Transformer2DModelImpl::forward(const torch::Tensor& x, const torc
 }
 
 torch::Tensor Transformer2DModelImpl::forward_fused(const torch::Tensor& x, const torch::Tensor& context) {
-  const auto c = x.size(1);
-  auto seq = at::linear(to_sequence(norm_->forward_silu(x, /*silu=*/false)), matrix(proj_in_), bias_of(proj_in_));
+  // out = x + proj_out's bias, rows in position order, for proj_out's GEMM to accumulate into.
+  // Channels-last x: the norm's kernel writes it as a second output (a view as rows).
+  torch::Tensor normed, out;
+  if (x.is_contiguous(at::MemoryFormat::ChannelsLast)) {
+    auto joined = norm_->forward_joined(x, {.keep_input = true, .input_bias = bias_of(proj_out_)}, /*silu=*/false);
+    normed = std::move(joined.y);
+    out = to_sequence(joined.z);
+  } else {
+    normed = norm_->forward_silu(x, /*silu=*/false);
+    out = torch::empty({x.size(0), x.size(2) * x.size(3), x.size(1)}, x.options());
+    at::add_out(out, to_sequence(x), bias_of(proj_out_));
+  }
+  auto seq = at::linear(to_sequence(normed), matrix(proj_in_), bias_of(proj_in_));
   for (auto& block : blocks_) seq = block->forward(seq, context);
-  // Rows in position order whatever x's layout, for the GEMM to accumulate into.
-  auto out = torch::empty({x.size(0), x.size(2) * x.size(3), c}, x.options());
-  at::add_out(out, to_sequence(x), bias_of(proj_out_));
   return to_image(accumulate_linear_(out, seq, matrix(proj_out_)), x);
 }
 

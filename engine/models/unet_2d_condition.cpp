@@ -138,6 +138,36 @@ std::shared_ptr<void> UNet2DConditionModelImpl::set_time_shifts(const torch::Ten
   });
 }
 
+std::shared_ptr<void> UNet2DConditionModelImpl::set_context_kv(const torch::Tensor& context) {
+  if (!cross_attentions_found_) {
+    for (const auto& m : modules(/*include_self=*/false))
+      if (auto* a = dynamic_cast<AttentionImpl*>(m.get()); a && a->fusable_cross_attention())
+        fusable_cross_attentions_.push_back(a);
+    cross_attentions_found_ = true;
+  }
+  // Only weights as wide as the context can share its GEMM (a config may give blocks other widths,
+  // which the context cannot feed anyway): the same set every call, so concatenated once.
+  std::vector<AttentionImpl*> attentions;
+  for (auto* a : fusable_cross_attentions_)
+    if (a->cross_attention_dim() == context.size(-1)) attentions.push_back(a);
+  if (attentions.empty()) return nullptr;
+  // [k0; v0; k1; v1; ...]: each attention's own [k; v] stays back to back, a view for its own path.
+  std::vector<torch::Tensor> weights;
+  for (auto* a : attentions) {
+    weights.push_back(a->to_k()->weight);
+    weights.push_back(a->to_v()->weight);
+  }
+  const auto all = at::linear(context, concatenated_in_place(weights));
+  int64_t offset = 0;
+  for (auto* a : attentions) {
+    a->set_context_kv(all.narrow(2, offset, 2 * a->inner_dim()));
+    offset += 2 * a->inner_dim();
+  }
+  return std::shared_ptr<void>(nullptr, [attentions](void*) {
+    for (auto* a : attentions) a->set_context_kv({});
+  });
+}
+
 torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, const torch::Tensor& timestep,
                                                 const torch::Tensor& encoder_hidden_states,
                                                 const UNetResiduals& residuals) {
@@ -155,7 +185,9 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
   const auto x_in = config_.center_input_sample ? 2 * sample - 1.0 : sample;
   const auto emb = time_embed(timestep, x_in);
   const auto& context = encoder_hidden_states;
-  const auto shifts = kernels::fused(x_in, conv_in_->weight) ? set_time_shifts(emb) : nullptr;
+  const bool fused_path = kernels::fused(x_in, conv_in_->weight);
+  const auto shifts = fused_path ? set_time_shifts(emb) : nullptr;
+  const auto context_kv = fused_path ? set_context_kv(context) : nullptr;
 
   auto x = conv_in_->forward(x_in);
   std::vector<torch::Tensor> skips{x};

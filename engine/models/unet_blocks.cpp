@@ -100,9 +100,8 @@ torch::Tensor UNetUpBlockImpl::forward(torch::Tensor x, std::vector<torch::Tenso
                                        const std::optional<std::vector<int64_t>>& upsample_size) {
   for (std::size_t i = 0; i < resnets_.size(); ++i) {
     TORCH_CHECK(!skips.empty(), "UNetUpBlock: ran out of skip connections");
-    x = torch::cat({x, skips.back()}, 1);
+    x = resnets_[i]->forward_with_skip(x, skips.back(), temb);
     skips.pop_back();
-    x = resnets_[i]->forward(x, temb);
     if (!attentions_.empty()) x = attentions_[i]->forward(x, context);
   }
   if (upsampler_) x = upsampler_->forward(x, upsample_size);

@@ -10,6 +10,7 @@
 #   tests/bench/gpu_bench.sh ncu        ncu's kernel list of one eager UNet call, fused and ATen
 #   tests/bench/gpu_bench.sh final      the short-lease side-by-side: UNet call, fused vs unfused
 #                                       rows, diffusers compiled, in one command
+#   tests/bench/gpu_bench.sh iter       checks, op + UNet tables, the graphed pipeline row, ncu list
 #   tests/bench/gpu_bench.sh compiled   diffusers + torch.compile(mode="reduce-overhead"): the
 #                                       pipeline (compile15) and the UNet call (unet_probe)
 # Each stage appends to $OUT (and .bench-results/ on the machine, so later stages find them while
@@ -22,6 +23,20 @@ RES=.bench-results
 mkdir -p "$RES"
 M=/tmp/models/sd15-random
 B=./build-gpu/app/gesso-bench
+# GESSO_PREBUILT=path: a gesso-bench built on the workstation from the same tree (the default
+# build has sm_90 code) and carried along, instead of building here (about 100 s of the lease).
+build() {
+  if [[ -n ${GESSO_PREBUILT:-} ]]; then
+    B=$GESSO_PREBUILT
+    local torch_lib
+    torch_lib=$(python3 -c 'import os, torch; print(os.path.dirname(torch.__file__))')/lib
+    export LD_LIBRARY_PATH="$torch_lib:$torch_lib/../../nvidia/cu13/lib:$LD_LIBRARY_PATH"
+    $B --help > /dev/null || { ldd "$B" | grep "not found"; exit 1; }
+    return
+  fi
+  GESSO_BUILD_DIR=build-gpu bash scripts/build.sh -DCMAKE_CUDA_ARCHITECTURES=90 > "$OUT/build.log" 2>&1 \
+    || { tail -30 "$OUT/build.log"; exit 1; }
+}
 case "${1:-gesso}" in
   gesso)
     bash scripts/build.sh > "$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log"; exit 1; }
@@ -36,8 +51,7 @@ case "${1:-gesso}" in
     $B run -m $M --dtype fp32 --steps 30 --toggles default,tf32 --json "$J"
     cp "$J" "$OUT/" ;;
   kernels)
-    GESSO_BUILD_DIR=build-gpu bash scripts/build.sh -DCMAKE_CUDA_ARCHITECTURES=90 > "$OUT/build.log" 2>&1 \
-      || { tail -30 "$OUT/build.log"; exit 1; }
+    build
     [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
     J="$RES/gesso.jsonl"
     $B --check-kernels | tee "$OUT/check.md" || true
@@ -46,8 +60,7 @@ case "${1:-gesso}" in
       --toggles "${GESSO_TOGGLES:-kernels=off,default,channels-last+cuda-graphs+kernels=off,channels-last+cuda-graphs}"
     cp "$J" "$OUT/" ;;
   final)  # the lean side-by-side for a short lease: fused vs unfused, then diffusers compiled
-    GESSO_BUILD_DIR=build-gpu bash scripts/build.sh -DCMAKE_CUDA_ARCHITECTURES=90 > "$OUT/build.log" 2>&1 \
-      || { tail -30 "$OUT/build.log"; exit 1; }
+    build
     [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
     J="$RES/gesso.jsonl"
     $B --check-kernels > "$OUT/check.md" || true
@@ -57,6 +70,16 @@ case "${1:-gesso}" in
     cp "$J" "$OUT/"
     python3 .gpu/diffusers_anchor.py "$RES" compile15 2>&1 | grep -E "^\{|took"
     cp "$RES/anchor.jsonl" "$OUT/" ;;
+  iter)  # one round of kernel work: checks, the op and UNet tables, the graphed pipeline, ncu
+    build
+    [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
+    $B --check-kernels > "$OUT/check.md" || true
+    grep -cE "\| pass \|" "$OUT/check.md"; grep -E "FAIL|fail" "$OUT/check.md" || true
+    $B kernels -m $M | tee "$OUT/kernels.md"
+    $B run -m $M --dtype fp16 --json "$OUT/gesso.jsonl" --toggles channels-last+cuda-graphs
+    ncu --clock-control none --profile-from-start off --csv --page raw --metrics gpu__time_duration.sum \
+      $B kernels -m $M --profile fused > "$OUT/ncu_fused.csv" 2>&1 || true
+    python3 tests/bench/ncu_summary.py "$OUT/ncu_fused.csv" 40 > "$OUT/ncu_fused.md" ;;
   ncu)
     for k in ${GESSO_NCU:-fused aten}; do
       ncu --clock-control none --profile-from-start off --csv --page raw --metrics gpu__time_duration.sum \

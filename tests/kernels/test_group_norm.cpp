@@ -210,6 +210,49 @@ class TestGroupNorm : public QObject {
                              gk::group_norm_silu_reference(x, 5, w, b, 1e-5, false));
   }
 
+  // group_norm_silu_joined: the norm of cat(x, x2) and that input (+ bias) as z, by the definition.
+  void joinedIsNormOfConcatenationAndKeepsInput() {
+    torch::manual_seed(6);
+    for (const bool channels_last : {false, true}) {
+      const auto whole = make_inputs({2, 24, 5, 3}, channels_last, true);
+      const auto head = whole.x.narrow(1, 0, 16).contiguous(whole.x.suggest_memory_format());
+      const auto tail = whole.x.narrow(1, 16, 8).contiguous(whole.x.suggest_memory_format());
+      const auto input_bias = torch::randn({24});
+      const gk::GroupNormSides sides{.x2 = tail, .keep_input = true, .input_bias = input_bias};
+      const auto out = gk::group_norm_silu_joined(head, sides, 6, whole.weight, whole.bias, 1e-5, true, whole.shift);
+      const auto expected = by_definition(whole, 6, 1e-5, true);
+      QVERIFY(torch::allclose(out.y.to(torch::kDouble), expected, 1e-5, 1e-5));
+      QVERIFY(torch::equal(out.z, whole.x + input_bias.view({1, -1, 1, 1})));
+      const auto ref = gk::group_norm_silu_joined_reference(head, sides, 6, whole.weight, whole.bias, 1e-5, true,
+                                                            whole.shift);
+      QVERIFY(torch::equal(out.y, ref.y));
+      QVERIFY(torch::equal(out.z, ref.z));
+    }
+  }
+
+  // z is never x itself: Transformer2D accumulates its output projection into it.
+  void keptInputIsATensorOfItsOwn() {
+    const auto x = torch::randn({1, 8, 3, 3});
+    const auto out = gk::group_norm_silu_joined(x, {.keep_input = true}, 4, {}, {}, 1e-5, false);
+    QVERIFY(torch::equal(out.z, x));
+    QVERIFY(!out.z.is_same(x) && out.z.data_ptr() != x.data_ptr());
+    QVERIFY(!gk::group_norm_silu_joined(x, {}, 4, {}, {}, 1e-5, false).z.defined());
+  }
+
+  void joinedBadInputsAreClearErrors() {
+    const auto x = torch::randn({2, 8, 4, 4});
+    const auto join = [&](const torch::Tensor& x2, const torch::Tensor& w, const torch::Tensor& input_bias) {
+      return gk::group_norm_silu_joined(x, {.x2 = x2, .keep_input = true, .input_bias = input_bias}, 4, w, {}, 1e-5,
+                                        true);
+    };
+    QVERIFY_THROWS_EXCEPTION(gesso::Error, join(torch::randn({2, 4, 4, 5}), {}, {}));          // width
+    QVERIFY_THROWS_EXCEPTION(gesso::Error, join(torch::randn({1, 4, 4, 4}), {}, {}));          // batch
+    QVERIFY_THROWS_EXCEPTION(gesso::Error, join(torch::randn({2, 4, 4, 4}).to(torch::kDouble), {}, {}));
+    QVERIFY_THROWS_EXCEPTION(gesso::Error, join(torch::randn({2, 4, 4, 4}), torch::ones({8}), {}));  // C = 12
+    QVERIFY_THROWS_EXCEPTION(gesso::Error, join(torch::randn({2, 4, 4, 4}), {}, torch::ones({8})));
+    QVERIFY_THROWS_EXCEPTION(gesso::Error, join(torch::randn({2, 6, 4, 4}), {}, {}));  // 14 % 4
+  }
+
   // Empty without a CUDA device; on one, every kernel variant must match its reference.
   void selfCheck() {
     const auto checks = gk::check_group_norm_kernel();

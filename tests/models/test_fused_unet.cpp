@@ -7,8 +7,11 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
+
 #include "engine/io/safetensors.h"
 #include "engine/kernels/fusion.h"
+#include "engine/models/attention.h"
 #include "engine/models/unet_2d_condition.h"
 #include "models/model_test_util.h"
 
@@ -33,12 +36,24 @@ torch::Tensor parameter(gesso::models::UNet2DConditionModel& model, const std::s
   return model->named_parameters()[name];
 }
 
-// Whether the first transformer block's projections share one storage (the fused path concatenates them).
+// Whether every cross-attention's K/V weights share one storage (the UNet's one K/V GEMM a call).
+bool cross_kv_concatenated(gesso::models::UNet2DConditionModel& model) {
+  std::vector<torch::Tensor> kv;
+  for (const auto& p : model->named_parameters()) {
+    const auto& name = p.key();
+    if (name.ends_with("attn2.to_k.weight") || name.ends_with("attn2.to_v.weight")) kv.push_back(p.value());
+  }
+  return kv.size() > 2 && std::all_of(kv.begin(), kv.end(), [&](const torch::Tensor& w) {
+           return w.storage().is_alias_of(kv.front().storage());
+         });
+}
+
+// Whether the projections share storage as the fused path leaves them: the first transformer
+// block's Q/K/V, and all cross-attentions' K/V together.
 bool projections_concatenated(gesso::models::UNet2DConditionModel& model) {
   const std::string block = "down_blocks.0.attentions.0.transformer_blocks.0.";
   const auto q = parameter(model, block + "attn1.to_q.weight"), v = parameter(model, block + "attn1.to_v.weight");
-  const auto k2 = parameter(model, block + "attn2.to_k.weight"), v2 = parameter(model, block + "attn2.to_v.weight");
-  return q.storage().is_alias_of(v.storage()) && k2.storage().is_alias_of(v2.storage());
+  return q.storage().is_alias_of(v.storage()) && cross_kv_concatenated(model);
 }
 
 void check_fused(const std::string& name, double& worst) {
@@ -94,6 +109,49 @@ class TestFusedUNet : public QObject {
       plain = run_case(model, ref, 0);
     }
     QVERIFY(torch::equal(automatic, plain));
+  }
+
+  // The K/V handed out for one call's context do not outlive it: a later call with another token
+  // count (a different prompt length) gets its own keys and values, as on the plain path.
+  void otherTokenCountGetsItsOwnKeysAndValues() {
+    auto model = gesso::models::load_unet_2d_condition(gesso::test::model_dir("unet_sd1"));
+    const auto ref = SafetensorsFile::open(gesso::test::reference_path("unet_sd1"));
+    c10::InferenceMode inference;
+    const auto sample = ref.view("case1.sample"), timestep = ref.view("case1.timestep");
+    const auto context = ref.view("case1.encoder_hidden_states").narrow(1, 0, 20).flip(1);  // 20 tokens, not 77
+    torch::Tensor plain, fused;
+    {
+      const ScopedKernelFusion off(KernelFusion::kOff);
+      plain = model->forward(sample, timestep, context);
+    }
+    {
+      const ScopedKernelFusion on(KernelFusion::kOn);
+      expect_close("77 tokens", run_case(model, ref, 1), ref.view("case1.out"), worst_);
+      fused = model->forward(sample, timestep, context);
+    }
+    QVERIFY(cross_kv_concatenated(model));
+    expect_close("20 tokens after 77: fused vs plain", fused, plain, worst_);
+  }
+
+  // A cross-attention uses the K/V slice it is handed (a column slice of a wider matrix) only for a
+  // context of its shape; any other context gets keys and values of its own.
+  void attentionUsesOnlyAFittingKeyValueSlice() {
+    torch::manual_seed(7);
+    gesso::models::Attention attn(gesso::models::AttentionOptions{.query_dim = 16, .cross_attention_dim = 12,
+                                                                   .heads = 2, .dim_head = 4});
+    c10::InferenceMode inference;
+    for (auto& p : attn->parameters()) p.normal_(0, 0.3);  // the layers are created uninitialised
+    const auto x = torch::randn({2, 6, 16}), context = torch::randn({2, 5, 12});
+    const auto expected = attn->forward(x, context);
+    const auto fused = [&] { return attn->forward_into(x, context, attn->out_bias().expand_as(x).contiguous()); };
+    const auto kv = torch::cat({attn->to_k()->weight, attn->to_v()->weight});
+    const auto wide = torch::cat({torch::randn({2, 5, 3}), at::linear(context, kv), torch::randn({2, 5, 7})}, 2);
+    attn->set_context_kv(wide.narrow(2, 3, 2 * attn->inner_dim()));
+    expect_close("fitting slice", fused(), expected, worst_);
+    attn->set_context_kv(torch::randn({2, 7, 2 * attn->inner_dim()}));  // stale: another token count
+    expect_close("stale slice ignored", fused(), expected, worst_);
+    attn->set_context_kv(torch::zeros({2, 5, 2 * attn->inner_dim()}));  // fitting, so used: proves the slice is read
+    QVERIFY(gesso::test::max_abs_diff(fused(), expected) > 1e-3);
   }
 
   void cleanupTestCase() { qInfo("worst max |diff|: %.3g", worst_); }
