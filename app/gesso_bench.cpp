@@ -117,6 +117,8 @@ int main(int argc, char** argv) {
   kernels_cmd->add_option("--device", kernel_bench.device, "cuda | cuda:N");
   kernels_cmd->add_option("--calls", kernel_bench.calls, "Timed UNet calls per configuration");
   kernels_cmd->add_flag("--unet-only", kernel_bench.unet_only, "Only the UNet-call table");
+  kernels_cmd->add_flag("--group-norm-only", kernel_bench.group_norm_only,
+                        "Only the GroupNorm table (one kernel against two)");
   kernels_cmd->add_option("--profile", kernel_bench.profile,
                           "fused | aten: one eager UNet call between cudaProfilerStart/Stop (for ncu), no tables");
   CLI11_PARSE(app, argc, argv);

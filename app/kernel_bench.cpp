@@ -14,6 +14,7 @@
 #include "engine/kernels/geglu.h"
 #include "engine/kernels/group_norm.h"
 #include "engine/kernels/layer_norm_residual.h"
+#include "engine/kernels/upsample_nearest.h"
 #include "engine/models/attention_dispatch.h"
 #include "engine/pipelines/stable_diffusion_model.h"
 #include "engine/runtime/cuda_graph.h"
@@ -149,6 +150,15 @@ void group_norm_table() {
         graph_us([&] { kernels::group_norm_silu_joined(x, sides, 32, w, b, 1e-6, false); }));
   }
   std::cout << "\n";
+}
+
+void upsample_rows(std::vector<OpRow>& rows) {
+  for (const auto& shape : std::vector<std::vector<int64_t>>{{2, 1280, 8, 8}, {2, 1280, 16, 16}, {2, 640, 32, 32}}) {
+    const auto x = rnd(shape).contiguous(at::MemoryFormat::ChannelsLast);
+    rows.push_back({"nearest 2x upsampling", dims(shape) + " NHWC",
+                    graph_us([&] { kernels::upsample_nearest_2x_reference(x); }),
+                    graph_us([&] { kernels::upsample_nearest_2x(x); })});
+  }
 }
 
 void geglu_rows(std::vector<OpRow>& rows) {
@@ -320,9 +330,14 @@ int run_kernel_bench(const KernelBenchOptions& o) {
     return 0;
   }
   std::cout << "Device: " << runtime::device_name(torch::Device(o.device)) << "\n\n";
+  if (o.group_norm_only) {
+    group_norm_table();
+    return 0;
+  }
   if (!o.unet_only) {
     std::vector<OpRow> rows;
     group_norm_rows(rows);
+    upsample_rows(rows);
     geglu_rows(rows);
     layer_norm_rows(rows);
     projection_rows(rows);

@@ -14,6 +14,7 @@ struct KernelBenchOptions {
   // Stop, for `ncu --profile-from-start off` to list its kernels.
   std::string profile;
   bool unet_only = false;  // just the UNet-call table
+  bool group_norm_only = false;  // just the GroupNorm table
 };
 
 // Prints markdown tables; returns the exit code (1 when no CUDA device).

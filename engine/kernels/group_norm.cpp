@@ -139,10 +139,9 @@ GroupNormOutputs group_norm_silu_cuda(const torch::Tensor& x, const cuda::GroupN
     out.z = torch::empty(size, x.options().memory_format(format));
     args.z = out.z.data_ptr();
   }
-  const bool one_pass = !extras.two_pass && cuda::group_norm_one_pass_supports(shape, args.x_channels);
   // Through the caching allocator: stream-ordered and safe inside CUDA-graph capture.
   torch::Tensor workspace;
-  if (!one_pass) {
+  if (!cuda::group_norm_uses_one_pass(args)) {
     workspace = torch::empty({cuda::group_norm_workspace_floats(shape)}, x.options().dtype(torch::kFloat));
     args.workspace = workspace.data_ptr<float>();
   }

@@ -602,9 +602,13 @@ std::int64_t group_norm_workspace_floats(const GroupNormShape& s) {
   return 2LL * s.batch * s.groups * tiles;
 }
 
+bool group_norm_uses_one_pass(const GroupNormArgs& a) {
+  return !a.two_pass && (a.x2 || a.z || group_norm_one_pass_preferred(a.shape)) &&
+         group_norm_one_pass_supports(a.shape, a.x2 ? a.x_channels : 0);
+}
+
 int launch_group_norm_silu(const GroupNormArgs& a, void* stream) {
-  if (!a.two_pass && group_norm_one_pass_supports(a.shape, a.x2 ? a.x_channels : 0))
-    return launch_group_norm_one_pass(a, stream);
+  if (group_norm_uses_one_pass(a)) return launch_group_norm_one_pass(a, stream);
   if (a.x2 != nullptr || a.z != nullptr || !group_norm_kernel_supports(a.shape))
     return static_cast<int>(cudaErrorInvalidValue);
   auto st = static_cast<cudaStream_t>(stream);

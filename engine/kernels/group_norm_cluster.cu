@@ -36,7 +36,8 @@ using namespace group_norm_device;
 constexpr int kUnroll = 4;           // 16-byte loads a thread keeps in flight (statistics)
 constexpr int kApplyUnroll = 2;      // and while normalising, with 3 coefficients a channel live
 constexpr int kMaxThreads = 512;     // two blocks an SM at 64 registers
-constexpr int kMaxCluster = 8;       // the portable cluster size
+constexpr int kMaxCluster = 8;       // the portable size (16 measured slower: fewer clusters resident)
+constexpr int kMinBlockVectors = 512;  // below this a block's share no longer pays a wider cluster
 constexpr int kMaxSliceGroups = 64;  // groups of one slice (partials table)
 constexpr int kReduceFloats = kMaxThreads * 8;
 // Above this x stops fitting the L2 beside y, and the second read goes to DRAM: the two-kernel
@@ -52,6 +53,8 @@ struct ClusterPlan {
   int vectors;                       // W = S / V, a thread row's vectors
   int rows;                          // pixel rows a block: rows * W threads work
   int cluster;                       // K blocks a slice
+  bool held;                         // each thread's whole share fits one round of loads: kept in
+                                     // registers for the normalisation instead of read again
 };
 
 // Where a thread's column lives: x (channels [0, x_channels)) or x2 (the rest), each channels-last
@@ -174,7 +177,7 @@ __global__ void __launch_bounds__(kMaxThreads, 2)
         q[e] = fmaf(d, d, q[e]);
       }
     }
-    load_rows(r, src, px + kUnroll * step, step, p.pixels);
+    if (!p.held) load_rows(r, src, px + kUnroll * step, step, p.pixels);
   }
   if (active) {
 #pragma unroll
@@ -206,7 +209,7 @@ __global__ void __launch_bounds__(kMaxThreads, 2)
 
   // y = act(x * scale + offset) with the statistics folded into two coefficients a channel.
   // Reloaded rather than kept live through the statistics: 64 registers.
-  float scale[V], offset[V], zb[V];
+  float scale[V], offset[V];
   {
     float sh[V];
     param_vector<V>(shift, sh0 + c0, 0.0f, sh);
@@ -221,27 +224,33 @@ __global__ void __launch_bounds__(kMaxThreads, 2)
       offset[e] = fmaf(sh[e] - st.x, scale[e], offset[e]);
     }
   }
-  param_vector<V>(z_bias, c0, 0.0f, zb);
   const long out0 = static_cast<long>(n) * p.pixels * p.channels + c0;
-  uint4 ra[kApplyUnroll];
-  for (int px = first; px < p.pixels; px += kApplyUnroll * step) {
-    load_rows(ra, src, px, step, p.pixels);
+  const auto write = [&](const uint4& raw, int pixel) {
+    float f[V];
+    Vec<T>::unpack(raw, f);
+    const long at = out0 + static_cast<long>(pixel) * p.channels;
+    if (z != nullptr) {
+      float w[V];  // z's bias from L1 each time: 8 registers fewer for the whole phase
+      param_vector<V>(z_bias, c0, 0.0f, w);
 #pragma unroll
-    for (int u = 0; u < kApplyUnroll; ++u) {
-      const int pu = px + u * step;
-      if (pu >= p.pixels) break;
-      float f[V];
-      Vec<T>::unpack(ra[u], f);
-      const long at = out0 + static_cast<long>(pu) * p.channels;
-      if (z != nullptr) {
-        float w[V];
+      for (int e = 0; e < V; ++e) w[e] += f[e];
+      store16(z + at, Vec<T>::pack(w));
+    }
 #pragma unroll
-        for (int e = 0; e < V; ++e) w[e] = f[e] + zb[e];
-        store16(z + at, Vec<T>::pack(w));
-      }
+    for (int e = 0; e < V; ++e) f[e] = activate<kSilu>(fmaf(f[e], scale[e], offset[e]));
+    store16(y + at, Vec<T>::pack(f));
+  };
+  if (p.held) {
 #pragma unroll
-      for (int e = 0; e < V; ++e) f[e] = activate<kSilu>(fmaf(f[e], scale[e], offset[e]));
-      store16(y + at, Vec<T>::pack(f));
+    for (int u = 0; u < kUnroll; ++u)
+      if (first + u * step < p.pixels) write(r[u], first + u * step);
+  } else {
+    uint4 ra[kApplyUnroll];
+    for (int px = first; px < p.pixels; px += kApplyUnroll * step) {
+      load_rows(ra, src, px, step, p.pixels);
+#pragma unroll
+      for (int u = 0; u < kApplyUnroll; ++u)
+        if (px + u * step < p.pixels) write(ra[u], px + u * step);
     }
   }
   asm volatile("barrier.cluster.wait.acquire.aligned;" ::: "memory");
@@ -291,10 +300,11 @@ ClusterPlan cluster_plan(const GroupNormShape& s, int x_channels, int sms) {
   while (k_rounds < kMaxCluster && ceil_div(s.pixels, k_rounds) > max_rows * kUnroll) k_rounds *= 2;
   int k_fill = std::min(pow2_at_least(ceil_div(sms, slices)), kMaxCluster);
   const long long vectors = static_cast<long long>(s.pixels) * p.vectors;
-  while (k_fill > 1 && vectors / k_fill < 256) k_fill /= 2;
+  while (k_fill > 1 && vectors / k_fill < kMinBlockVectors) k_fill /= 2;
   p.cluster = std::min({std::max(k_rounds, k_fill), kMaxCluster, s.pixels});
   while (p.cluster & (p.cluster - 1)) --p.cluster;  // a power of two
   p.rows = std::min(max_rows, ceil_div(s.pixels, p.cluster));
+  p.held = kUnroll * p.cluster * p.rows >= s.pixels;
   return p;
 }
 
@@ -337,6 +347,16 @@ bool group_norm_one_pass_supports(const GroupNormShape& s, int x_channels) {
   if (bytes > kMaxBytes || static_cast<long long>(s.channels) * s.pixels >= (1LL << 31)) return false;
   int major = 0;
   return multiprocessors_and_major(major) > 0 && major >= 9;
+}
+
+// Measured on an H200 (gesso-bench kernels, fp16): the one-pass kernel wins where one block takes a
+// whole slice (2x1280x8x8: 5.5 against 7.2 us), and ties or loses where a cluster shares it (the
+// exchange and a second read of x against the two-kernel path's wider grids: 2x320x64x64 10.7 vs
+// 10.6 us, 14.9 vs 10.6 before the plan kept clusters at <= 8 blocks).
+bool group_norm_one_pass_preferred(const GroupNormShape& s) {
+  if (!group_norm_one_pass_supports(s)) return false;
+  int major = 0;
+  return cluster_plan(s, 0, multiprocessors_and_major(major)).cluster == 1;
 }
 
 int launch_group_norm_one_pass(const GroupNormArgs& a, void* stream) {

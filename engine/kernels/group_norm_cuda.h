@@ -61,6 +61,14 @@ bool group_norm_one_pass_supports(const GroupNormShape& shape, int x_channels = 
 // Returns the cudaError_t of the launches as an int (0 = success).
 int launch_group_norm_silu(const GroupNormArgs& args, void* stream);
 
+// Whether a plain call (no x2, no z) should take the one-pass kernel where it runs: where it
+// measured faster than the two-kernel path.
+bool group_norm_one_pass_preferred(const GroupNormShape& shape);
+
+// Which of the two launch_group_norm_silu runs for these arguments (the one-pass kernel needs no
+// workspace).
+bool group_norm_uses_one_pass(const GroupNormArgs& args);
+
 // The one-pass kernel alone (launch_group_norm_silu picks it where it runs); no workspace.
 int launch_group_norm_one_pass(const GroupNormArgs& args, void* stream);
 

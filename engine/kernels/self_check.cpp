@@ -7,6 +7,7 @@
 #include "engine/kernels/group_norm.h"
 #include "engine/kernels/latent_preview.h"
 #include "engine/kernels/layer_norm_residual.h"
+#include "engine/kernels/upsample_nearest.h"
 #include "engine/runtime/device.h"
 
 namespace gesso::kernels {
@@ -35,7 +36,7 @@ std::vector<KernelCheck> run_kernel_self_check() {
                                      check_latent_preview(torch::kHalf, "float16"),
                                      check_latent_preview(torch::kBFloat16, "bfloat16")};
   for (auto more : {check_group_norm_kernel(), check_geglu_kernel(), check_layer_norm_residual_kernel(),
-                     check_add_bias_residual_kernel()})
+                     check_add_bias_residual_kernel(), check_upsample_nearest_kernel()})
     checks.insert(checks.end(), more.begin(), more.end());
   return checks;
 }

@@ -86,12 +86,17 @@ torch::Tensor ResnetBlock2DImpl::forward_fused(const torch::Tensor& x_part, cons
     shift = conv1_->bias.unsqueeze(0);
     if (time_emb_proj_ && temb.defined()) shift = time_emb_proj_->forward(torch::silu(temb)) + shift;
   }
-  h = conv2_->forward_without_bias(norm2_->forward_silu(h, true, shift.expand({h.size(0), -1}).contiguous()));
+  // The UNet's shifts are columns of one [B, sum C] matrix, which the kernel reads in place; only a
+  // batch-1 shift (one embedding for the whole batch) needs rows of its own.
+  if (shift.size(0) != h.size(0)) shift = shift.expand({h.size(0), -1}).contiguous();
+  h = conv2_->forward_without_bias(norm2_->forward_silu(h, true, shift));
   auto bias = conv2_->bias;
   torch::Tensor residual = x;
   if (conv_shortcut_) {
     residual = conv_shortcut_->forward_without_bias(x);
-    bias = bias + conv_shortcut_->bias;
+    // Parameters only: summed once and kept until either bias changes (ParameterCache).
+    bias = shortcut_bias_.get({conv2_->bias, conv_shortcut_->bias},
+                              [&] { return conv2_->bias + conv_shortcut_->bias; });
   }
   h = kernels::add_bias_residual_(std::move(h), bias, residual);
   return options_.output_scale_factor == 1.0 ? h : h.div_(options_.output_scale_factor);

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "engine/models/activation.h"
+#include "engine/models/parameter_cache.h"
 
 namespace gesso::models {
 
@@ -60,6 +61,7 @@ class ResnetBlock2DImpl : public torch::nn::Module {
   Conv2d conv2_{nullptr};
   Conv2d conv_shortcut_{nullptr};
   torch::Tensor time_shift_;
+  ParameterCache shortcut_bias_;  // the fused path's conv2.bias + conv_shortcut.bias
 };
 TORCH_MODULE(ResnetBlock2D);
 

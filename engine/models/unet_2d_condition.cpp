@@ -105,8 +105,10 @@ torch::Tensor UNet2DConditionModelImpl::time_embed(const torch::Tensor& timestep
   if (t.dim() != 1 || (t.size(0) != 1 && t.size(0) != batch))
     throw Error("UNet: timestep has shape " + c10::str(timestep.sizes()) + "; expected a scalar, [1] or [" +
                 std::to_string(batch) + "]");
-  const auto features = timestep_embedding(t.expand({batch}), config_.block_out_channels.front(),
-                                           config_.flip_sin_to_cos, config_.freq_shift);
+  // The frequency table is a constant of the config: built once, not 4 kernels every call.
+  const auto dim = config_.block_out_channels.front();
+  const auto frequencies = timestep_frequencies_.get(dim / 2, config_.freq_shift, kTimestepMaxPeriod, t.device());
+  const auto features = timestep_embedding(t.expand({batch}), frequencies, dim, config_.flip_sin_to_cos);
   auto emb = time_embedding_->forward(features.to(sample.scalar_type()));
   return config_.time_embedding_act_fn ? apply_activation(*config_.time_embedding_act_fn, emb) : emb;
 }
@@ -125,7 +127,14 @@ std::shared_ptr<void> UNet2DConditionModelImpl::set_time_shifts(const torch::Ten
     biases.push_back(r->time_emb_proj()->bias);
     conv_biases.push_back(r->conv1()->bias);
   }
-  const auto bias = concatenated_in_place(biases) + concatenated_in_place(conv_biases);
+  // Both bias vectors are parameters only: their sum is kept until one of them changes, keyed on
+  // every part (not the concatenated views, which are new tensors each call). Concatenating under
+  // InferenceMode makes the parts inference tensors, keyed on their storage only: a re-upload, a
+  // dtype change or a new weight (set_data) is noticed, an in-place edit is not (ParameterCache).
+  std::vector<torch::Tensor> bias_parts = biases;
+  bias_parts.insert(bias_parts.end(), conv_biases.begin(), conv_biases.end());
+  const auto bias = time_shift_bias_.get(
+      bias_parts, [&] { return concatenated_in_place(biases) + concatenated_in_place(conv_biases); });
   const auto all = at::addmm(bias, torch::silu(emb), concatenated_in_place(weights).t());
   int64_t offset = 0;
   for (auto* r : fusable_resnets_) {

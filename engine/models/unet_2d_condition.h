@@ -17,6 +17,7 @@
 #include "engine/io/state_dict.h"
 #include "engine/models/attention.h"
 #include "engine/models/embeddings.h"
+#include "engine/models/parameter_cache.h"
 #include "engine/models/unet_2d_condition_config.h"
 #include "engine/models/unet_blocks.h"
 
@@ -63,6 +64,8 @@ class UNet2DConditionModelImpl : public torch::nn::Module {
   bool resnets_found_ = false;
   std::vector<AttentionImpl*> fusable_cross_attentions_;  // found on first use, as the resnets
   bool cross_attentions_found_ = false;
+  TimestepFrequencies timestep_frequencies_;  // the sinusoidal embedding's constant table
+  ParameterCache time_shift_bias_;             // sum of the fusable resnets' time_emb_proj and conv1 biases
 };
 TORCH_MODULE(UNet2DConditionModel);
 

@@ -93,6 +93,47 @@ class TestFusedUNet : public QObject {
   void inpaintingFusedMatchesDiffusers() { check_fused("unet_inpaint", worst_); }
   void variantsFusedMatchDiffusers() { check_fused("unet_variants", worst_); }
 
+  // The fused path keeps its parameter-only sums (conv2 + shortcut bias, the time shifts' bias,
+  // the timestep frequency table) between calls: a second call is bit-identical to the first, and
+  // an edit of the parameters (in place, or a new storage as an offload upload gives) is seen.
+  // time_emb_proj.bias and conv1.bias are concatenated under InferenceMode by the first call, which
+  // makes them inference tensors (no version counter, ParameterCache keys them on their storage):
+  // they get new storages here; conv_shortcut.bias is still a normal tensor, edited in place.
+  void editedParametersReachTheFusedPath() {
+    auto model = gesso::models::load_unet_2d_condition(gesso::test::model_dir("unet_sd1"));
+    const auto ref = SafetensorsFile::open(gesso::test::reference_path("unet_sd1"));
+    c10::InferenceMode inference;
+    const ScopedKernelFusion on(KernelFusion::kOn);
+    const auto first = run_case(model, ref, 0);
+    QVERIFY(torch::equal(run_case(model, ref, 0), first));
+    int shortcut_blocks = 0;
+    for (auto& p : model->named_parameters()) {
+      const auto& name = p.key();
+      auto& t = p.value();
+      if (name.ends_with("conv_shortcut.bias")) {
+        ++shortcut_blocks;
+        QVERIFY(!t.is_inference());
+        t.add_(0.05);
+        const auto conv2 = parameter(model, name.substr(0, name.size() - std::string("conv_shortcut.bias").size()) +
+                                                "conv2.bias");
+        torch::Tensor(conv2).set_data(conv2 - 0.03);  // a new storage
+      } else if (name.ends_with("time_emb_proj.bias")) {
+        t.set_data(t + 0.02);
+      } else if (name.ends_with("resnets.0.conv1.bias")) {
+        t.set_data(t - 0.04);
+      }
+    }
+    QVERIFY(shortcut_blocks > 0);
+    const auto fused = run_case(model, ref, 0);
+    torch::Tensor plain;
+    {
+      const ScopedKernelFusion off(KernelFusion::kOff);
+      plain = run_case(model, ref, 0);
+    }
+    QVERIFY2(gesso::test::max_abs_diff(fused, first) > 1e-3, "the edits did not change the fused output");
+    expect_close("edited parameters: fused vs plain", fused, plain, worst_);
+  }
+
   // kAuto leaves the CPU on the plain path, which is what keeps the CPU pipelines bit-exact.
   void autoIsPlainOnTheCpu() {
     auto model = gesso::models::load_unet_2d_condition(gesso::test::model_dir("unet_sd1"));
