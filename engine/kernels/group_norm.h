@@ -8,8 +8,8 @@
 namespace gesso::kernels {
 
 // act(group_norm(x + shift[:, :, None, None])): the ResNet block's norm1 -> SiLU and (h + temb) ->
-// norm2 -> SiLU. Channels-last on sm_90+: one kernel on thread-block clusters (statistics, cluster
-// exchange, normalise); otherwise two (statistics, then normalise + affine + activation).
+// norm2 -> SiLU. Two kernels (statistics, then normalise + affine + activation), or one where it
+// measured faster (channels-last, sm_90+, small feature maps: group_norm_cluster.cu).
 //   x [N, C, H, W] (f32/f16/bf16, NCHW or channels-last); weight, bias [C] (or undefined: 1, 0);
 //   shift [N, C] or undefined; silu: x * sigmoid(x) after the affine.
 // Statistics in float32 whatever x's dtype. The result has x's dtype, shape and memory format.

@@ -8,8 +8,8 @@
 #   tests/bench/gpu_bench.sh kernels    build, --check-kernels, gesso-bench kernels (ops + UNet call),
 #                                       the SD 1.5 rows fused and unfused (PSNR against unfused)
 #   tests/bench/gpu_bench.sh ncu        ncu's kernel list of one eager UNet call, fused and ATen
-#   tests/bench/gpu_bench.sh final      the short-lease side-by-side: UNet call, fused vs unfused
-#                                       rows, diffusers compiled, in one command
+#   tests/bench/gpu_bench.sh final      the short-lease side-by-side: op and UNet tables, fused vs
+#                                       unfused rows, diffusers compiled, in one command
 #   tests/bench/gpu_bench.sh iter       checks, op + UNet tables, the graphed pipeline row, ncu list
 #   tests/bench/gpu_bench.sh compiled   diffusers + torch.compile(mode="reduce-overhead"): the
 #                                       pipeline (compile15) and the UNet call (unet_probe)
@@ -65,7 +65,7 @@ case "${1:-gesso}" in
     J="$RES/gesso.jsonl"
     $B --check-kernels > "$OUT/check.md" || true
     grep -cE "\| pass \|" "$OUT/check.md"; grep -E "FAIL|strided" "$OUT/check.md" || true
-    $B kernels -m $M --unet-only | tee "$OUT/unet.md"
+    $B kernels -m $M > "$OUT/kernels.md"; grep -A6 "UNet call" "$OUT/kernels.md"
     $B run -m $M --dtype fp16 --json "$J" --toggles channels-last+cuda-graphs+kernels=off,channels-last+cuda-graphs
     cp "$J" "$OUT/"
     python3 .gpu/diffusers_anchor.py "$RES" compile15 2>&1 | grep -E "^\{|took"
