@@ -190,26 +190,34 @@ torch::Tensor group_norm_silu_reference(const torch::Tensor& x, int64_t groups, 
   return silu ? at::silu_(y) : y;
 }
 
-torch::Tensor group_norm_silu(const torch::Tensor& x, int64_t groups, const torch::Tensor& weight,
-                              const torch::Tensor& bias, double eps, bool silu, const torch::Tensor& shift) {
+namespace {
+
+// The kernel where one runs (two_pass: the two-kernel path even where the one-pass kernel would
+// run), else the reference.
+torch::Tensor group_norm_silu_on(const torch::Tensor& x, int64_t groups, const torch::Tensor& weight,
+                                 const torch::Tensor& bias, double eps, bool silu, const torch::Tensor& shift,
+                                 bool two_pass) {
   check_shapes(x, groups, weight, bias, shift);
 #if GESSO_CUDA
   if (on_device_of(weight, x) && on_device_of(bias, x) && on_device_of(shift, x))
     if (const auto shape = kernel_shape(x, groups))
-      return group_norm_silu_cuda(x, *shape, weight, bias, eps, silu, shift).y;
+      return group_norm_silu_cuda(x, *shape, weight, bias, eps, silu, shift, {.two_pass = two_pass}).y;
+#else
+  (void)two_pass;
 #endif
   return group_norm_silu_reference(x, groups, weight, bias, eps, silu, shift);
 }
 
+}  // namespace
+
+torch::Tensor group_norm_silu(const torch::Tensor& x, int64_t groups, const torch::Tensor& weight,
+                              const torch::Tensor& bias, double eps, bool silu, const torch::Tensor& shift) {
+  return group_norm_silu_on(x, groups, weight, bias, eps, silu, shift, /*two_pass=*/false);
+}
+
 torch::Tensor group_norm_silu_two_pass(const torch::Tensor& x, int64_t groups, const torch::Tensor& weight,
                                        const torch::Tensor& bias, double eps, bool silu, const torch::Tensor& shift) {
-  check_shapes(x, groups, weight, bias, shift);
-#if GESSO_CUDA
-  if (on_device_of(weight, x) && on_device_of(bias, x) && on_device_of(shift, x))
-    if (const auto shape = kernel_shape(x, groups))
-      return group_norm_silu_cuda(x, *shape, weight, bias, eps, silu, shift, {.two_pass = true}).y;
-#endif
-  return group_norm_silu_reference(x, groups, weight, bias, eps, silu, shift);
+  return group_norm_silu_on(x, groups, weight, bias, eps, silu, shift, /*two_pass=*/true);
 }
 
 namespace {

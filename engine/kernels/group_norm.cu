@@ -136,14 +136,7 @@ __global__ void __launch_bounds__(kMaxThreads<T>, 1024 / kMaxThreads<T>)
 #pragma unroll
     for (int u = 0; u < kUnroll; ++u) {
       if (px + u * p.rows >= end) break;
-      float f[V];
-      Vec<T>::unpack(r[u], f);
-#pragma unroll
-      for (int e = 0; e < V; ++e) {
-        const float d = f[e] + off[e];
-        s[e] += d;
-        q[e] = fmaf(d, d, q[e]);
-      }
+      accumulate<T>(r[u], off, s, q);
     }
     load_pixels(r, xs, px + step, end, p.rows, p.channels, c0);
   }

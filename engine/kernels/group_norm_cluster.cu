@@ -173,14 +173,7 @@ __global__ void __launch_bounds__(kMaxThreads, 2)
 #pragma unroll
     for (int u = 0; u < kUnroll; ++u) {
       if (px + u * step >= p.pixels) break;
-      float f[V];
-      Vec<T>::unpack(r[u], f);
-#pragma unroll
-      for (int e = 0; e < V; ++e) {
-        const float d = f[e] + off[e];
-        s[e] += d;
-        q[e] = fmaf(d, d, q[e]);
-      }
+      accumulate<T>(r[u], off, s, q);
     }
     if (!p.held) load_rows(r, src, px + kUnroll * step, step, p.pixels);
   }

@@ -185,6 +185,20 @@ __device__ inline float activate(float v) {
   return v;
 }
 
+// One 16-byte vector's d = x + off into the running sums of d and d^2, per lane.
+template <typename T>
+__device__ inline void accumulate(const uint4& raw, const float (&off)[Vec<T>::kWidth], float (&s)[Vec<T>::kWidth],
+                                  float (&q)[Vec<T>::kWidth]) {
+  float f[Vec<T>::kWidth];
+  Vec<T>::unpack(raw, f);
+#pragma unroll
+  for (int e = 0; e < Vec<T>::kWidth; ++e) {
+    const float d = f[e] + off[e];
+    s[e] += d;
+    q[e] = fmaf(d, d, q[e]);
+  }
+}
+
 // The sums are of d = x + shift - pivot over `count` elements.
 __device__ inline float2 mean_rstd(float sum, float sum_sq, float count, float pivot, float eps) {
   const float m = sum / count;
