@@ -328,14 +328,14 @@ TABLE = {
         ("Memory", "显存", "Speicher"),
         ("Preset", "预设", "Voreinstellung"),
         ("Max speed: fp16, channels-last, CUDA graphs and the fused kernels, 175 it/s at 512² on an H200 (2.54 GiB). "
-         "Balanced: fp16 and the defaults, 100 it/s, 2.42 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. "
+         "Balanced: fp16 and the defaults, 104 it/s, 2.54 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. "
          "Tiny VRAM (4 GB): sequential offload, VAE tiling and slicing, 0.64 GiB (no attention slicing: it saves nothing "
          "with these kernels).",
          "最快速度：fp16、channels-last、CUDA graphs 和融合内核，在 H200 上 512² 可达 175 it/s（2.54 GiB）。均衡：fp16 "
-         "及默认设置，100 it/s，2.42 GiB。低显存（6 GB）：模型卸载和 VAE 分块，1.76 GiB。极低显存（4 GB）：顺序卸载、"
+         "及默认设置，104 it/s，2.54 GiB。低显存（6 GB）：模型卸载和 VAE 分块，1.76 GiB。极低显存（4 GB）：顺序卸载、"
          "VAE 分块和切片，0.64 GiB（不用注意力切片：使用这些内核时它不节省显存）。",
          "Maximale Geschwindigkeit: fp16, channels-last, CUDA graphs und die fusionierten Kernel, 175 it/s bei 512² auf "
-         "einer H200 (2.54 GiB). Ausgewogen: fp16 und die Standardwerte, 100 it/s, 2.42 GiB. Wenig VRAM (6 GB): "
+         "einer H200 (2.54 GiB). Ausgewogen: fp16 und die Standardwerte, 104 it/s, 2.54 GiB. Wenig VRAM (6 GB): "
          "Modell-Offload und VAE-Tiling, 1.76 GiB. Sehr wenig VRAM (4 GB): sequenzielles Offload, VAE-Tiling und "
          "-Slicing, 0.64 GiB (kein Attention-Slicing: mit diesen Kerneln spart es nichts)."),
         ("Custom", "自定义", "Benutzerdefiniert"),
@@ -376,13 +376,13 @@ TABLE = {
          "Nur für fp32-Läufe: 25.5 → 37.7 it/s, 62.5 dB vom exakten fp32-Bild entfernt; in fp16 ohne Wirkung."),
         ("Fused kernels", "融合内核", "Fusionierte Kernel"),
         ("Gesso's own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one GEMM for Q, K and V): "
-         "74 → 100 it/s, with channels-last and CUDA graphs 93 → 175 it/s; 58 dB from the image without them. Off: the "
+         "75 → 104 it/s, with channels-last and CUDA graphs 93 → 175 it/s; 58 dB from the image without them. Off: the "
          "ATen ops diffusers runs.",
-         "Gesso 自己的 GPU 内核（GroupNorm + SiLU、GEGLU、带残差的 LayerNorm、Q/K/V 合为一次 GEMM）：74 → 100 it/s，"
+         "Gesso 自己的 GPU 内核（GroupNorm + SiLU、GEGLU、带残差的 LayerNorm、Q/K/V 合为一次 GEMM）：75 → 104 it/s，"
          "配合 channels-last 和 CUDA graphs 为 93 → 175 it/s；与不用它们的图像相比为 58 dB。关闭：使用 diffusers 所用的 "
          "ATen 算子。",
          "Gessos eigene GPU-Kernel (GroupNorm + SiLU, GEGLU, LayerNorm mit dem Residuum, ein GEMM für Q, K und V): "
-         "74 → 100 it/s, mit channels-last und CUDA graphs 93 → 175 it/s; 58 dB vom Bild ohne sie entfernt. Aus: die "
+         "75 → 104 it/s, mit channels-last und CUDA graphs 93 → 175 it/s; 58 dB vom Bild ohne sie entfernt. Aus: die "
          "ATen-Operationen, die diffusers ausführt."),
         ("CUDA graphs", "CUDA graphs", "CUDA graphs"),
         ("Captures the UNet step once per size and replays it: 45.1 → 83.1 it/s for +0.03 GiB; about 1 s of "

@@ -1036,12 +1036,12 @@
         <translation>Fusionierte Kernel</translation>
     </message>
     <message>
-        <source>Max speed: fp16, channels-last, CUDA graphs and the fused kernels, 175 it/s at 512² on an H200 (2.54 GiB). Balanced: fp16 and the defaults, 100 it/s, 2.42 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and slicing, 0.64 GiB (no attention slicing: it saves nothing with these kernels).</source>
-        <translation>Maximale Geschwindigkeit: fp16, channels-last, CUDA graphs und die fusionierten Kernel, 175 it/s bei 512² auf einer H200 (2.54 GiB). Ausgewogen: fp16 und die Standardwerte, 100 it/s, 2.42 GiB. Wenig VRAM (6 GB): Modell-Offload und VAE-Tiling, 1.76 GiB. Sehr wenig VRAM (4 GB): sequenzielles Offload, VAE-Tiling und -Slicing, 0.64 GiB (kein Attention-Slicing: mit diesen Kerneln spart es nichts).</translation>
+        <source>Max speed: fp16, channels-last, CUDA graphs and the fused kernels, 175 it/s at 512² on an H200 (2.54 GiB). Balanced: fp16 and the defaults, 104 it/s, 2.54 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and slicing, 0.64 GiB (no attention slicing: it saves nothing with these kernels).</source>
+        <translation>Maximale Geschwindigkeit: fp16, channels-last, CUDA graphs und die fusionierten Kernel, 175 it/s bei 512² auf einer H200 (2.54 GiB). Ausgewogen: fp16 und die Standardwerte, 104 it/s, 2.54 GiB. Wenig VRAM (6 GB): Modell-Offload und VAE-Tiling, 1.76 GiB. Sehr wenig VRAM (4 GB): sequenzielles Offload, VAE-Tiling und -Slicing, 0.64 GiB (kein Attention-Slicing: mit diesen Kerneln spart es nichts).</translation>
     </message>
     <message>
-        <source>Gesso&apos;s own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one GEMM for Q, K and V): 74 → 100 it/s, with channels-last and CUDA graphs 93 → 175 it/s; 58 dB from the image without them. Off: the ATen ops diffusers runs.</source>
-        <translation>Gessos eigene GPU-Kernel (GroupNorm + SiLU, GEGLU, LayerNorm mit dem Residuum, ein GEMM für Q, K und V): 74 → 100 it/s, mit channels-last und CUDA graphs 93 → 175 it/s; 58 dB vom Bild ohne sie entfernt. Aus: die ATen-Operationen, die diffusers ausführt.</translation>
+        <source>Gesso&apos;s own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one GEMM for Q, K and V): 75 → 104 it/s, with channels-last and CUDA graphs 93 → 175 it/s; 58 dB from the image without them. Off: the ATen ops diffusers runs.</source>
+        <translation>Gessos eigene GPU-Kernel (GroupNorm + SiLU, GEGLU, LayerNorm mit dem Residuum, ein GEMM für Q, K und V): 75 → 104 it/s, mit channels-last und CUDA graphs 93 → 175 it/s; 58 dB vom Bild ohne sie entfernt. Aus: die ATen-Operationen, die diffusers ausführt.</translation>
     </message>
 </context>
 <context>

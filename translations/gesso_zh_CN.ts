@@ -1035,12 +1035,12 @@
         <translation>融合内核</translation>
     </message>
     <message>
-        <source>Max speed: fp16, channels-last, CUDA graphs and the fused kernels, 175 it/s at 512² on an H200 (2.54 GiB). Balanced: fp16 and the defaults, 100 it/s, 2.42 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and slicing, 0.64 GiB (no attention slicing: it saves nothing with these kernels).</source>
-        <translation>最快速度：fp16、channels-last、CUDA graphs 和融合内核，在 H200 上 512² 可达 175 it/s（2.54 GiB）。均衡：fp16 及默认设置，100 it/s，2.42 GiB。低显存（6 GB）：模型卸载和 VAE 分块，1.76 GiB。极低显存（4 GB）：顺序卸载、VAE 分块和切片，0.64 GiB（不用注意力切片：使用这些内核时它不节省显存）。</translation>
+        <source>Max speed: fp16, channels-last, CUDA graphs and the fused kernels, 175 it/s at 512² on an H200 (2.54 GiB). Balanced: fp16 and the defaults, 104 it/s, 2.54 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and slicing, 0.64 GiB (no attention slicing: it saves nothing with these kernels).</source>
+        <translation>最快速度：fp16、channels-last、CUDA graphs 和融合内核，在 H200 上 512² 可达 175 it/s（2.54 GiB）。均衡：fp16 及默认设置，104 it/s，2.54 GiB。低显存（6 GB）：模型卸载和 VAE 分块，1.76 GiB。极低显存（4 GB）：顺序卸载、VAE 分块和切片，0.64 GiB（不用注意力切片：使用这些内核时它不节省显存）。</translation>
     </message>
     <message>
-        <source>Gesso&apos;s own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one GEMM for Q, K and V): 74 → 100 it/s, with channels-last and CUDA graphs 93 → 175 it/s; 58 dB from the image without them. Off: the ATen ops diffusers runs.</source>
-        <translation>Gesso 自己的 GPU 内核（GroupNorm + SiLU、GEGLU、带残差的 LayerNorm、Q/K/V 合为一次 GEMM）：74 → 100 it/s，配合 channels-last 和 CUDA graphs 为 93 → 175 it/s；与不用它们的图像相比为 58 dB。关闭：使用 diffusers 所用的 ATen 算子。</translation>
+        <source>Gesso&apos;s own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one GEMM for Q, K and V): 75 → 104 it/s, with channels-last and CUDA graphs 93 → 175 it/s; 58 dB from the image without them. Off: the ATen ops diffusers runs.</source>
+        <translation>Gesso 自己的 GPU 内核（GroupNorm + SiLU、GEGLU、带残差的 LayerNorm、Q/K/V 合为一次 GEMM）：75 → 104 it/s，配合 channels-last 和 CUDA graphs 为 93 → 175 it/s；与不用它们的图像相比为 58 dB。关闭：使用 diffusers 所用的 ATen 算子。</translation>
     </message>
 </context>
 <context>

@@ -120,7 +120,7 @@ OptimizationPanel::OptimizationPanel(QWidget* parent) : QWidget(parent) {
 void OptimizationPanel::buildPresetRow(QFormLayout* form) {
   m_preset = addCombo(form, "presetCombo", tr("Preset"),
                       tr("Max speed: fp16, channels-last, CUDA graphs and the fused kernels, 175 it/s at 512² on "
-                         "an H200 (2.54 GiB). Balanced: fp16 and the defaults, 100 it/s, 2.42 GiB. Low VRAM (6 GB): "
+                         "an H200 (2.54 GiB). Balanced: fp16 and the defaults, 104 it/s, 2.54 GiB. Low VRAM (6 GB): "
                          "model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and "
                          "slicing, 0.64 GiB (no attention slicing: it saves nothing with these kernels)."));
   m_preset->addItem(tr("Custom"), -1);
@@ -166,7 +166,7 @@ void OptimizationPanel::buildDeviceRows(QFormLayout* form) {
 void OptimizationPanel::buildSpeedRows(QFormLayout* form) {
   m_fusedKernels = addCheck(form, "fusedKernelsCheck", tr("Fused kernels"),
                             tr("Gesso's own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one "
-                               "GEMM for Q, K and V): 74 → 100 it/s, with channels-last and CUDA graphs 93 → 175 "
+                               "GEMM for Q, K and V): 75 → 104 it/s, with channels-last and CUDA graphs 93 → 175 "
                                "it/s; 58 dB from the image without them. Off: the ATen ops diffusers runs."));
   m_cudaGraphs = addCheck(form, "cudaGraphsCheck", tr("CUDA graphs"),
                           tr("Captures the UNet step once per size and replays it: 45.1 → 83.1 it/s for +0.03 GiB; "
