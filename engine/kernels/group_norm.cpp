@@ -220,19 +220,17 @@ torch::Tensor group_norm_silu_two_pass(const torch::Tensor& x, int64_t groups, c
   return group_norm_silu_on(x, groups, weight, bias, eps, silu, shift, /*two_pass=*/true);
 }
 
-namespace {
-
-// cat(x, x2) (+ input_bias, channel-wise) for the reference and the fallback.
 torch::Tensor joined_input(const torch::Tensor& x, const GroupNormSides& sides) {
   return sides.x2.defined() ? torch::cat({x, sides.x2}, 1) : x;
 }
 
-// Always a tensor of its own, as the kernel's z is: consumers accumulate into it.
-torch::Tensor with_input_bias(const torch::Tensor& in, const GroupNormSides& sides) {
+torch::Tensor kept_input(const torch::Tensor& joined, const GroupNormSides& sides) {
   if (!sides.keep_input) return {};
-  if (sides.input_bias.defined()) return in + sides.input_bias.view({1, -1, 1, 1});
-  return sides.x2.defined() ? in : in.clone();
+  if (sides.input_bias.defined()) return joined + sides.input_bias.view({1, -1, 1, 1});
+  return sides.x2.defined() ? joined : joined.clone();
 }
+
+namespace {
 
 void check_sides(const torch::Tensor& x, const GroupNormSides& sides) {
   if (x.dim() != 4) throw Error("group norm: x must be [N, C, H, W], got " + sizes_text(x));
@@ -260,7 +258,7 @@ GroupNormOutputs group_norm_silu_joined_reference(const torch::Tensor& x, const 
                                                   const torch::Tensor& shift) {
   check_joined(x, sides, groups, weight, bias, shift);
   const auto in = joined_input(x, sides);
-  return {group_norm_silu_reference(in, groups, weight, bias, eps, silu, shift), with_input_bias(in, sides)};
+  return {group_norm_silu_reference(in, groups, weight, bias, eps, silu, shift), kept_input(in, sides)};
 }
 
 GroupNormOutputs group_norm_silu_joined(const torch::Tensor& x, const GroupNormSides& sides, int64_t groups,
@@ -277,7 +275,7 @@ GroupNormOutputs group_norm_silu_joined(const torch::Tensor& x, const GroupNormS
   }
 #endif
   const auto in = joined_input(x, sides);
-  return {group_norm_silu(in, groups, weight, bias, eps, silu, shift), with_input_bias(in, sides)};
+  return {group_norm_silu(in, groups, weight, bias, eps, silu, shift), kept_input(in, sides)};
 }
 
 bool group_norm_silu_has_kernel(const torch::Tensor& x, int64_t groups) {

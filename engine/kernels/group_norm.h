@@ -47,6 +47,12 @@ GroupNormOutputs group_norm_silu_joined(const torch::Tensor& x, const GroupNormS
                                         const torch::Tensor& weight, const torch::Tensor& bias, double eps,
                                         bool silu, const torch::Tensor& shift = {});
 
+// The unfused pieces of group_norm_silu_joined, for paths that normalise by other means (the plain
+// module path): cat(x, x2), or x itself; and z from that input (undefined without keep_input),
+// always a tensor of its own, as the kernel's z is, since consumers accumulate into it.
+torch::Tensor joined_input(const torch::Tensor& x, const GroupNormSides& sides);
+torch::Tensor kept_input(const torch::Tensor& joined, const GroupNormSides& sides);
+
 // The same through ATen's cat, add and group_norm_silu_reference.
 GroupNormOutputs group_norm_silu_joined_reference(const torch::Tensor& x, const GroupNormSides& sides,
                                                   int64_t groups, const torch::Tensor& weight,

@@ -64,13 +64,8 @@ torch::Tensor GroupNormImpl::forward_silu(const torch::Tensor& x, bool silu, con
 kernels::GroupNormOutputs GroupNormImpl::forward_joined(const torch::Tensor& x, const kernels::GroupNormSides& sides,
                                                         bool silu) {
   if (kernels::fused(x, weight)) return kernels::group_norm_silu_joined(x, sides, num_groups_, weight, bias, eps_, silu);
-  const auto in = sides.x2.defined() ? torch::cat({x, sides.x2}, 1) : x;
-  kernels::GroupNormOutputs out{forward_silu(in, silu), {}};
-  // z is always a tensor of its own: consumers accumulate into it.
-  if (sides.keep_input)
-    out.z = sides.input_bias.defined() ? in + sides.input_bias.view({1, -1, 1, 1})
-                                       : (sides.x2.defined() ? in : in.clone());
-  return out;
+  const auto in = kernels::joined_input(x, sides);
+  return {forward_silu(in, silu), kernels::kept_input(in, sides)};
 }
 
 LayerNormImpl::LayerNormImpl(int64_t dim, double eps) : eps_(eps) {
