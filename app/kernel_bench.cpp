@@ -16,7 +16,7 @@
 #include "engine/kernels/layer_norm_residual.h"
 #include "engine/kernels/upsample_nearest.h"
 #include "engine/models/attention_dispatch.h"
-#include "engine/pipelines/stable_diffusion_model.h"
+#include "engine/pipelines/model_bundle.h"
 #include "engine/runtime/cuda_graph.h"
 #include "engine/runtime/device.h"
 
@@ -255,26 +255,42 @@ void attention_table() {
   std::cout << "\n(the attention tables include the [B, N, heads*d] transposes both ways, as the model pays them)\n\n";
 }
 
-pipelines::StableDiffusionModel load_fp16(const KernelBenchOptions& o) {
+std::unique_ptr<pipelines::ModelBundle> load_fp16(const KernelBenchOptions& o) {
   runtime::RuntimeOptions r;
   r.dtype = torch::kHalf;
-  return pipelines::load_stable_diffusion(o.model, torch::Device(o.device), r);
+  return pipelines::load_model_bundle(o.model, torch::Device(o.device), r);
 }
+
+// A CFG-batch-2 record of random inputs shaped as the UNet's config asks (context width, and
+// SDXL's pooled embeddings and six time ids).
+models::Conditioning random_conditioning(const models::UNet2DConditionConfig& c) {
+  models::Conditioning record{.context = rnd({2, 77, c.context_width()})};
+  if (c.addition_embed_type == models::AdditionEmbedType::TextTime) {
+    const int64_t ids = 6, pooled = *c.projection_class_embeddings_input_dim - ids * *c.addition_time_embed_dim;
+    record.pooled = rnd({2, pooled});
+    record.time_ids = torch::tensor({1024., 1024., 0., 0., 1024., 1024.}).repeat({2, 1}).to(record.context.options());
+  }
+  return record;
+}
+
+// The latent edge the model's own size gives (64 for SD 1.5, 128 for SDXL).
+int64_t latent_edge(const pipelines::ModelBundle& m) { return m.default_size() / m.vae_scale_factor(); }
 
 // One eager channels-last UNet call for the profiler, after two unprofiled ones.
 void profile_call(const KernelBenchOptions& o) {
   auto model = load_fp16(o);
-  pipelines::set_channels_last(model, true);
+  pipelines::set_channels_last(*model, true);
   const kernels::ScopedKernelFusion scope(o.profile == "aten" ? runtime::KernelFusion::kOff
                                                                 : runtime::KernelFusion::kAuto);
   const torch::Device device(o.device);
-  const auto x = rnd({2, model.unet->config().in_channels, 64, 64}).contiguous(at::MemoryFormat::ChannelsLast);
+  const auto edge = latent_edge(*model);
+  const auto x = rnd({2, model->unet->config().in_channels, edge, edge}).contiguous(at::MemoryFormat::ChannelsLast);
   const auto t = torch::full({2}, 981, torch::dtype(torch::kLong).device(device));
-  const auto emb = rnd({2, 77, 768});
-  for (int i = 0; i < 2; ++i) model.unet->forward(x, t, emb);
+  const auto record = random_conditioning(model->unet->config());
+  for (int i = 0; i < 2; ++i) model->unet->forward(x, t, record);
   torch::cuda::synchronize();
   cudaProfilerStart();
-  model.unet->forward(x, t, emb);
+  model->unet->forward(x, t, record);
   torch::cuda::synchronize();
   cudaProfilerStop();
   std::cout << "profiled one " << o.profile << " UNet call\n";
@@ -282,26 +298,31 @@ void profile_call(const KernelBenchOptions& o) {
 
 // The UNet call at CFG batch 2 on 64x64 latents, replayed from a graph as a graphed step runs it.
 void unet_table(const KernelBenchOptions& o) {
-  std::cout << "| UNet call, batch 2, 64x64 latents, fp16 | ms per call | calls/s |\n|---|---:|---:|\n";
   const torch::Device device(o.device);
   auto model = load_fp16(o);
-  const auto in_channels = model.unet->config().in_channels;
+  const auto edge = latent_edge(*model);
+  std::cout << "| UNet call, batch 2, " << edge << "x" << edge << " latents, fp16 | ms per call | calls/s |\n|---|---:|---:|\n";
+  const auto in_channels = model->unet->config().in_channels;
+  const auto record = random_conditioning(model->unet->config());
   for (const bool channels_last : {false, true}) {
-    pipelines::set_channels_last(model, channels_last);
+    pipelines::set_channels_last(*model, channels_last);
     for (const auto fusion : {runtime::KernelFusion::kOff, runtime::KernelFusion::kAuto}) {
       const kernels::ScopedKernelFusion scope(fusion);
-      auto x = rnd({2, in_channels, 64, 64});
+      auto x = rnd({2, in_channels, edge, edge});
       if (channels_last) x = x.contiguous(at::MemoryFormat::ChannelsLast);
       const auto t = torch::full({2}, 981, torch::dtype(torch::kLong).device(device));
-      const auto emb = rnd({2, 77, 768});
+      std::vector<torch::Tensor> inputs{x, t};
+      for (const auto& r : record.tensors()) inputs.push_back(r);
       runtime::GraphedFunction graph;
-      const auto unet = [&](const std::vector<torch::Tensor>& a) { return model.unet->forward(a[0], a[1], a[2]); };
-      for (int i = 0; i < 3; ++i) graph({x, t, emb}, unet, "bench");
+      const auto unet = [&](const std::vector<torch::Tensor>& a) {
+        return model->unet->forward(a[0], a[1], record.with_tensors(a, 2));
+      };
+      for (int i = 0; i < 3; ++i) graph(inputs, unet, "bench");
       std::vector<double> ms;
       for (int i = 0; i < o.calls; ++i) {
         at::cuda::CUDAEvent start(cudaEventDefault), stop(cudaEventDefault);
         start.record();
-        graph({x, t, emb}, unet, "bench");
+        graph(inputs, unet, "bench");
         stop.record();
         stop.synchronize();
         ms.push_back(start.elapsed_time(stop));

@@ -25,6 +25,7 @@ ModelIndex read_model_index(const std::string& dir) {
     index.diffusers_version = json["_diffusers_version"].get<std::string>();
   for (auto it = json.begin(); it != json.end(); ++it) {
     const auto& v = it.value();
+    if (!it.key().starts_with("_") && v.is_boolean()) index.flags[it.key()] = v.get<bool>();
     // Components are ["library", "Class"]; optional ones left out are [null, null].
     if (it.key().starts_with("_") || !v.is_array() || v.size() != 2 || !v[0].is_string() || !v[1].is_string())
       continue;

@@ -13,9 +13,20 @@ struct ModelIndex {
   std::string diffusers_version;
   // component name -> (library, class), e.g. "unet" -> ("diffusers", "UNet2DConditionModel")
   std::map<std::string, std::pair<std::string, std::string>> components;
+  // The pipeline's own config flags ("requires_aesthetics_score", "force_zeros_for_empty_prompt").
+  std::map<std::string, bool> flags;
 
   bool has(const std::string& component) const { return components.count(component) > 0; }
   std::string path(const std::string& component) const { return dir + "/" + component; }
+  bool flag(const std::string& key, bool fallback) const {
+    const auto it = flags.find(key);
+    return it == flags.end() ? fallback : it->second;
+  }
+  // The component's class name ("CLIPTextModelWithProjection"), "" when it is not listed.
+  std::string class_of(const std::string& component) const {
+    const auto it = components.find(component);
+    return it == components.end() ? "" : it->second.second;
+  }
 };
 
 // Reads and checks <dir>/model_index.json; throws ModelFileError naming the file (missing, not

@@ -30,57 +30,60 @@ AttentionImpl::AttentionImpl(const AttentionOptions& options) : options_(options
   to_out_->push_back(out_proj_);
 }
 
-torch::Tensor AttentionImpl::heads(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v) {
+torch::Tensor AttentionImpl::heads(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v,
+                                   const torch::Tensor& bias) {
   const AttentionParams params{.heads = options_.heads,
                                .upcast_attention = options_.upcast_attention,
                                .upcast_softmax = options_.upcast_softmax,
-                               .sliceable = options_.sliceable};
+                               .sliceable = options_.sliceable,
+                               .bias = bias};
   return dispatch_attention(q, k, v, params);
 }
 
-torch::Tensor AttentionImpl::attend(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v) {
-  return out_proj_->forward(heads(q, k, v));
-}
-
-torch::Tensor AttentionImpl::fused_weight(bool with_q) {
+std::vector<torch::Tensor> AttentionImpl::fused_parts(bool with_q) const {
   std::vector<torch::Tensor> parts;
   if (with_q) parts.push_back(to_q_->weight);
   parts.push_back(to_k_->weight);
   parts.push_back(to_v_->weight);
-  return concatenated_in_place(parts);
+  return parts;
 }
 
-torch::Tensor AttentionImpl::context_kv(const torch::Tensor& context) {
+void AttentionImpl::prepare() {
+  if (!options_.bias) concatenated_in_place(fused_parts(!options_.cross_attention_dim));
+}
+
+torch::Tensor AttentionImpl::context_kv(const UNetCall& call) {
+  const auto& context = call.context;
   const auto b = context.size(0), m = context.size(1), inner = inner_dim();
-  // A slice for another context shape is stale (a guard not released): compute our own.
-  const auto& kv = context_kv_;
-  if (kv.defined() && kv.size(0) == b && kv.size(1) == m && kv.size(2) == 2 * inner)
+  const auto kv = call.context_kv_for(this, 2 * inner);
+  if (kv.defined() && kv.size(0) == b && kv.size(1) == m)
     return kv.view({b, m, 2, inner});  // the columns are contiguous even in a slice: a view
-  return at::linear(context, fused_weight(false)).view({b, m, 2, inner});
+  return at::linear(context, concatenated_view(fused_parts(false))).view({b, m, 2, inner});
 }
 
-torch::Tensor AttentionImpl::forward_into(const torch::Tensor& x, const torch::Tensor& context,
-                                          torch::Tensor residual) {
+torch::Tensor AttentionImpl::forward_into(const torch::Tensor& x, const UNetCall* call, torch::Tensor residual) {
   const auto inner = inner_dim();
   const auto b = x.size(0);
+  const torch::Tensor context = call ? call->context : torch::Tensor();
+  const torch::Tensor bias = call ? call->context_bias : torch::Tensor();
   torch::Tensor q, k, v;
   if (options_.bias) {  // biased projections (no UNet of ours has them): one GEMM each
     const auto& kv_input = context.defined() ? context : x;
     q = to_q_->forward(x), k = to_k_->forward(kv_input), v = to_v_->forward(kv_input);
-  } else if (!context.defined()) {
-    const auto qkv = at::linear(x, fused_weight(true)).view({b, -1, 3, inner});
+  } else if (!call) {
+    const auto qkv = at::linear(x, concatenated_view(fused_parts(true))).view({b, -1, 3, inner});
     q = qkv.select(2, 0), k = qkv.select(2, 1), v = qkv.select(2, 2);
   } else {
     q = at::linear(x, to_q_->weight);
-    const auto kv = context_kv(context);
+    const auto kv = context_kv(*call);
     k = kv.select(2, 0), v = kv.select(2, 1);
   }
-  return accumulate_linear_(std::move(residual), heads(q, k, v), out_proj_->weight);
+  return accumulate_linear_(std::move(residual), heads(q, k, v, bias), out_proj_->weight);
 }
 
-torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
+torch::Tensor AttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& context, const torch::Tensor& bias) {
   const auto& kv_input = context.defined() ? context : x;
-  return attend(to_q_->forward(x), to_k_->forward(kv_input), to_v_->forward(kv_input));
+  return out_proj_->forward(heads(to_q_->forward(x), to_k_->forward(kv_input), to_v_->forward(kv_input), bias));
 }
 
 torch::Tensor AttentionImpl::forward_spatial(const torch::Tensor& x) {

@@ -81,14 +81,24 @@ torch::Tensor cudnn_direct(const torch::Tensor& q, const torch::Tensor& k, const
   }
 }
 
+// diffusers' Attention.prepare_attention_mask: [B, 1, M] -> [B * heads, 1, M], in the scores' dtype.
+torch::Tensor heads_bias(const torch::Tensor& bias, int64_t heads, torch::ScalarType dtype) {
+  return bias.to(dtype).repeat_interleave(heads, 0);
+}
+
 // AttnProcessor2_0: [B, N, heads * d] viewed as [B, heads, N, d], SDPA at its default scale, back.
 // `direct`: the run lets torch choose the kernel (kAuto), so the fused path may pick cuDNN itself.
 torch::Tensor sdpa(const torch::Tensor& q, const torch::Tensor& k, const torch::Tensor& v, int64_t heads,
-                   bool direct = false) {
+                   const torch::Tensor& bias, bool direct = false) {
   const auto b = q.size(0);
   const auto d = q.size(-1) / heads;
   const auto split = [&](const torch::Tensor& x) { return x.view({b, -1, heads, x.size(-1) / heads}).transpose(1, 2); };
   torch::Tensor out;
+  if (bias.defined()) {
+    const auto mask = heads_bias(bias, heads, q.scalar_type());
+    out = torch::scaled_dot_product_attention(split(q), split(k), split(v), mask.view({b, heads, -1, mask.size(-1)}));
+    return out.transpose(1, 2).reshape({b, -1, q.size(-1)});
+  }
   if (direct && cudnn_direct_eligible(q, d)) out = cudnn_direct(split(q), split(k), split(v));
   if (!out.defined()) out = torch::scaled_dot_product_attention(split(q), split(k), split(v));
   return out.transpose(1, 2).reshape({b, -1, q.size(-1)});
@@ -111,17 +121,17 @@ bool fits_fused_kernel(AttentionBackend backend, const torch::Tensor& q, int64_t
 // others take torch's default choice (a user who picks "flash" means "flash where it applies").
 // A backend that cannot run on the device at all is a RequestError naming backend, device, dtype.
 torch::Tensor sdpa_only(AttentionBackend backend, const torch::Tensor& q, const torch::Tensor& k,
-                        const torch::Tensor& v, int64_t heads) {
+                        const torch::Tensor& v, int64_t heads, const torch::Tensor& bias) {
   const bool gpu_only = backend == AttentionBackend::kMemoryEfficient || backend == AttentionBackend::kCudnn;
   if (gpu_only && !q.is_cuda()) throw unavailable(backend, q, "it is a CUDA kernel");
   if (!fits_fused_kernel(backend, q, heads)) {
     std::shared_lock lock(sdp_flags_mutex());
-    return sdpa(q, k, v, heads);
+    return sdpa(q, k, v, heads, bias);
   }
   std::unique_lock lock(sdp_flags_mutex());
   OnlySdpBackend only(backend);
   try {
-    return sdpa(q, k, v, heads);
+    return sdpa(q, k, v, heads, bias);
   } catch (const c10::OutOfMemoryError&) {
     throw;
   } catch (const c10::Error& e) {
@@ -144,15 +154,22 @@ torch::Tensor batch_to_head_dim(const torch::Tensor& x, int64_t heads) {
   return x.reshape({bh / heads, heads, n, d}).permute({0, 2, 1, 3}).reshape({bh / heads, n, d * heads});
 }
 
-// diffusers' Attention.get_attention_scores without a mask: softmax(scale * q k^T), upcast as asked.
-torch::Tensor attention_probs(torch::Tensor q, torch::Tensor k, const AttentionParams& p, double scale) {
+// diffusers' Attention.get_attention_scores: softmax(bias + scale * q k^T), upcast as asked; `bias`
+// is [rows, 1, M] or undefined (no mask: baddbmm's input is unused, beta 0).
+torch::Tensor attention_probs(torch::Tensor q, torch::Tensor k, const torch::Tensor& bias, const AttentionParams& p,
+                              double scale) {
   const auto dtype = q.scalar_type();
   if (p.upcast_attention) {
     q = q.to(torch::kFloat);
     k = k.to(torch::kFloat);
   }
-  const auto unused = torch::empty({q.size(0), q.size(1), k.size(1)}, q.options());
-  auto scores = torch::baddbmm(unused, q, k.transpose(-1, -2), /*beta=*/0, /*alpha=*/scale);
+  torch::Tensor scores;
+  if (bias.defined()) {
+    scores = torch::baddbmm(bias.to(q.scalar_type()), q, k.transpose(-1, -2), /*beta=*/1, /*alpha=*/scale);
+  } else {
+    const auto unused = torch::empty({q.size(0), q.size(1), k.size(1)}, q.options());
+    scores = torch::baddbmm(unused, q, k.transpose(-1, -2), /*beta=*/0, /*alpha=*/scale);
+  }
   if (p.upcast_softmax) scores = scores.to(torch::kFloat);
   return scores.softmax(-1).to(dtype);
 }
@@ -163,12 +180,14 @@ torch::Tensor plain(const torch::Tensor& q, const torch::Tensor& k, const torch:
                     int64_t slice) {
   const double scale = std::pow(static_cast<double>(q.size(-1) / p.heads), -0.5);
   const auto qb = head_to_batch_dim(q, p.heads), kb = head_to_batch_dim(k, p.heads), vb = head_to_batch_dim(v, p.heads);
-  if (slice == 0) return batch_to_head_dim(torch::bmm(attention_probs(qb, kb, p, scale), vb), p.heads);
+  const auto bias = p.bias.defined() ? heads_bias(p.bias, p.heads, q.scalar_type()) : torch::Tensor();
+  const auto rows_of = [&bias](int64_t start, int64_t end) { return bias.defined() ? bias.slice(0, start, end) : bias; };
+  if (slice == 0) return batch_to_head_dim(torch::bmm(attention_probs(qb, kb, bias, p, scale), vb), p.heads);
   const auto rows = qb.size(0);
   auto out = torch::zeros({rows, qb.size(1), q.size(-1) / p.heads}, qb.options());
   for (int64_t start = 0; start < rows; start += slice) {
     const auto end = std::min(start + slice, rows);
-    const auto probs = attention_probs(qb.slice(0, start, end), kb.slice(0, start, end), p, scale);
+    const auto probs = attention_probs(qb.slice(0, start, end), kb.slice(0, start, end), rows_of(start, end), p, scale);
     out.slice(0, start, end).copy_(torch::bmm(probs, vb.slice(0, start, end)));
   }
   return batch_to_head_dim(out, p.heads);
@@ -200,7 +219,7 @@ torch::Tensor dispatch_attention(const torch::Tensor& q, const torch::Tensor& k,
   switch (config.backend) {
     case AttentionBackend::kAuto: {
       std::shared_lock lock(sdp_flags_mutex());
-      return sdpa(q, k, v, params.heads, /*direct=*/true);
+      return sdpa(q, k, v, params.heads, params.bias, /*direct=*/true);
     }
     case AttentionBackend::kPlain:
       return plain(q, k, v, params, 0);
@@ -208,7 +227,7 @@ torch::Tensor dispatch_attention(const torch::Tensor& q, const torch::Tensor& k,
     case AttentionBackend::kMemoryEfficient:
     case AttentionBackend::kMath:
     case AttentionBackend::kCudnn:
-      return sdpa_only(config.backend, q, k, v, params.heads);
+      return sdpa_only(config.backend, q, k, v, params.heads, params.bias);
   }
   throw RequestError("attention", "unknown attention backend");
 }

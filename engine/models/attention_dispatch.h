@@ -49,6 +49,8 @@ struct AttentionParams {
   bool upcast_attention = false;  // kPlain / sliced: queries and keys in float32 for QK^T
   bool upcast_softmax = false;    // kPlain / sliced: the softmax in float32
   bool sliceable = true;          // follows config.slice (false: the VAE's attention)
+  // [B, 1, M] added to every head's scores (diffusers' prepared attention_mask), or undefined.
+  torch::Tensor bias;
 };
 
 // q: [B, N, heads * d]; k, v: [B, M, heads * d] (the to_q / to_k / to_v outputs). Returns

@@ -33,21 +33,26 @@ BasicTransformerBlockImpl::BasicTransformerBlockImpl(const BasicTransformerBlock
   ff_ = register_module("ff", FeedForward(options.dim));
 }
 
-torch::Tensor BasicTransformerBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
-  if (kernels::fused(x, norm1_->weight)) return forward_fused(x, context);
+torch::Tensor BasicTransformerBlockImpl::forward(const torch::Tensor& x, const UNetCall& call) {
+  if (kernels::fused(x, norm1_->weight)) return forward_fused(x, call);
   auto h = x + attn1_->forward(norm1_->forward(x));
-  h = h + attn2_->forward(norm2_->forward(h), context);
+  h = h + attn2_->forward(norm2_->forward(h), call.context, call.context_bias);
   return h + ff_->forward(norm3_->forward(h));
 }
 
-torch::Tensor BasicTransformerBlockImpl::forward_fused(const torch::Tensor& x, const torch::Tensor& context) {
+void BasicTransformerBlockImpl::prepare() {
+  attn1_->prepare();
+  attn2_->prepare();
+}
+
+torch::Tensor BasicTransformerBlockImpl::forward_fused(const torch::Tensor& x, const UNetCall& call) {
   const auto norm = [this](const LayerNorm& n, const torch::Tensor& h, const torch::Tensor& next_bias) {
     return kernels::layer_norm_residual(h, n->weight, n->bias, eps_, next_bias);
   };
   auto [n1, r1] = norm(norm1_, x, attn1_->out_bias());
-  auto h = attn1_->forward_into(n1, {}, std::move(r1));
+  auto h = attn1_->forward_into(n1, nullptr, std::move(r1));
   auto [n2, r2] = norm(norm2_, h, attn2_->out_bias());
-  h = attn2_->forward_into(n2, context, std::move(r2));
+  h = attn2_->forward_into(n2, &call, std::move(r2));
   auto [n3, r3] = norm(norm3_, h, ff_->out_bias());
   return ff_->forward_into(n3, std::move(r3));
 }

@@ -22,13 +22,15 @@ struct BasicTransformerBlockOptions {
 class BasicTransformerBlockImpl : public torch::nn::Module {
  public:
   explicit BasicTransformerBlockImpl(const BasicTransformerBlockOptions& options);
-  // x: [B, N, dim]; context: [B, M, cross_attention_dim].
-  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context);
+  // x: [B, N, dim]; call.context: [B, M, cross_attention_dim].
+  torch::Tensor forward(const torch::Tensor& x, const UNetCall& call);
+  void prepare();  // the fused path's joined projection weights (AttentionImpl::prepare)
+  Attention& cross_attention() { return attn2_; }
 
  private:
   // Each norm also writes the residual stream plus the next projection's bias, and the projection's
   // GEMM accumulates into it: the residual adds and output biases cost no pass of their own.
-  torch::Tensor forward_fused(const torch::Tensor& x, const torch::Tensor& context);
+  torch::Tensor forward_fused(const torch::Tensor& x, const UNetCall& call);
 
   double eps_;
   LayerNorm norm1_{nullptr};

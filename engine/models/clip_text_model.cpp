@@ -123,8 +123,10 @@ CLIPTextTransformerImpl::CLIPTextTransformerImpl(const CLIPTextConfig& config) {
   final_layer_norm = register_module("final_layer_norm", layer_norm(config));
 }
 
-CLIPTextModelImpl::CLIPTextModelImpl(const CLIPTextConfig& config) : config_(config) {
+CLIPTextModelImpl::CLIPTextModelImpl(const CLIPTextConfig& config, bool with_projection) : config_(config) {
   text_model = register_module("text_model", CLIPTextTransformer(config));
+  if (with_projection)
+    text_projection = register_module("text_projection", Linear(config.hidden_size, config.projection_dim, false));
 }
 
 torch::Tensor CLIPTextModelImpl::run_layers(const torch::Tensor& input_ids, int64_t layers,
@@ -154,6 +156,7 @@ CLIPTextModelImpl::Output CLIPTextModelImpl::forward(const torch::Tensor& input_
                                                 : (ids == config_.eos_token_id).to(torch::kInt).argmax(-1);
   const auto rows = torch::arange(ids.size(0), eos_at.options());
   out.pooler_output = out.last_hidden_state.index({rows, eos_at});
+  if (text_projection) out.text_embeds = text_projection->forward(out.pooler_output);
   return out;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
-// The CLIP text encoder of Stable Diffusion 1.x / 2.x (transformers' CLIPTextModel). Module and
-// parameter names are the keys of SD checkpoints' text_encoder/model.safetensors
-// ("text_model.encoder.layers.0.self_attn.q_proj.weight" ...), so loading is a strict name match.
+// The CLIP text encoder of Stable Diffusion 1.x / 2.x / XL (transformers' CLIPTextModel, and with
+// `with_projection` CLIPTextModelWithProjection: SDXL's second encoder, whose projected pooled
+// output conditions the UNet). Module and parameter names are the keys of SD checkpoints'
+// text_encoder/model.safetensors ("text_model.encoder.layers.0.self_attn.q_proj.weight" ...,
+// "text_projection.weight"), so loading is a strict name match.
 #include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/container/modulelist.h>
@@ -104,10 +106,11 @@ class CLIPTextModelImpl : public torch::nn::Module {
   struct Output {
     torch::Tensor last_hidden_state;           // [batch, tokens, hidden], after final_layer_norm
     torch::Tensor pooler_output;               // [batch, hidden], at each row's eos token
+    torch::Tensor text_embeds;                 // [batch, projection_dim]: text_projection(pooler_output)
     std::vector<torch::Tensor> hidden_states;  // embeddings, then each layer's output (no final norm)
   };
 
-  explicit CLIPTextModelImpl(const CLIPTextConfig& config);
+  explicit CLIPTextModelImpl(const CLIPTextConfig& config, bool with_projection = false);
 
   // input_ids: [batch, tokens] integer ids, tokens <= max_position_embeddings.
   Output forward(const torch::Tensor& input_ids, bool output_hidden_states = false);
@@ -122,8 +125,10 @@ class CLIPTextModelImpl : public torch::nn::Module {
   void load_weights(const std::vector<io::SafetensorsFile>& files, const io::LoadOptions& options = {});
 
   const CLIPTextConfig& config() const { return config_; }
+  bool with_projection() const { return !text_projection.is_empty(); }
 
   CLIPTextTransformer text_model{nullptr};
+  Linear text_projection{nullptr};  // CLIPTextModelWithProjection only
 
  private:
   // The embeddings and the first `layers` encoder layers; each output goes to `trace` when given.

@@ -18,24 +18,33 @@ bool adjacent(const std::vector<torch::Tensor>& parts) {
   return true;
 }
 
-}  // namespace
-
-torch::Tensor concatenated_in_place(const std::vector<torch::Tensor>& parts) {
+// The joined [sum rows, ...] tensor over the parts' shared storage (they must be adjacent).
+torch::Tensor joined(const std::vector<torch::Tensor>& parts) {
   const auto& first = parts.front();
   std::vector<int64_t> sizes = first.sizes().vec();
   sizes[0] = 0;
   for (const auto& p : parts) sizes[0] += p.size(0);
+  return torch::empty({0}, first.options())
+      .set_(first.storage(), first.storage_offset(), sizes, c10::contiguous_strides(sizes));
+}
+
+}  // namespace
+
+torch::Tensor concatenated_view(const std::vector<torch::Tensor>& parts) {
+  return adjacent(parts) ? joined(parts) : torch::cat(parts);
+}
+
+torch::Tensor concatenated_in_place(const std::vector<torch::Tensor>& parts) {
   if (!adjacent(parts)) {
-    const auto joined = torch::cat(parts);
+    const auto all = torch::cat(parts);
     int64_t row = 0;
     for (auto p : parts) {  // a handle on the parameter itself: set_data changes the module's tensor
       const auto n = p.size(0);
-      p.set_data(joined.narrow(0, row, n));
+      p.set_data(all.narrow(0, row, n));
       row += n;
     }
   }
-  return torch::empty({0}, first.options())
-      .set_(first.storage(), first.storage_offset(), sizes, c10::contiguous_strides(sizes));
+  return joined(parts);
 }
 
 }  // namespace gesso::models

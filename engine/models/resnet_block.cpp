@@ -39,8 +39,17 @@ bool ResnetBlock2DImpl::fusable() const {
   return options_.act == Activation::SiLU && options_.time_embedding_norm == TimeEmbeddingNorm::Default;
 }
 
-torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Tensor& temb) {
-  if (fusable() && kernels::fused(x, norm1_->weight)) return forward_fused(x, temb);
+torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x) {
+  if (fusable() && kernels::fused(x, norm1_->weight)) return forward_fused(x, nullptr);
+  return forward_plain(x, {});
+}
+
+torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const UNetCall& call) {
+  if (fusable() && kernels::fused(x, norm1_->weight)) return forward_fused(x, &call);
+  return forward_plain(x, call.temb);
+}
+
+torch::Tensor ResnetBlock2DImpl::forward_plain(const torch::Tensor& x, const torch::Tensor& temb) {
   auto h = conv1_->forward(apply_activation_(options_.act, norm1_->forward(x)));
 
   torch::Tensor t;
@@ -61,16 +70,16 @@ torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const torch::Te
 }
 
 torch::Tensor ResnetBlock2DImpl::forward_with_skip(const torch::Tensor& x, const torch::Tensor& skip,
-                                                   const torch::Tensor& temb) {
-  if (fusable() && conv_shortcut_ && kernels::fused(x, norm1_->weight)) return forward_fused(x, temb, skip);
-  return forward(torch::cat({x, skip}, 1), temb);
+                                                   const UNetCall& call) {
+  if (fusable() && conv_shortcut_ && kernels::fused(x, norm1_->weight)) return forward_fused(x, &call, skip);
+  return forward(torch::cat({x, skip}, 1), call);
 }
 
 // Each norm with its shift and SiLU is one kernel (kernels/group_norm.h); conv1's bias joins the
 // time embedding in norm2's shift, and conv2's bias (with the shortcut's) joins the skip connection
 // (kernels/bias_residual.h): no pass over the feature map for a bias or an add. With a skip, the
 // block's input is cat(x, skip), which norm1 reads in place and writes once for the shortcut.
-torch::Tensor ResnetBlock2DImpl::forward_fused(const torch::Tensor& x_part, const torch::Tensor& temb,
+torch::Tensor ResnetBlock2DImpl::forward_fused(const torch::Tensor& x_part, const UNetCall* call,
                                                const torch::Tensor& skip) {
   torch::Tensor x = x_part, normed;
   if (skip.defined()) {
@@ -81,10 +90,11 @@ torch::Tensor ResnetBlock2DImpl::forward_fused(const torch::Tensor& x_part, cons
     normed = norm1_->forward_silu(x);
   }
   auto h = conv1_->forward_without_bias(normed);
-  auto shift = time_shift_;
+  auto shift = call ? call->time_shift_for(this, options_.out_channels) : torch::Tensor();
   if (!shift.defined()) {
     shift = conv1_->bias.unsqueeze(0);
-    if (time_emb_proj_ && temb.defined()) shift = time_emb_proj_->forward(torch::silu(temb)) + shift;
+    if (time_emb_proj_ && call && call->temb.defined())
+      shift = time_emb_proj_->forward(torch::silu(call->temb)) + shift;
   }
   // The UNet's shifts are columns of one [B, sum C] matrix, which the kernel reads in place; only a
   // batch-1 shift (one embedding for the whole batch) needs rows of its own.

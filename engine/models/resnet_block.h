@@ -11,6 +11,7 @@
 
 #include "engine/models/activation.h"
 #include "engine/models/parameter_cache.h"
+#include "engine/models/unet_call.h"
 
 namespace gesso::models {
 
@@ -35,23 +36,26 @@ struct ResnetBlock2DOptions {
 class ResnetBlock2DImpl : public torch::nn::Module {
  public:
   explicit ResnetBlock2DImpl(const ResnetBlock2DOptions& options);
-  // temb: [B, temb_channels], or undefined when the block has no time embedding.
-  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& temb = {});
-  // forward(cat(x, skip, dim 1), temb): the UNet's up blocks. On the fused path norm1 reads both
+  // No time embedding (the VAE's blocks).
+  torch::Tensor forward(const torch::Tensor& x);
+  // In a UNet call: call.temb, and on the fused path the block's slice of call.time_shifts when
+  // the UNet's prepare pass gave it one.
+  torch::Tensor forward(const torch::Tensor& x, const UNetCall& call);
+  // forward(cat(x, skip, dim 1), call): the UNet's up blocks. On the fused path norm1 reads both
   // and also writes the concatenation for the shortcut, so there is no concatenation pass.
-  torch::Tensor forward_with_skip(const torch::Tensor& x, const torch::Tensor& skip, const torch::Tensor& temb);
+  torch::Tensor forward_with_skip(const torch::Tensor& x, const torch::Tensor& skip, const UNetCall& call);
 
   // Whether the fused path serves this block: SiLU, the default time-embedding norm.
   bool fusable() const;
-  // The fused path's norm2 shift, time_emb_proj(silu(temb)) + conv1.bias, when the UNet has
-  // computed every block's at once ([B, C]); undefined: the block computes its own.
-  void set_time_shift(torch::Tensor shift) { time_shift_ = std::move(shift); }
+  // The fused path's norm2 shift is time_emb_proj(silu(temb)) + conv1.bias: the UNet computes
+  // every prepared block's at once from these parameters.
   const Linear& time_emb_proj() const { return time_emb_proj_; }
   const Conv2d& conv1() const { return conv1_; }
   int64_t out_channels() const { return options_.out_channels; }
 
  private:
-  torch::Tensor forward_fused(const torch::Tensor& x, const torch::Tensor& temb, const torch::Tensor& skip = {});
+  torch::Tensor forward_plain(const torch::Tensor& x, const torch::Tensor& temb);
+  torch::Tensor forward_fused(const torch::Tensor& x, const UNetCall* call, const torch::Tensor& skip = {});
 
   ResnetBlock2DOptions options_;
   GroupNorm norm1_{nullptr};
@@ -60,7 +64,6 @@ class ResnetBlock2DImpl : public torch::nn::Module {
   GroupNorm norm2_{nullptr};
   Conv2d conv2_{nullptr};
   Conv2d conv_shortcut_{nullptr};
-  torch::Tensor time_shift_;
   ParameterCache shortcut_bias_;  // the fused path's conv2.bias + conv_shortcut.bias
 };
 TORCH_MODULE(ResnetBlock2D);

@@ -57,17 +57,17 @@ Transformer2DModelImpl::Transformer2DModelImpl(const Transformer2DOptions& optio
   proj_out_ = make_projection(*this, "proj_out", inner, options.in_channels, options.use_linear_projection);
 }
 
-torch::Tensor Transformer2DModelImpl::forward(const torch::Tensor& x, const torch::Tensor& context) {
-  if (kernels::fused(x, norm_->weight)) return forward_fused(x, context);
+torch::Tensor Transformer2DModelImpl::forward(const torch::Tensor& x, const UNetCall& call) {
+  if (kernels::fused(x, norm_->weight)) return forward_fused(x, call);
   // The linear projections work on the flattened positions, the 1x1 convolutions on the image.
   auto seq = norm_->forward_silu(x, /*silu=*/false);
   seq = options_.use_linear_projection ? proj_in_.forward(to_sequence(seq)) : to_sequence(proj_in_.forward(seq));
-  for (auto& block : blocks_) seq = block->forward(seq, context);
+  for (auto& block : blocks_) seq = block->forward(seq, call);
   auto out = options_.use_linear_projection ? to_image(proj_out_.forward(seq), x) : proj_out_.forward(to_image(seq, x));
   return out + x;
 }
 
-torch::Tensor Transformer2DModelImpl::forward_fused(const torch::Tensor& x, const torch::Tensor& context) {
+torch::Tensor Transformer2DModelImpl::forward_fused(const torch::Tensor& x, const UNetCall& call) {
   // out = x + proj_out's bias, rows in position order, for proj_out's GEMM to accumulate into.
   // Channels-last x: the norm's kernel writes it as a second output (a view as rows).
   torch::Tensor normed, out;
@@ -81,7 +81,7 @@ torch::Tensor Transformer2DModelImpl::forward_fused(const torch::Tensor& x, cons
     at::add_out(out, to_sequence(x), bias_of(proj_out_));
   }
   auto seq = at::linear(to_sequence(normed), matrix(proj_in_), bias_of(proj_in_));
-  for (auto& block : blocks_) seq = block->forward(seq, context);
+  for (auto& block : blocks_) seq = block->forward(seq, call);
   return to_image(accumulate_linear_(out, seq, matrix(proj_out_)), x);
 }
 

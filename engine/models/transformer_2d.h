@@ -27,14 +27,15 @@ struct Transformer2DOptions {
 class Transformer2DModelImpl : public torch::nn::Module {
  public:
   explicit Transformer2DModelImpl(const Transformer2DOptions& options);
-  // x: [B, C, H, W]; context: [B, M, cross_attention_dim].
-  torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context);
+  // x: [B, C, H, W]; call.context: [B, M, cross_attention_dim].
+  torch::Tensor forward(const torch::Tensor& x, const UNetCall& call);
+  std::vector<BasicTransformerBlock>& blocks() { return blocks_; }
 
  private:
   // proj_in and proj_out as GEMMs on the flattened positions whatever their kind (a 1x1 convolution
   // is one), proj_in's bias in its epilogue, and the input (plus proj_out's bias) as proj_out's
   // accumulator: free of copies in channels-last, where the positions are already rows.
-  torch::Tensor forward_fused(const torch::Tensor& x, const torch::Tensor& context);
+  torch::Tensor forward_fused(const torch::Tensor& x, const UNetCall& call);
 
   Transformer2DOptions options_;
   GroupNorm norm_{nullptr};

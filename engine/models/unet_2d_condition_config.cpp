@@ -56,6 +56,56 @@ std::optional<Activation> read_optional_activation(const ConfigReader& r, const 
   return read_activation(r, key, "");
 }
 
+AdditionEmbedType read_addition_embed_type(const ConfigReader& r) {
+  if (!r.has("addition_embed_type")) return AdditionEmbedType::None;
+  const auto name = r.string("addition_embed_type", "");
+  if (name == "text_time") return AdditionEmbedType::TextTime;
+  r.fail("addition_embed_type", "\"" + name + "\" is not supported (expected text_time or null)");
+}
+
+ClassEmbedType read_class_embed_type(const ConfigReader& r) {
+  if (!r.has("class_embed_type")) return r.has("num_class_embeds") ? ClassEmbedType::Embedding : ClassEmbedType::None;
+  const auto name = r.string("class_embed_type", "");
+  if (name == "timestep") return ClassEmbedType::Timestep;
+  if (name == "identity") return ClassEmbedType::Identity;
+  if (name == "projection") return ClassEmbedType::Projection;
+  if (name == "simple_projection") return ClassEmbedType::SimpleProjection;
+  r.fail("class_embed_type",
+         "\"" + name + "\" is not supported (expected timestep, identity, projection, simple_projection or null)");
+}
+
+// addition_embed_type, class_embed_type and encoder_hid_dim, with the checks diffusers' constructor
+// makes (a projection needs its input width).
+void read_added_conditions(const ConfigReader& r, UNet2DConditionConfig& c) {
+  c.addition_embed_type = read_addition_embed_type(r);
+  c.addition_time_embed_dim = r.optional_integer("addition_time_embed_dim");
+  c.projection_class_embeddings_input_dim = r.optional_integer("projection_class_embeddings_input_dim");
+  c.class_embed_type = read_class_embed_type(r);
+  c.num_class_embeds = r.optional_integer("num_class_embeds");
+  c.class_embeddings_concat = r.boolean("class_embeddings_concat", false);
+  c.encoder_hid_dim = r.optional_integer("encoder_hid_dim");
+  const auto needs = [&](const char* key, const std::optional<int64_t>& v, const char* what) {
+    if (!v || *v <= 0) r.fail(key, std::string("must be a positive integer for ") + what);
+  };
+  if (c.addition_embed_type == AdditionEmbedType::TextTime) {
+    needs("addition_time_embed_dim", c.addition_time_embed_dim, "addition_embed_type \"text_time\"");
+    needs("projection_class_embeddings_input_dim", c.projection_class_embeddings_input_dim,
+          "addition_embed_type \"text_time\"");
+  }
+  if (c.class_embed_type == ClassEmbedType::Projection || c.class_embed_type == ClassEmbedType::SimpleProjection)
+    needs("projection_class_embeddings_input_dim", c.projection_class_embeddings_input_dim, "a projected class embedding");
+  if (c.class_embed_type == ClassEmbedType::Embedding) needs("num_class_embeds", c.num_class_embeds, "class embeddings");
+  if (c.encoder_hid_dim) {
+    r.require_value("encoder_hid_dim_type", "text_proj", "only the text_proj encoder projection is implemented");
+    needs("encoder_hid_dim", c.encoder_hid_dim, "encoder_hid_proj");
+    for (auto d : c.cross_attention_dim)
+      if (d != c.cross_attention_dim.front())
+        r.fail("cross_attention_dim", "must be one width for all blocks with encoder_hid_dim (one projection)");
+  } else if (r.has("encoder_hid_dim_type")) {
+    r.fail("encoder_hid_dim_type", "is set but encoder_hid_dim is not");
+  }
+}
+
 TimeEmbeddingNorm read_time_scale_shift(const ConfigReader& r) {
   const auto name = r.string("resnet_time_scale_shift", "default");
   if (name == "default") return TimeEmbeddingNorm::Default;
@@ -69,11 +119,6 @@ TimeEmbeddingNorm read_time_scale_shift(const ConfigReader& r) {
 void reject_unsupported(const ConfigReader& r, std::size_t blocks) {
   r.require_null("num_attention_heads",
                  "diffusers' UNet2DConditionModel rejects it too; heads come from attention_head_dim");
-  r.require_null("class_embed_type", "class embeddings are not implemented");
-  r.require_null("num_class_embeds", "class embeddings are not implemented");
-  r.require_null("addition_embed_type", "added embeddings (SDXL, Kandinsky) are not implemented yet");
-  r.require_null("encoder_hid_dim", "encoder hidden-state projections are not implemented");
-  r.require_null("encoder_hid_dim_type", "encoder hidden-state projections are not implemented");
   r.require_null("time_cond_proj_dim", "timestep conditioning (LCM) is not implemented");
   r.require_null("reverse_transformer_layers_per_block", "asymmetric transformer depths are not implemented");
   r.require_value("dual_cross_attention", false, "dual cross-attention is not implemented");
@@ -159,6 +204,7 @@ UNet2DConditionConfig UNet2DConditionConfig::from_json_file(const std::string& p
   c.timestep_post_act = read_optional_activation(r, "timestep_post_act");
   c.conv_in_kernel = r.integer("conv_in_kernel", 3);
   c.conv_out_kernel = r.integer("conv_out_kernel", 3);
+  read_added_conditions(r, c);
   validate(r, c);
   return c;
 }

@@ -2,7 +2,7 @@
 // UNet2DConditionModel's config.json, typed. Fields mirror the diffusers constructor arguments
 // (same names, same defaults); per-block arguments that may be an int or a list are expanded to one
 // entry per block at parse time. Options Gesso does not implement yet are rejected with a
-// ModelFileError naming the key (SDXL's addition_embed_type "text_time" among them).
+// ModelFileError naming the key.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,6 +16,11 @@ namespace gesso::models {
 enum class DownBlockType { Down, CrossAttnDown };  // "DownBlock2D", "CrossAttnDownBlock2D"
 enum class UpBlockType { Up, CrossAttnUp };        // "UpBlock2D", "CrossAttnUpBlock2D"
 enum class MidBlockType { CrossAttn, None };       // "UNetMidBlock2DCrossAttn", null
+// The embeddings added to the time embedding (diffusers' addition_embed_type): SDXL's "text_time"
+// (pooled text embeddings + sinusoidal features of the size / crop / score time ids).
+enum class AdditionEmbedType { None, TextTime };
+// class_embed_type (with num_class_embeds alone meaning a lookup table: Embedding).
+enum class ClassEmbedType { None, Embedding, Timestep, Identity, Projection, SimpleProjection };
 
 struct UNet2DConditionConfig {
   std::optional<std::vector<int64_t>> sample_size;  // {height, width} in latent pixels
@@ -50,12 +55,24 @@ struct UNet2DConditionConfig {
   std::optional<Activation> timestep_post_act;
   int64_t conv_in_kernel = 3;
   int64_t conv_out_kernel = 3;
+  // Added conditions (the Conditioning record's pooled / time_ids / class_labels / context width).
+  AdditionEmbedType addition_embed_type = AdditionEmbedType::None;
+  std::optional<int64_t> addition_time_embed_dim;                 // "text_time": per time id
+  std::optional<int64_t> projection_class_embeddings_input_dim;  // "text_time", "projection" inputs
+  ClassEmbedType class_embed_type = ClassEmbedType::None;
+  std::optional<int64_t> num_class_embeds;
+  bool class_embeddings_concat = false;  // the class embedding joins the time embedding's channels
+  std::optional<int64_t> encoder_hid_dim;  // encoder_hid_proj ("text_proj"): the context's width in
 
   // Reads <path> (a component's config.json). Throws ModelFileError naming the file and key.
   static UNet2DConditionConfig from_json_file(const std::string& path);
 
   std::size_t num_blocks() const { return block_out_channels.size(); }
   int64_t time_embed_dim() const { return time_embedding_dim.value_or(block_out_channels.front() * 4); }
+  // What the resnets receive: twice time_embed_dim when the class embedding is concatenated.
+  int64_t blocks_time_embed_dim() const { return time_embed_dim() * (class_embeddings_concat ? 2 : 1); }
+  // The width of the encoder_hidden_states the UNet takes (before encoder_hid_proj, if any).
+  int64_t context_width() const { return encoder_hid_dim.value_or(cross_attention_dim.front()); }
 };
 
 }  // namespace gesso::models

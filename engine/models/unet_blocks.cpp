@@ -45,11 +45,10 @@ UNetDownBlockImpl::UNetDownBlockImpl(const UNetBlockOptions& o) {
   }
 }
 
-torch::Tensor UNetDownBlockImpl::forward(torch::Tensor x, const torch::Tensor& temb, const torch::Tensor& context,
-                                         std::vector<torch::Tensor>& skips) {
+torch::Tensor UNetDownBlockImpl::forward(torch::Tensor x, const UNetCall& call, std::vector<torch::Tensor>& skips) {
   for (std::size_t i = 0; i < resnets_.size(); ++i) {
-    x = resnets_[i]->forward(x, temb);
-    if (!attentions_.empty()) x = attentions_[i]->forward(x, context);
+    x = resnets_[i]->forward(x, call);
+    if (!attentions_.empty()) x = attentions_[i]->forward(x, call);
     skips.push_back(x);
   }
   if (downsampler_) {
@@ -69,11 +68,11 @@ UNetMidBlockImpl::UNetMidBlockImpl(const UNetBlockOptions& o) {
   register_module_list(*this, "resnets", resnets_);
 }
 
-torch::Tensor UNetMidBlockImpl::forward(torch::Tensor x, const torch::Tensor& temb, const torch::Tensor& context) {
-  x = resnets_[0]->forward(x, temb);
+torch::Tensor UNetMidBlockImpl::forward(torch::Tensor x, const UNetCall& call) {
+  x = resnets_[0]->forward(x, call);
   for (std::size_t i = 0; i < attentions_.size(); ++i) {
-    x = attentions_[i]->forward(x, context);
-    x = resnets_[i + 1]->forward(x, temb);
+    x = attentions_[i]->forward(x, call);
+    x = resnets_[i + 1]->forward(x, call);
   }
   return x;
 }
@@ -95,14 +94,13 @@ UNetUpBlockImpl::UNetUpBlockImpl(const UNetBlockOptions& o) {
   }
 }
 
-torch::Tensor UNetUpBlockImpl::forward(torch::Tensor x, std::vector<torch::Tensor>& skips, const torch::Tensor& temb,
-                                       const torch::Tensor& context,
+torch::Tensor UNetUpBlockImpl::forward(torch::Tensor x, std::vector<torch::Tensor>& skips, const UNetCall& call,
                                        const std::optional<std::vector<int64_t>>& upsample_size) {
   for (std::size_t i = 0; i < resnets_.size(); ++i) {
     TORCH_CHECK(!skips.empty(), "UNetUpBlock: ran out of skip connections");
-    x = resnets_[i]->forward_with_skip(x, skips.back(), temb);
+    x = resnets_[i]->forward_with_skip(x, skips.back(), call);
     skips.pop_back();
-    if (!attentions_.empty()) x = attentions_[i]->forward(x, context);
+    if (!attentions_.empty()) x = attentions_[i]->forward(x, call);
   }
   if (upsampler_) x = upsampler_->forward(x, upsample_size);
   return x;

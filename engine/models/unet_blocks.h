@@ -13,6 +13,7 @@
 #include "engine/models/resample_2d.h"
 #include "engine/models/resnet_block.h"
 #include "engine/models/transformer_2d.h"
+#include "engine/models/unet_call.h"
 
 namespace gesso::models {
 
@@ -43,8 +44,7 @@ class UNetDownBlockImpl : public torch::nn::Module {
  public:
   explicit UNetDownBlockImpl(const UNetBlockOptions& options);
   // Appends each resnet's (or transformer's) output and the downsampled result to `skips`.
-  torch::Tensor forward(torch::Tensor x, const torch::Tensor& temb, const torch::Tensor& context,
-                        std::vector<torch::Tensor>& skips);
+  torch::Tensor forward(torch::Tensor x, const UNetCall& call, std::vector<torch::Tensor>& skips);
 
  private:
   std::vector<ResnetBlock2D> resnets_;
@@ -56,7 +56,7 @@ TORCH_MODULE(UNetDownBlock);
 class UNetMidBlockImpl : public torch::nn::Module {
  public:
   explicit UNetMidBlockImpl(const UNetBlockOptions& options);
-  torch::Tensor forward(torch::Tensor x, const torch::Tensor& temb, const torch::Tensor& context);
+  torch::Tensor forward(torch::Tensor x, const UNetCall& call);
 
  private:
   std::vector<ResnetBlock2D> resnets_;
@@ -70,8 +70,8 @@ class UNetUpBlockImpl : public torch::nn::Module {
   std::size_t num_resnets() const { return resnets_.size(); }
   // Consumes num_resnets() skips from the back of `skips`, the last one first. upsample_size, when
   // given, is the {height, width} to upsample to instead of doubling.
-  torch::Tensor forward(torch::Tensor x, std::vector<torch::Tensor>& skips, const torch::Tensor& temb,
-                        const torch::Tensor& context, const std::optional<std::vector<int64_t>>& upsample_size);
+  torch::Tensor forward(torch::Tensor x, std::vector<torch::Tensor>& skips, const UNetCall& call,
+                        const std::optional<std::vector<int64_t>>& upsample_size);
 
  private:
   std::vector<ResnetBlock2D> resnets_;

@@ -34,8 +34,8 @@ namespace {
 torch::Tensor masked_content_latents(RunContext& ctx, const torch::Tensor& image_latents, const torch::Tensor& mask) {
   switch (ctx.request.inpaint.masked_content) {
     case MaskedContent::kLatentNoise:
-      return image_latents * (1 - mask) + randn_tensor(image_latents.sizes(), ctx.generator, ctx.model.device,
-                                                       ctx.model.dtype) * mask;
+      return image_latents * (1 - mask) + randn_tensor(image_latents.sizes(), ctx.generator, ctx.model.device(),
+                                                       ctx.model.dtype()) * mask;
     case MaskedContent::kLatentNothing: return image_latents * (1 - mask);
     default: return image_latents;
   }
@@ -59,13 +59,13 @@ void start(RunContext& ctx, const Prepared& p) {
   s.set_begin_index(ctx.inputs.begin_index);
   const bool from_noise = r.strength == 1.0;
 
-  const auto image = io::image_to_tensor(p.work_image).to(ctx.model.device, ctx.model.dtype);
-  const auto mask_condition = io::mask_to_tensor(p.work_mask).to(ctx.model.device);
+  const auto image = io::image_to_tensor(p.work_image).to(ctx.model.device(), ctx.model.dtype());
+  const auto mask_condition = io::mask_to_tensor(p.work_mask).to(ctx.model.device());
   const int f = ctx.model.vae_scale_factor();
   const auto mask = torch::nn::functional::interpolate(
                         mask_condition, torch::nn::functional::InterpolateFuncOptions().size(
                                             std::vector<int64_t>{ctx.height / f, ctx.width / f}))
-                        .to(ctx.model.dtype)
+                        .to(ctx.model.dtype())
                         .repeat({r.num_images, 1, 1, 1});
 
   torch::Tensor image_latents;

@@ -9,7 +9,7 @@
 
 namespace gesso::pipelines {
 
-// The footprint load_stable_diffusion(dir, ..., options) would have with this dtype and vae_fp32
+// The footprint load_model_bundle(dir, ..., options) would have with this dtype and vae_fp32
 // (equal bytes to footprint() of the loaded model): floating-point tensors per component times the
 // size of the dtype they are converted to; heads from the UNet config, scale and tile from the VAE's.
 // Throws ModelFileError naming the file or folder, as the loader does.

@@ -34,41 +34,20 @@ torch::Tensor randn_tensor(c10::IntArrayRef shape, torch::Generator& generator, 
   return torch::randn(shape, generator, options).to(device);
 }
 
-namespace {
-
-torch::Tensor embed(StableDiffusionModel& model, const std::string& text, int num_images, int clip_skip) {
-  const auto ids = model.tokenizer->encode(text);
-  const auto t = torch::tensor(ids, torch::kLong).unsqueeze(0).to(model.device);
-  auto e = model.text_encoder->encode_prompt(t, clip_skip).to(model.dtype);
-  return e.repeat({num_images, 1, 1});
-}
-
-}  // namespace
-
-torch::Tensor encode_prompts(StableDiffusionModel& model, const std::string& prompt, const std::string& negative,
-                             int num_images, bool guidance, int clip_skip) {
-  const runtime::ComponentInUse in_use(model.text_encoder_offload.get());
-  auto cond = embed(model, prompt, num_images, clip_skip);
-  if (!guidance) return cond;
-  // diffusers encodes the negative prompt without clip skip.
-  auto uncond = embed(model, negative, num_images, 0);
-  return torch::cat({uncond, cond});
-}
-
 models::VaeTiling vae_mode(const runtime::RuntimeOptions& options) {
   return {.tiling = options.vae_tiling, .slicing = options.vae_slicing};
 }
 
-torch::Tensor encode_image_latents(StableDiffusionModel& model, const torch::Tensor& image, torch::Generator& gen,
+torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& image, torch::Generator& gen,
                                    const models::VaeTiling& how) {
-  const runtime::ComponentInUse in_use(model.vae_offload.get());
-  const auto dist = models::vae_encode(*model.vae, image.to(model.device, model.vae_dtype), how);
-  return (dist.sample(gen) * model.vae->config().scaling_factor).to(model.dtype);
+  const runtime::ComponentInUse in_use(model.offloads.find("vae"));
+  const auto dist = models::vae_encode(*model.vae, image.to(model.device(), model.vae_dtype), how);
+  return (dist.sample(gen) * model.vae->config().scaling_factor).to(model.dtype());
 }
 
-std::vector<Image> decode_latents(StableDiffusionModel& model, const torch::Tensor& latents,
+std::vector<Image> decode_latents(ModelBundle& model, const torch::Tensor& latents,
                                   const models::VaeTiling& how) {
-  const runtime::ComponentInUse in_use(model.vae_offload.get());
+  const runtime::ComponentInUse in_use(model.offloads.find("vae"));
   const auto z = (latents / model.vae->config().scaling_factor).to(model.vae_dtype);
   const auto images = models::vae_decode(*model.vae, z, how);
   std::vector<Image> out;
@@ -79,7 +58,7 @@ std::vector<Image> decode_latents(StableDiffusionModel& model, const torch::Tens
 torch::Tensor latent_noise(RunContext& ctx) {
   const int f = ctx.model.vae_scale_factor();
   return randn_tensor({ctx.request.num_images, ctx.model.vae->config().latent_channels, ctx.height / f, ctx.width / f},
-                      ctx.generator, ctx.model.device, ctx.model.dtype);
+                      ctx.generator, ctx.model.device(), ctx.model.dtype());
 }
 
 int begin_index_for_strength(int steps, double strength, int order) {
@@ -95,14 +74,26 @@ torch::Tensor image_tensor_at(const Image& image, int width, int height) {
 
 namespace {
 
-torch::Tensor predict_noise(StableDiffusionModel& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
+// The UNet call as a pure function of flat tensors (x, t, the record's tensors), which a CUDA
+// graph can capture; `layout` is the record the flat tensors refill.
+torch::Tensor unet_call(ModelBundle& model, const models::Conditioning& layout, const std::vector<torch::Tensor>& a) {
+  return model.unet->forward(a[0], a[1], layout.with_tensors(a, 2));
+}
+
+torch::Tensor predict_noise(ModelBundle& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
                             const torch::Tensor& latents, const torch::Tensor& t, int i) {
   auto x = in.guidance ? torch::cat({latents, latents}) : latents;
   x = scheduler.scale_model_input(x, i);
   if (in.unet_condition.defined()) x = torch::cat({x, in.unet_condition}, 1);
   if (model.channels_last) x = x.contiguous(at::MemoryFormat::ChannelsLast);
-  const auto unet = [&model](const std::vector<torch::Tensor>& a) { return model.unet->forward(a[0], a[1], a[2]); };
-  auto noise = in.graph ? (*in.graph)({x, t, in.embeddings}, unet, in.graph_key) : unet({x, t, in.embeddings});
+  std::vector<torch::Tensor> args{x, t};
+  const auto record = in.conditioning.tensors();
+  args.insert(args.end(), record.begin(), record.end());
+  const auto& layout = in.conditioning;
+  const auto unet = [&](const std::vector<torch::Tensor>& a) { return unet_call(model, layout, a); };
+  auto noise = in.graph ? (*in.graph)(args, unet,
+                                      in.graph_key + "|" + layout.layout() + "|w" + std::to_string(model.weights_version))
+                        : unet(args);
   if (!in.guidance) return noise;
   const auto chunks = noise.chunk(2);
   return chunks[0] + in.guidance_scale * (chunks[1] - chunks[0]);
@@ -115,16 +106,16 @@ torch::Tensor blend(const schedulers::Scheduler& scheduler, const DenoiseInputs&
   return (1 - in.blend_mask) * proper + in.blend_mask * latents;
 }
 
-StepEvent make_event(StableDiffusionModel& model, const Observer& observer, const torch::Tensor& latents, int done,
-                     int total, double elapsed) {
+StepEvent make_event(ModelBundle& model, const Observer& observer, const torch::Tensor& latents, int done,
+                     int total, double elapsed, int before) {
   StepEvent e;
-  e.step = done;
+  e.step = before + done;
   e.total = total;
   e.elapsed_s = elapsed;
   e.it_per_s = elapsed > 0 ? done / elapsed : 0;
-  e.vram = runtime::vram_stats(model.device);
+  e.vram = runtime::vram_stats(model.device());
   const int every = observer.preview_every();
-  if (every > 0 && (done % every == 0 || done == total) && latents.size(1) == 4) {
+  if (every > 0 && (e.step % every == 0 || e.step == total) && latents.size(1) == 4) {
     const auto rgb = kernels::latent_to_rgb(latents.slice(0, 0, 1), kernels::sd_latent_rgb_factors(),
                                             torch::zeros({3})).cpu();
     Image preview{static_cast<int>(rgb.size(2)), static_cast<int>(rgb.size(1)), 3, {}};
@@ -136,14 +127,16 @@ StepEvent make_event(StableDiffusionModel& model, const Observer& observer, cons
 
 }  // namespace
 
-torch::Tensor denoise(StableDiffusionModel& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
+torch::Tensor denoise(ModelBundle& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
                       torch::Generator& generator, Observer& observer) {
   const auto timesteps = scheduler.timesteps();
   // On the device once: a per-step host-to-device copy would synchronise with the GPU every step.
-  const auto device_timesteps = timesteps.to(model.device);
-  const runtime::ComponentInUse in_use(model.unet_offload.get());
-  const int last = static_cast<int>(timesteps.size(0)) - 1;
-  const int total = last + 1 - in.begin_index;
+  const auto device_timesteps = timesteps.to(model.device());
+  const runtime::ComponentInUse in_use(model.offloads.find("unet"));
+  const int end = in.end_index < 0 ? static_cast<int>(timesteps.size(0)) : in.end_index;
+  const int last = end - 1;
+  const int steps = end - in.begin_index;
+  const int total = std::max(in.steps_total, in.steps_before + steps);
   auto latents = in.latents;
   const auto start = std::chrono::steady_clock::now();
   for (int i = in.begin_index; i <= last; ++i) {
@@ -152,7 +145,7 @@ torch::Tensor denoise(StableDiffusionModel& model, schedulers::Scheduler& schedu
     latents = scheduler.step(noise, i, latents, generator);
     if (in.blend_mask.defined()) latents = blend(scheduler, in, latents, i, last);
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    observer.on_step(make_event(model, observer, latents, i + 1 - in.begin_index, total, elapsed));
+    observer.on_step(make_event(model, observer, latents, i + 1 - in.begin_index, total, elapsed, in.steps_before));
   }
   return latents;
 }

@@ -1,6 +1,7 @@
 #pragma once
-// What txt2img, img2img and inpainting share: prompt encoding with classifier-free guidance, the
-// seed's noise drawn as diffusers draws it, VAE encode/decode and the denoising loop itself.
+// What every pipeline shares: the seed's noise drawn as diffusers draws it, VAE encode/decode, and
+// the one denoising loop (scheduler.step(guidance(unet(latents, t, Conditioning)))), whatever the
+// family, the task (txt2img, img2img, inpaint) or the stage (base, refiner).
 #include <torch/torch.h>
 
 #include <memory>
@@ -8,10 +9,11 @@
 #include <vector>
 
 #include "engine/io/image.h"
-#include "engine/pipelines/generation_request.h"
-#include "engine/pipelines/observer.h"
+#include "engine/models/conditioning.h"
 #include "engine/models/vae_tiling.h"
-#include "engine/pipelines/stable_diffusion_model.h"
+#include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/model_bundle.h"
+#include "engine/pipelines/observer.h"
 #include "engine/runtime/cuda_graph.h"
 
 namespace gesso::pipelines {
@@ -23,18 +25,13 @@ torch::Generator make_generator(uint64_t seed, const std::string& device);
 torch::Tensor randn_tensor(c10::IntArrayRef shape, torch::Generator& generator, const torch::Device& device,
                            torch::ScalarType dtype);
 
-// encode_prompt: [uncond; cond] embeddings, each repeated num_images times ([2N or N, 77, D]).
-torch::Tensor encode_prompts(StableDiffusionModel& model, const std::string& prompt, const std::string& negative,
-                             int num_images, bool guidance, int clip_skip);
-
 // VAE encode, sampled with the generator (diffusers' retrieve_latents), times scaling_factor.
 // `how` is the run's VAE tiling / slicing (runtime options).
-torch::Tensor encode_image_latents(StableDiffusionModel& model, const torch::Tensor& image, torch::Generator& gen,
+torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& image, torch::Generator& gen,
                                    const models::VaeTiling& how = {});
 
 // VAE decode of latents / scaling_factor, then diffusers' postprocess to 8-bit RGB, one per batch entry.
-std::vector<Image> decode_latents(StableDiffusionModel& model, const torch::Tensor& latents,
-                                  const models::VaeTiling& how = {});
+std::vector<Image> decode_latents(ModelBundle& model, const torch::Tensor& latents, const models::VaeTiling& how = {});
 
 // The VAE mode a request's runtime options ask for.
 models::VaeTiling vae_mode(const runtime::RuntimeOptions& options);
@@ -42,8 +39,9 @@ models::VaeTiling vae_mode(const runtime::RuntimeOptions& options);
 // What the denoising loop needs beyond the scheduler and the UNet.
 struct DenoiseInputs {
   torch::Tensor latents;          // the starting latents
-  int begin_index = 0;            // first step (img2img / inpaint with strength < 1)
-  torch::Tensor embeddings;       // from encode_prompts
+  int begin_index = 0;            // first step (img2img / inpaint with strength < 1, a refiner's start)
+  int end_index = -1;             // one past the last step (-1: all; a base handing over to its refiner)
+  models::Conditioning conditioning;  // CFG-batched: [uncond; cond]
   double guidance_scale = 7.5;
   bool guidance = true;
   torch::Tensor unet_condition;   // 9-channel inpainting: [mask, masked image latents], CFG-batched
@@ -53,14 +51,16 @@ struct DenoiseInputs {
   // CUDA-graph replay of the UNet call (null: eager), and what besides the shapes keys its capture.
   runtime::GraphedFunction* graph = nullptr;
   std::string graph_key;
+  // Progress across stages: the steps reported before this loop and the run's whole count.
+  int steps_before = 0, steps_total = 0;
 };
 
-torch::Tensor denoise(StableDiffusionModel& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
+torch::Tensor denoise(ModelBundle& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
                       torch::Generator& generator, Observer& observer);
 
-// The common state of one run: scheduler with its timesteps, generator, embeddings, loop inputs.
+// The common state of one run: scheduler with its timesteps, generator, conditioning, loop inputs.
 struct RunContext {
-  StableDiffusionModel& model;
+  ModelBundle& model;
   const GenerationRequest& request;
   int width, height;
   std::unique_ptr<schedulers::Scheduler> scheduler;

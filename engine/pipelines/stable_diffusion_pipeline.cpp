@@ -9,11 +9,9 @@
 #include <tuple>
 
 #include "engine/error.h"
-#include "engine/kernels/fusion.h"
-#include "engine/models/attention_dispatch.h"
 #include "engine/pipelines/inpaint.h"
 #include "engine/pipelines/pipeline_common.h"
-#include "engine/runtime/backend_flags.h"
+#include "engine/pipelines/run_scope.h"
 #include "engine/runtime/device.h"
 #include "engine/runtime/vram.h"
 
@@ -21,12 +19,12 @@ namespace gesso::pipelines {
 namespace {
 
 // The output size: the request's, or the model's native one.
-std::pair<int, int> output_size(const GenerationRequest& r, const StableDiffusionModel& m) {
+std::pair<int, int> output_size(const GenerationRequest& r, const ModelBundle& m) {
   const int d = m.default_size();
   return {r.width > 0 ? r.width : d, r.height > 0 ? r.height : d};
 }
 
-RunContext start_run(StableDiffusionModel& model, const GenerationRequest& r, Observer& observer) {
+RunContext start_run(ModelBundle& model, const GenerationRequest& r, Observer& observer) {
   observer.on_stage("encode prompt");
   auto config = model.scheduler_config;
   config.eta = r.eta;
@@ -36,8 +34,9 @@ RunContext start_run(StableDiffusionModel& model, const GenerationRequest& r, Ob
   RunContext ctx{model, r, width, height, std::move(scheduler), make_generator(r.seed, r.runtime.generator_device), {}};
   ctx.inputs.guidance = r.guidance_scale > 1.0;  // diffusers' do_classifier_free_guidance
   ctx.inputs.guidance_scale = r.guidance_scale;
-  ctx.inputs.embeddings = encode_prompts(model, r.prompt, r.negative_prompt, r.num_images, ctx.inputs.guidance,
-                                         r.clip_skip);
+  const PromptInput prompt{.prompt = r.prompt, .negative = r.negative_prompt, .num_images = r.num_images,
+                           .guidance = ctx.inputs.guidance, .clip_skip = r.clip_skip};
+  ctx.inputs.conditioning = model.conditioner->encode(prompt, model.dtype(), model.offloads);
   return ctx;
 }
 
@@ -69,9 +68,9 @@ torch::Device resolve_device(const std::string& name) {
   }
 }
 
-StableDiffusionModel& StableDiffusionPipeline::ensure_model(const GenerationRequest& r, Observer& observer) {
-  const auto device = resolve_device(r.runtime.device);
-  if (model_ && loaded_for(*model_, r.model_dir, device, r.runtime)) return *model_;
+ModelBundle& StableDiffusionPipeline::ensure_model(const GenerationRequest& r, const torch::Device& device,
+                                                  Observer& observer) {
+  if (model_ && model_->key == LoadKey::of(r.model_dir, device, r.runtime)) return *model_;
   if (!runtime::device_started(device)) {
     observer.on_stage("start CUDA");
     runtime::start_device(device);
@@ -80,13 +79,13 @@ StableDiffusionModel& StableDiffusionPipeline::ensure_model(const GenerationRequ
   unet_graph_.reset();
   model_.reset();  // free the old model before loading the next
   runtime::release_cached_memory();
-  model_ = std::make_unique<StableDiffusionModel>(load_stable_diffusion(r.model_dir, device, r.runtime));
+  model_ = load_model_bundle(r.model_dir, device, r.runtime);
   return *model_;
 }
 
 namespace {
 
-io::GenerationParameters parameters_for(const GenerationRequest& r, const StableDiffusionModel& m, int index) {
+io::GenerationParameters parameters_for(const GenerationRequest& r, const ModelBundle& m, int index) {
   io::GenerationParameters p;
   p.prompt = r.prompt;
   p.negative_prompt = r.negative_prompt;
@@ -110,14 +109,14 @@ io::GenerationParameters parameters_for(const GenerationRequest& r, const Stable
 
 namespace {
 
-runtime::RunShape run_shape(const GenerationRequest& r, const StableDiffusionModel& m) {
+runtime::RunShape run_shape(const GenerationRequest& r, const ModelBundle& m) {
   const auto [width, height] = output_size(r, m);
   return {width, height, r.num_images, r.guidance_scale > 1.0};
 }
 
 }  // namespace
 
-runtime::VramEstimate estimate_vram(const GenerationRequest& r, const StableDiffusionModel& m) {
+runtime::VramEstimate estimate_vram(const GenerationRequest& r, const ModelBundle& m) {
   return runtime::estimate_vram(footprint(m), run_shape(r, m), r.runtime);
 }
 
@@ -149,8 +148,8 @@ OutOfMemoryError StableDiffusionPipeline::out_of_memory(const GenerationRequest&
 
 // A pretend budget on a device without a capped allocator: refuse the run its estimate says
 // would not fit, as the smaller card would.
-void StableDiffusionPipeline::check_budget(const GenerationRequest& r, const StableDiffusionModel& m) {
-  if (r.runtime.vram_budget <= 0 || m.device.is_cuda()) return;
+void StableDiffusionPipeline::check_budget(const GenerationRequest& r, const ModelBundle& m) {
+  if (r.runtime.vram_budget <= 0 || m.device().is_cuda()) return;
   const auto need = estimate_vram(r, m).total();
   if (need > r.runtime.vram_budget)
     throw out_of_memory(r, "about " + runtime::format_gib(need) + " needed, over the VRAM budget of " +
@@ -160,13 +159,11 @@ void StableDiffusionPipeline::check_budget(const GenerationRequest& r, const Sta
 GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, Observer& observer) {
   validate(request);
   const auto start = std::chrono::steady_clock::now();
-  c10::InferenceMode inference;
-  const runtime::ScopedBackendFlags flags(request.runtime);
-  const models::ScopedAttentionConfig attention(models::AttentionConfig::from(request.runtime));
-  const kernels::ScopedKernelFusion fusion(request.runtime.kernels);
-  const runtime::ScopedVramBudget budget(resolve_device(request.runtime.device), request.runtime.vram_budget);
+  const auto device = resolve_device(request.runtime.device);
+  const RunScope scope(request.runtime, device);
   try {
-    StableDiffusionModel& model = ensure_model(request, observer);
+    ModelBundle& model = ensure_model(request, device, observer);  // outside InferenceMode: see the loader
+    c10::InferenceMode inference;
     check_budget(request, model);
     if (model.is_inpainting_unet() && request.pipeline != PipelineKind::kInpaint)
       throw RequestError("model", model.name() + " is an inpainting model (9-channel UNet): give an init image and a mask");
@@ -180,17 +177,16 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
       inpainting = inpaint::prepare(request, ctx.width, ctx.height);
       inpaint::start(ctx, *inpainting);
     }
-    // Sequential offload streams weights during the call, which a graph cannot replay.
-    if (request.runtime.cuda_graphs && model.offload != runtime::Offload::kSequential) {
+    if (scope.cuda_graphs()) {
       ctx.inputs.graph = &unet_graph_;
-      ctx.inputs.graph_key = runtime::describe(request.runtime);
+      ctx.inputs.graph_key = scope.graph_key();
     }
     observer.on_stage("denoise");
     GenerationResult result;
     result.latents = denoise(model, *ctx.scheduler, ctx.inputs, ctx.generator, observer);
     // Model offload uploads the UNet afresh each run (and the fused path concatenates its weights
     // again): a graph captured now would replay on freed weights next time.
-    if (model.offload == runtime::Offload::kModel) unet_graph_.reset();
+    if (model.key.offload == runtime::Offload::kModel) unet_graph_.reset();
     observer.on_stage("decode");
     result.images = decode_latents(model, result.latents, vae_mode(request.runtime));
     for (int i = 0; i < static_cast<int>(result.images.size()); ++i) {

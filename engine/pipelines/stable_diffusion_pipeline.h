@@ -1,7 +1,8 @@
 #pragma once
-// SD 1.x / 2.x generation: txt2img, img2img and inpainting (9-channel inpainting UNets and regular
-// 4-channel ones), the same image as diffusers' pipelines for the same seed and settings, plus
-// AUTOMATIC1111's inpainting options on top.
+// Latent diffusion generation for every family a ModelBundle loads (SD 1.x / 2.x / XL): txt2img,
+// img2img and inpainting (9-channel inpainting UNets and regular 4-channel ones), the same image as
+// diffusers' pipelines for the same seed and settings, plus AUTOMATIC1111's inpainting options on
+// top. Loaded models are kept between runs while their LoadKey stays the same.
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,7 +12,7 @@
 #include "engine/io/image.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/observer.h"
-#include "engine/pipelines/stable_diffusion_model.h"
+#include "engine/pipelines/model_bundle.h"
 #include "engine/runtime/cuda_graph.h"
 #include "engine/runtime/vram_estimate.h"
 
@@ -30,22 +31,22 @@ class StableDiffusionPipeline {
   // RequestError, ModelFileError, OutOfMemoryError, CancelledError.
   GenerationResult run(const GenerationRequest& request, Observer& observer);
 
-  // The loaded model, if any (kept between runs with the same folder, device and load options).
-  const StableDiffusionModel* model() const { return model_.get(); }
+  // The loaded model, if any (kept between runs with the same LoadKey).
+  const ModelBundle* model() const { return model_.get(); }
   int graph_captures() const { return unet_graph_.captures(); }
 
  private:
-  StableDiffusionModel& ensure_model(const GenerationRequest& request, Observer& observer);
+  ModelBundle& ensure_model(const GenerationRequest& request, const torch::Device& device, Observer& observer);
   // Frees what can be freed and says what to switch on, with the estimate for each toggle.
   OutOfMemoryError out_of_memory(const GenerationRequest& request, const std::string& what);
-  void check_budget(const GenerationRequest& request, const StableDiffusionModel& model);
+  void check_budget(const GenerationRequest& request, const ModelBundle& model);
 
-  std::unique_ptr<StableDiffusionModel> model_;
+  std::unique_ptr<ModelBundle> model_;
   runtime::GraphedFunction unet_graph_;  // kept between runs: same shapes and options replay at once
 };
 
 // The device memory `request` needs at its peak with `model` (the GUI shows it before a run).
-runtime::VramEstimate estimate_vram(const GenerationRequest& request, const StableDiffusionModel& model);
+runtime::VramEstimate estimate_vram(const GenerationRequest& request, const ModelBundle& model);
 
 // The device a request names ("auto" picks CUDA when usable).
 torch::Device resolve_device(const std::string& name);

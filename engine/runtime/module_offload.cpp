@@ -3,9 +3,6 @@
 #include <torch/torch.h>
 
 namespace gesso::runtime {
-namespace {
-
-}  // namespace
 
 ModuleOffload::ModuleOffload(torch::nn::Module& module, torch::Device device, Offload mode, int64_t prefetch_bytes)
     : device_(device), mode_(mode) {
@@ -33,6 +30,7 @@ void ModuleOffload::upload() {
   for (std::size_t i = 0; i < targets_.size(); ++i)  // a copy even on the CPU (the tests' pretend device)
     targets_[i].set_data(host_[i].to(device_, /*non_blocking=*/true, /*copy=*/true));
   uploaded_ = true;
+  if (after_upload_) after_upload_();
 }
 
 void ModuleOffload::release() {
@@ -41,6 +39,18 @@ void ModuleOffload::release() {
   // The caching allocator keeps the freed blocks from reuse until the queued work that reads them is done.
   for (std::size_t i = 0; i < targets_.size(); ++i) targets_[i].set_data(host_[i]);
   uploaded_ = false;
+}
+
+ModuleOffload& OffloadSet::add(const std::string& name, torch::nn::Module& module, torch::Device device, Offload mode,
+                               int64_t prefetch_bytes) {
+  auto& slot = offloads_[name];
+  slot = std::make_unique<ModuleOffload>(module, device, mode, prefetch_bytes);
+  return *slot;
+}
+
+ModuleOffload* OffloadSet::find(const std::string& name) const {
+  const auto it = offloads_.find(name);
+  return it == offloads_.end() ? nullptr : it->second.get();
 }
 
 ComponentInUse::ComponentInUse(ModuleOffload* offload) : offload_(offload) {

@@ -6,7 +6,10 @@
 #include <torch/nn/module.h>
 #include <torch/types.h>
 
+#include <functional>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "engine/runtime/runtime_options.h"
@@ -27,7 +30,9 @@ class ModuleOffload {
   // the CPU the bookkeeping runs the same, with copies standing in for uploads (for the tests).
   ModuleOffload(torch::nn::Module& module, torch::Device device, Offload mode, int64_t prefetch_bytes = kPrefetchBytes);
 
-  void upload();   // model offload: device copies of every weight (asynchronous, pinned)
+  void upload();   // model offload: device copies of every weight (asynchronous, pinned), then after_upload
+  // Runs after every upload (the module's prepare pass: the fresh copies are separate tensors).
+  void set_after_upload(std::function<void()> fn) { after_upload_ = std::move(fn); }
   void release();  // back to the host weights; the device copies are freed
   WeightStreamer* streamer() { return streamer_.get(); }  // sequential offload, else nullptr
   Offload mode() const { return mode_; }
@@ -43,6 +48,18 @@ class ModuleOffload {
   bool uploaded_ = false;
   int64_t bytes_ = 0;
   std::unique_ptr<WeightStreamer> streamer_;
+  std::function<void()> after_upload_;
+};
+
+// A model's offloaded components by their component names ("unet", "text_encoder_2", "vae").
+class OffloadSet {
+ public:
+  ModuleOffload& add(const std::string& name, torch::nn::Module& module, torch::Device device, Offload mode,
+                     int64_t prefetch_bytes = ModuleOffload::kPrefetchBytes);
+  ModuleOffload* find(const std::string& name) const;  // nullptr: not offloaded
+
+ private:
+  std::map<std::string, std::unique_ptr<ModuleOffload>> offloads_;
 };
 
 // While alive, the component's weights are usable on the device: uploaded (model offload) or

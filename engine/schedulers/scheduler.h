@@ -100,4 +100,12 @@ std::unique_ptr<Scheduler> make_scheduler(const std::string& name, const Schedul
 // The user-facing names, in menu order.
 std::vector<std::string> scheduler_names();
 
+// The sampler a model folder names (its scheduler_config.json's _class_name), as diffusers runs it
+// when no other is asked for: the class itself, so the folder's config applies unchanged. A class
+// Gesso does not have falls back to "Euler a".
+std::string default_sampler(const SchedulerConfig& config);
+// The user-facing name of a sampler ("EulerDiscreteScheduler" -> "Euler"; "DPMSolverMultistepScheduler"
+// -> "DPM++ 2M" or "DPM++ 2M Karras" by the config), for the "Sampler:" parameter.
+std::string sampler_display_name(const std::string& sampler, const SchedulerConfig& config);
+
 }  // namespace gesso::schedulers

@@ -75,3 +75,34 @@ std::unique_ptr<Scheduler> make_scheduler(const std::string& name, const Schedul
 }
 
 }  // namespace gesso::schedulers
+
+namespace gesso::schedulers {
+namespace {
+
+// diffusers' class names with the user-facing names they stand for.
+const std::vector<std::pair<std::string, std::string>>& class_names() {
+  static const std::vector<std::pair<std::string, std::string>> names = {
+      {"EulerAncestralDiscreteScheduler", "Euler a"}, {"EulerDiscreteScheduler", "Euler"},
+      {"DPMSolverMultistepScheduler", "DPM++ 2M"},   {"DDIMScheduler", "DDIM"},
+      {"PNDMScheduler", "PNDM"},                     {"LMSDiscreteScheduler", "LMS"},
+      {"UniPCMultistepScheduler", "UniPC"}};
+  return names;
+}
+
+}  // namespace
+
+std::string default_sampler(const SchedulerConfig& config) {
+  for (const auto& [cls, user] : class_names())
+    if (cls == config.class_name) return cls;
+  return "Euler a";
+}
+
+std::string sampler_display_name(const std::string& sampler, const SchedulerConfig& config) {
+  for (const auto& [cls, user] : class_names()) {
+    if (cls != sampler) continue;
+    return cls == "DPMSolverMultistepScheduler" && config.use_karras_sigmas ? "DPM++ 2M Karras" : user;
+  }
+  return sampler;
+}
+
+}  // namespace gesso::schedulers

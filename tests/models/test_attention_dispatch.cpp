@@ -232,7 +232,7 @@ class TestAttentionDispatch : public QObject {
     c10::InferenceMode inference;
     for (const auto& p : paths(/*sliceable=*/true)) {
       ScopedAttentionConfig scope(p.config);
-      const auto out = unet->forward(ref.view("sample"), ref.view("timestep"), ref.view("encoder_hidden_states"));
+      const auto out = unet->forward(ref.view("sample"), ref.view("timestep"), {.context = ref.view("encoder_hidden_states")});
       expect_close(name + ", " + p.name + " vs " + p.reference, out, ref.view(p.reference), worst_);
       if (QTest::currentTestFailed()) return;
     }

@@ -93,8 +93,9 @@ class TestModelConfigs : public QObject {
     QTest::newRow("block count") << std::string("up_block_types") << std::string("[\"UpBlock2D\"]");
     QTest::newRow("unknown activation") << std::string("act_fn") << std::string("\"tanh\"");
     QTest::newRow("bool as string") << std::string("upcast_attention") << std::string("\"yes\"");
-    QTest::newRow("SDXL add embedding") << std::string("addition_embed_type") << std::string("\"text_time\"");
-    QTest::newRow("class embedding") << std::string("class_embed_type") << std::string("\"timestep\"");
+    QTest::newRow("image add embedding") << std::string("addition_embed_type") << std::string("\"image\"");
+    QTest::newRow("unknown class embedding") << std::string("class_embed_type") << std::string("\"fourier\"");
+    QTest::newRow("encoder projection type alone") << std::string("encoder_hid_dim_type") << std::string("\"text_proj\"");
     QTest::newRow("num_attention_heads") << std::string("num_attention_heads") << std::string("8");
     QTest::newRow("only cross attention") << std::string("only_cross_attention") << std::string("true");
     QTest::newRow("negative channels") << std::string("block_out_channels") << std::string("[32, -64]");

@@ -10,7 +10,7 @@
 #include "common/fixtures.h"
 #include "engine/error.h"
 #include "engine/pipelines/model_footprint.h"
-#include "engine/pipelines/stable_diffusion_model.h"
+#include "engine/pipelines/model_bundle.h"
 
 using namespace gesso;
 namespace fs = std::filesystem;
@@ -23,7 +23,7 @@ runtime::ModelFootprint loaded(const std::string& dir, torch::ScalarType dtype, 
   runtime::RuntimeOptions o;
   o.dtype = dtype;
   o.vae_fp32 = vae_fp32;
-  return pipelines::footprint(pipelines::load_stable_diffusion(dir, torch::kCPU, o));
+  return pipelines::footprint(*pipelines::load_model_bundle(dir, torch::kCPU, o));
 }
 
 void compareFootprints(const runtime::ModelFootprint& got, const runtime::ModelFootprint& want) {

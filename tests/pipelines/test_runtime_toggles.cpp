@@ -10,6 +10,7 @@
 
 #include "common/fixtures.h"
 #include "engine/error.h"
+#include "engine/models/clip_text_model.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/runtime/module_offload.h"
 #include "engine/runtime/vram_estimate.h"
@@ -146,9 +147,11 @@ class TestRuntimeToggles : public QObject {
   // through the streamer, prefetches are used on the second call, the budget holds.
   void sequentialOffloadStreamsWithinASmallBudget() {
     c10::InferenceMode inference;
-    auto model = pipelines::load_stable_diffusion(request().model_dir, torch::kCPU, {});
+    auto bundle = pipelines::load_model_bundle(request().model_dir, torch::kCPU, {});
+    auto& model = *bundle;
     torch::manual_seed(5);
-    const auto x = torch::randn({2, 4, 8, 8}), t = torch::tensor({500.0}), ctx = torch::randn({2, 77, 32});
+    const auto x = torch::randn({2, 4, 8, 8}), t = torch::tensor({500.0});
+    const models::Conditioning ctx{.context = torch::randn({2, 77, 32})};
     const auto expected = model.unet->forward(x, t, ctx);
     const auto host_ptr = model.unet->parameters().front().data_ptr();
     constexpr int64_t kBudget = 16 << 10;
@@ -178,20 +181,21 @@ class TestRuntimeToggles : public QObject {
   // Model offload: device copies while in use, the host weights again after, nothing copied back.
   void modelOffloadUploadsAndReleases() {
     c10::InferenceMode inference;
-    auto model = pipelines::load_stable_diffusion(request().model_dir, torch::kCPU, {});
+    auto bundle = pipelines::load_model_bundle(request().model_dir, torch::kCPU, {});
+    auto& text_encoder = dynamic_cast<models::CLIPTextModelImpl&>(*bundle->components().front().second);
     const auto ids = torch::randint(0, 1000, {1, 77}, torch::kLong);
-    const auto expected = model.text_encoder->forward(ids).last_hidden_state;
-    runtime::ModuleOffload offload(*model.text_encoder, torch::kCPU, runtime::Offload::kModel);
+    const auto expected = text_encoder.forward(ids).last_hidden_state;
+    runtime::ModuleOffload offload(text_encoder, torch::kCPU, runtime::Offload::kModel);
     const auto host_ptr = offload.host_weights().front().data_ptr();
-    QCOMPARE(model.text_encoder->parameters().front().data_ptr(), host_ptr);
+    QCOMPARE(text_encoder.parameters().front().data_ptr(), host_ptr);
     {
       const runtime::ComponentInUse use(&offload);
       QVERIFY(offload.uploaded());
-      QVERIFY(model.text_encoder->parameters().front().data_ptr() != host_ptr);
-      QCOMPARE(max_abs(model.text_encoder->forward(ids).last_hidden_state, expected), 0.0);
+      QVERIFY(text_encoder.parameters().front().data_ptr() != host_ptr);
+      QCOMPARE(max_abs(text_encoder.forward(ids).last_hidden_state, expected), 0.0);
     }
     QVERIFY(!offload.uploaded());
-    QCOMPARE(model.text_encoder->parameters().front().data_ptr(), host_ptr);
+    QCOMPARE(text_encoder.parameters().front().data_ptr(), host_ptr);
   }
 
   // A budget just under this run's estimate: out of memory, with advice; a smaller batch fits the
