@@ -40,13 +40,6 @@ std::string_view strip(std::string_view s) {
   return s;
 }
 
-// Python's str() of a float, except that integral values print without ".0" (A1111 shows
-// "CFG scale: 7"): the shortest text that reads back to the same double.
-std::string format_number(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
 
 // json.dumps(text, ensure_ascii=False).
 std::string json_quote(const std::string& text) {
@@ -213,6 +206,12 @@ void check_extra_key(const std::string& key) {
 }
 
 }  // namespace
+
+std::string format_number(double value) {
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
 
 std::string format_a1111(const GenerationParameters& p) {
   KeyValues fields = {{"Steps", std::to_string(p.steps)},

@@ -41,4 +41,8 @@ std::string format_a1111(const GenerationParameters& params);
 // malformed ("Steps: many").
 GenerationParameters parse_a1111(const std::string& text);
 
+// Python's str() of a float, except that integral values print without ".0" (A1111 shows
+// "CFG scale: 7"): the shortest text that reads back to the same double.
+std::string format_number(double value);
+
 }  // namespace gesso::io

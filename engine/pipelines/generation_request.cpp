@@ -34,6 +34,19 @@ void validate(const GenerationRequest& r) {
     require(r.init_image.has_value() && !r.init_image->empty(), "init_image",
             std::string(to_string(r.pipeline)) + " needs an init image");
   }
+  if (!r.refiner_dir.empty()) {
+    require(r.refiner_switch > 0 && r.refiner_switch < 1, "refiner_switch",
+            "must be between 0 and 1 (the fraction of the schedule the base runs)");
+    require(r.pipeline != PipelineKind::kInpaint, "refiner",
+            "inpainting with a refiner is not supported yet: inpaint with the base, then refine the result as img2img");
+  }
+  require(r.aesthetic_score >= 0 && r.aesthetic_score <= 10 && r.negative_aesthetic_score >= 0 &&
+              r.negative_aesthetic_score <= 10,
+          "aesthetic_score", "must be within 0..10");
+  validate_size(r.original_width, "original_width");
+  validate_size(r.original_height, "original_height");
+  require(r.crop_left >= 0 && r.crop_top >= 0 && r.crop_left <= 8192 && r.crop_top <= 8192, "crop",
+          "must be within 0..8192 pixels");
   if (r.pipeline == PipelineKind::kInpaint) {
     require(r.mask.has_value() && !r.mask->empty(), "mask", "inpainting needs a mask");
     require(r.inpaint.mask_blur >= 0 && r.inpaint.mask_blur <= 256, "mask_blur", "must be within 0..256");

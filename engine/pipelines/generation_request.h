@@ -36,7 +36,7 @@ struct GenerationRequest {
   int width = 0, height = 0;          // 0: the model's native size
   int steps = 20;
   double guidance_scale = 7.5;
-  std::string sampler = "Euler a";
+  std::string sampler;                // "": the model's own scheduler (its scheduler_config.json)
   double strength = 0.75;             // img2img; inpaint uses it too (1.0 = from pure noise)
   double eta = 0.0;                   // DDIM
   int clip_skip = 0;
@@ -44,6 +44,14 @@ struct GenerationRequest {
   std::optional<Image> init_image;
   std::optional<Image> mask;          // white = repaint
   InpaintOptions inpaint;
+  // SDXL. A refiner folder: the base denoises up to refiner_switch (a fraction of the noise
+  // schedule, diffusers' denoising_end), the refiner the rest (denoising_start), from the base's
+  // latents. A1111's "Refiner" / "Refiner switch at".
+  std::string refiner_dir;
+  double refiner_switch = 0.8;
+  double aesthetic_score = 6.0, negative_aesthetic_score = 2.5;  // a refiner's conditioning
+  int original_width = 0, original_height = 0;  // SDXL's size conditioning (0: the output size)
+  int crop_left = 0, crop_top = 0;
   RuntimeOptions runtime;
 };
 

@@ -8,6 +8,7 @@
 #include "engine/error.h"
 #include "engine/models/autoencoder_kl_config.h"
 #include "engine/pipelines/clip_conditioner.h"
+#include "engine/pipelines/model_footprint.h"
 #include "engine/pipelines/sdxl_conditioner.h"
 
 namespace gesso::pipelines {
@@ -153,6 +154,15 @@ std::unique_ptr<ModelBundle> load_model_bundle(const std::string& dir, const tor
   return m;
 }
 
+void upcast_vae(ModelBundle& m) {
+  const c10::InferenceMode not_inference(false);
+  torch::NoGradGuard no_grad;
+  m.vae->to(torch::kFloat);
+  m.vae_dtype = torch::kFloat;
+  if (m.key.offload != runtime::Offload::kNone)  // new host copies, pinned, in float32
+    m.offloads.add("vae", *m.vae, m.device(), m.key.offload, runtime::ModuleOffload::kShallowPrefetchBytes);
+}
+
 namespace {
 
 int64_t weight_bytes(const torch::nn::Module& module) {
@@ -168,12 +178,12 @@ runtime::ModelFootprint footprint(const ModelBundle& m) {
   for (const auto& [name, module] : m.conditioner->encoders()) f.text_encoder_bytes += weight_bytes(*module);
   f.unet_bytes = weight_bytes(*m.unet);
   f.vae_bytes = weight_bytes(*m.vae);
-  const auto& heads = m.unet->config().num_attention_heads;
-  f.unet_heads = heads.empty() ? 8 : heads.front();
+  set_unet_shape(f, m.unet->config());
   f.vae_scale_factor = m.vae_scale_factor();
   f.vae_tile_pixels = m.vae->config().sample_size.front();
   f.unet_dtype_bytes = static_cast<int>(c10::elementSize(m.dtype()));
   f.vae_dtype_bytes = static_cast<int>(c10::elementSize(m.vae_dtype));
+  f.vae_upcast_in_fp16 = is_sdxl(m.family) && m.vae->config().force_upcast;
   return f;
 }
 

@@ -73,6 +73,10 @@ struct ModelBundle {
 std::unique_ptr<ModelBundle> load_model_bundle(const std::string& dir, const torch::Device& device,
                                                const runtime::RuntimeOptions& options);
 
+// The VAE in float32 for good, offload included: A1111's answer to an fp16 VAE that overflowed
+// (its automatic --no-half-vae), so that every later decode of this model works the first time.
+void upcast_vae(ModelBundle& model);
+
 // What the VRAM estimate needs to know of the model.
 runtime::ModelFootprint footprint(const ModelBundle& model);
 

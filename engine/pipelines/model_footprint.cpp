@@ -6,6 +6,7 @@
 #include "engine/io/state_dict.h"
 #include "engine/models/autoencoder_kl_config.h"
 #include "engine/models/unet_2d_condition_config.h"
+#include "engine/pipelines/model_family.h"
 
 namespace gesso::pipelines {
 namespace {
@@ -30,32 +31,58 @@ int64_t rescale(int64_t bytes, int from, int to) { return from > 0 ? bytes / fro
 
 }  // namespace
 
+void set_unet_shape(runtime::ModelFootprint& f, const models::UNet2DConditionConfig& unet) {
+  std::size_t level = 0;
+  while (level + 1 < unet.down_block_types.size() && unet.down_block_types[level] != models::DownBlockType::CrossAttnDown)
+    ++level;
+  f.first_attention_level = static_cast<int>(level);
+  f.unet_heads = unet.num_attention_heads.empty() ? 8 : unet.num_attention_heads[level];
+  f.unet_width = runtime::unet_width(unet.block_out_channels);
+}
+
 runtime::ModelFootprint footprint_from_folder(const std::string& dir, torch::ScalarType dtype, bool vae_fp32,
                                               const std::string& variant) {
   const auto index = io::read_model_index(dir);
-  io::require_components(index, {"text_encoder", "unet", "vae"});
+  const auto family = model_family(index);
+  io::require_components(index, {"unet", "vae"});
   const auto unet = models::UNet2DConditionConfig::from_json_file(index.path("unet") + "/config.json");
   const auto vae = models::AutoencoderKLConfig::from_json_file(index.path("vae") + "/config.json");
   runtime::ModelFootprint f;
   f.unet_dtype_bytes = dtype_bytes(dtype);
-  f.vae_dtype_bytes = vae_fp32 ? dtype_bytes(torch::kFloat) : f.unet_dtype_bytes;
-  f.text_encoder_bytes = float_elements(index.path("text_encoder"), variant) * f.unet_dtype_bytes;
+  f.vae_upcast_in_fp16 = is_sdxl(family) && vae.force_upcast;
+  const bool upcast = vae_fp32 || (f.vae_upcast_in_fp16 && dtype == torch::kHalf);
+  f.vae_dtype_bytes = upcast ? dtype_bytes(torch::kFloat) : f.unet_dtype_bytes;
+  for (const char* encoder : {"text_encoder", "text_encoder_2"})
+    if (index.has(encoder)) f.text_encoder_bytes += float_elements(index.path(encoder), variant) * f.unet_dtype_bytes;
   f.unet_bytes = float_elements(index.path("unet"), variant) * f.unet_dtype_bytes;
   f.vae_bytes = float_elements(index.path("vae"), variant) * f.vae_dtype_bytes;
-  f.unet_heads = unet.num_attention_heads.empty() ? 8 : unet.num_attention_heads.front();
+  set_unet_shape(f, unet);
   f.vae_scale_factor = vae.downscale_factor();
   f.vae_tile_pixels = vae.sample_size.front();
   return f;
+}
+
+runtime::ModelFootprint with_refiner(runtime::ModelFootprint base, const runtime::ModelFootprint& refiner) {
+  base.refiner_text_encoder_bytes = refiner.text_encoder_bytes;
+  base.refiner_unet_bytes = refiner.unet_bytes;
+  base.refiner_vae_bytes = refiner.vae_bytes;
+  base.refiner_unet_width = refiner.unet_width;
+  return base;
 }
 
 runtime::ModelFootprint with_precision(const runtime::ModelFootprint& footprint, torch::ScalarType dtype,
                                        bool vae_fp32) {
   runtime::ModelFootprint f = footprint;
   f.unet_dtype_bytes = dtype_bytes(dtype);
-  f.vae_dtype_bytes = vae_fp32 ? dtype_bytes(torch::kFloat) : f.unet_dtype_bytes;
+  const bool upcast = vae_fp32 || (f.vae_upcast_in_fp16 && dtype == torch::kHalf);
+  f.vae_dtype_bytes = upcast ? dtype_bytes(torch::kFloat) : f.unet_dtype_bytes;
   f.text_encoder_bytes = rescale(footprint.text_encoder_bytes, footprint.unet_dtype_bytes, f.unet_dtype_bytes);
   f.unet_bytes = rescale(footprint.unet_bytes, footprint.unet_dtype_bytes, f.unet_dtype_bytes);
   f.vae_bytes = rescale(footprint.vae_bytes, footprint.vae_dtype_bytes, f.vae_dtype_bytes);
+  f.refiner_text_encoder_bytes =
+      rescale(footprint.refiner_text_encoder_bytes, footprint.unet_dtype_bytes, f.unet_dtype_bytes);
+  f.refiner_unet_bytes = rescale(footprint.refiner_unet_bytes, footprint.unet_dtype_bytes, f.unet_dtype_bytes);
+  f.refiner_vae_bytes = rescale(footprint.refiner_vae_bytes, footprint.vae_dtype_bytes, f.vae_dtype_bytes);
   return f;
 }
 

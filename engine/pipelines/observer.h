@@ -25,6 +25,8 @@ class Observer {
  public:
   virtual ~Observer() = default;
   virtual void on_stage(const std::string& /*name*/) {}
+  // Something the run changed on its own that the user should know (a NaN decode redone in fp32).
+  virtual void on_note(const std::string& /*text*/) {}
   virtual void on_step(const StepEvent& /*event*/) {}
   // Checked before every step; true stops the run with CancelledError.
   virtual bool should_cancel() const { return false; }

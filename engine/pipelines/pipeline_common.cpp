@@ -45,16 +45,6 @@ torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& imag
   return (dist.sample(gen) * model.vae->config().scaling_factor).to(model.dtype());
 }
 
-std::vector<Image> decode_latents(ModelBundle& model, const torch::Tensor& latents,
-                                  const models::VaeTiling& how) {
-  const runtime::ComponentInUse in_use(model.offloads.find("vae"));
-  const auto z = (latents / model.vae->config().scaling_factor).to(model.vae_dtype);
-  const auto images = models::vae_decode(*model.vae, z, how);
-  std::vector<Image> out;
-  for (int64_t i = 0; i < images.size(0); ++i) out.push_back(io::tensor_to_image(images, static_cast<int>(i)));
-  return out;
-}
-
 torch::Tensor latent_noise(RunContext& ctx) {
   const int f = ctx.model.vae_scale_factor();
   return randn_tensor({ctx.request.num_images, ctx.model.vae->config().latent_channels, ctx.height / f, ctx.width / f},

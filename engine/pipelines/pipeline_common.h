@@ -30,9 +30,6 @@ torch::Tensor randn_tensor(c10::IntArrayRef shape, torch::Generator& generator, 
 torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& image, torch::Generator& gen,
                                    const models::VaeTiling& how = {});
 
-// VAE decode of latents / scaling_factor, then diffusers' postprocess to 8-bit RGB, one per batch entry.
-std::vector<Image> decode_latents(ModelBundle& model, const torch::Tensor& latents, const models::VaeTiling& how = {});
-
 // The VAE mode a request's runtime options ask for.
 models::VaeTiling vae_mode(const runtime::RuntimeOptions& options);
 

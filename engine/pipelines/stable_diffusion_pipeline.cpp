@@ -10,10 +10,11 @@
 
 #include "engine/error.h"
 #include "engine/pipelines/inpaint.h"
-#include "engine/pipelines/pipeline_common.h"
-#include "engine/pipelines/run_scope.h"
+#include "engine/pipelines/latent_decoder.h"
+#include "engine/pipelines/model_footprint.h"
+#include "engine/pipelines/refiner_switch.h"
+#include "engine/pipelines/sdxl_conditions.h"
 #include "engine/runtime/device.h"
-#include "engine/runtime/vram.h"
 
 namespace gesso::pipelines {
 namespace {
@@ -24,19 +25,45 @@ std::pair<int, int> output_size(const GenerationRequest& r, const ModelBundle& m
   return {r.width > 0 ? r.width : d, r.height > 0 ? r.height : d};
 }
 
+// The sampler a run uses: the request's, or the one the model's scheduler config names.
+std::string sampler_for(const GenerationRequest& r, const ModelBundle& m) {
+  return r.sampler.empty() ? schedulers::default_sampler(m.scheduler_config) : r.sampler;
+}
+
+std::unique_ptr<schedulers::Scheduler> scheduler_for(const GenerationRequest& r, const ModelBundle& m) {
+  auto config = m.scheduler_config;
+  config.eta = r.eta;
+  auto scheduler = schedulers::make_scheduler(sampler_for(r, m), config);
+  scheduler->set_timesteps(r.steps);
+  return scheduler;
+}
+
+// The text conditioning, and the added conditions the UNet's config asks for (SDXL's time ids).
+models::Conditioning conditioning_for(const GenerationRequest& r, ModelBundle& m, int width, int height, bool guidance) {
+  const PromptInput prompt{.prompt = r.prompt, .negative = r.negative_prompt, .num_images = r.num_images,
+                           .guidance = guidance, .clip_skip = r.clip_skip};
+  auto c = m.conditioner->encode(prompt, m.dtype(), m.offloads);
+  if (m.needs_time_ids()) {
+    const SizeConditions sizes{.original_width = r.original_width > 0 ? r.original_width : width,
+                               .original_height = r.original_height > 0 ? r.original_height : height,
+                               .crop_left = r.crop_left,
+                               .crop_top = r.crop_top,
+                               .target_width = width,
+                               .target_height = height,
+                               .aesthetic_score = r.aesthetic_score,
+                               .negative_aesthetic_score = r.negative_aesthetic_score};
+    c.time_ids = sdxl_time_ids(m, sizes, r.num_images, guidance);
+  }
+  return c;
+}
+
 RunContext start_run(ModelBundle& model, const GenerationRequest& r, Observer& observer) {
   observer.on_stage("encode prompt");
-  auto config = model.scheduler_config;
-  config.eta = r.eta;
-  auto scheduler = schedulers::make_scheduler(r.sampler, config);
-  scheduler->set_timesteps(r.steps);
   const auto [width, height] = output_size(r, model);
-  RunContext ctx{model, r, width, height, std::move(scheduler), make_generator(r.seed, r.runtime.generator_device), {}};
+  RunContext ctx{model, r, width, height, scheduler_for(r, model), make_generator(r.seed, r.runtime.generator_device), {}};
   ctx.inputs.guidance = r.guidance_scale > 1.0;  // diffusers' do_classifier_free_guidance
   ctx.inputs.guidance_scale = r.guidance_scale;
-  const PromptInput prompt{.prompt = r.prompt, .negative = r.negative_prompt, .num_images = r.num_images,
-                           .guidance = ctx.inputs.guidance, .clip_skip = r.clip_skip};
-  ctx.inputs.conditioning = model.conditioner->encode(prompt, model.dtype(), model.offloads);
+  ctx.inputs.conditioning = conditioning_for(r, model, width, height, ctx.inputs.guidance);
   return ctx;
 }
 
@@ -55,6 +82,65 @@ void img2img_start(RunContext& ctx, const Image& init) {
   ctx.inputs.latents = s.add_noise(latents, latent_noise(ctx), ctx.inputs.begin_index);
 }
 
+// What the families allow, with the error a user can act on.
+void check_models(const GenerationRequest& r, const ModelBundle& model, const ModelBundle* refiner) {
+  if (model.is_inpainting_unet() && r.pipeline != PipelineKind::kInpaint)
+    throw RequestError("model", model.name() + " is an inpainting model (9-channel UNet): give an init image and a mask");
+  if (model.family == ModelFamily::kSDXLRefiner && r.pipeline == PipelineKind::kTxt2Img)
+    throw RequestError("model", model.name() + " is an SDXL refiner (it has no text_encoder): choose an SDXL base "
+                                               "model, and this folder as its refiner (or refine an image: img2img)");
+  if (!refiner) return;
+  if (!is_sdxl(model.family) || model.family == ModelFamily::kSDXLRefiner)
+    throw RequestError("refiner", "a refiner follows an SDXL base model; " + model.name() + " is " +
+                                      to_string(model.family));
+  if (!is_sdxl(refiner->family))
+    throw RequestError("refiner", refiner->name() + " is " + to_string(refiner->family) +
+                                      ", not an SDXL refiner (or SDXL base) folder");
+  if (refiner->is_inpainting_unet()) throw RequestError("refiner", refiner->name() + " is an inpainting model");
+}
+
+io::GenerationParameters parameters_for(const GenerationRequest& r, const ModelBundle& m, const ModelBundle* refiner,
+                                        int index) {
+  io::GenerationParameters p;
+  p.prompt = r.prompt;
+  p.negative_prompt = r.negative_prompt;
+  p.steps = r.steps;
+  p.sampler = schedulers::sampler_display_name(sampler_for(r, m), m.scheduler_config);
+  p.cfg_scale = r.guidance_scale;
+  p.seed = r.seed;
+  std::tie(p.width, p.height) = output_size(r, m);
+  p.model = m.name();
+  if (r.pipeline != PipelineKind::kTxt2Img) p.denoising_strength = r.strength;
+  if (r.clip_skip > 0) p.clip_skip = r.clip_skip + 1;  // A1111 counts the last layer as 1
+  if (r.num_images > 1) {
+    p.extra["Batch size"] = std::to_string(r.num_images);
+    p.extra["Batch pos"] = std::to_string(index);
+  }
+  if (refiner) {  // as A1111 writes them
+    p.extra["Refiner"] = refiner->name();
+    p.extra["Refiner switch at"] = io::format_number(r.refiner_switch);
+  }
+  p.extra["Version"] = "Gesso";
+  return p;
+}
+
+runtime::RunShape run_shape(const GenerationRequest& r, const ModelBundle& m) {
+  const auto [width, height] = output_size(r, m);
+  return {width, height, r.num_images, r.guidance_scale > 1.0};
+}
+
+runtime::ModelFootprint run_footprint(const ModelBundle& m, const ModelBundle* refiner) {
+  return refiner ? with_refiner(footprint(m), footprint(*refiner)) : footprint(m);
+}
+
+// The first sentences of LibTorch's out-of-memory text (the rest is allocator tuning advice).
+std::string oom_summary(const std::string& what) {
+  const auto cut = what.find(" Including non-PyTorch memory");
+  auto summary = what.substr(0, std::min({cut, what.find('\n'), what.size()}));
+  while (!summary.empty() && (summary.back() == '.' || summary.back() == ' ')) summary.pop_back();
+  return summary;
+}
+
 }  // namespace
 
 torch::Device resolve_device(const std::string& name) {
@@ -68,78 +154,53 @@ torch::Device resolve_device(const std::string& name) {
   }
 }
 
-ModelBundle& StableDiffusionPipeline::ensure_model(const GenerationRequest& r, const torch::Device& device,
-                                                  Observer& observer) {
-  if (model_ && model_->key == LoadKey::of(r.model_dir, device, r.runtime)) return *model_;
+runtime::VramEstimate estimate_vram(const GenerationRequest& r, const ModelBundle& m, const ModelBundle* refiner) {
+  return runtime::estimate_vram(run_footprint(m, refiner), run_shape(r, m), r.runtime);
+}
+
+ModelBundle& StableDiffusionPipeline::ensure_model(std::unique_ptr<ModelBundle>& slot, runtime::GraphedFunction& graph,
+                                                  const std::string& dir, const GenerationRequest& r,
+                                                  const torch::Device& device, Observer& observer) {
+  if (slot && slot->key == LoadKey::of(dir, device, r.runtime)) return *slot;
   if (!runtime::device_started(device)) {
     observer.on_stage("start CUDA");
     runtime::start_device(device);
   }
-  observer.on_stage("load model");
-  unet_graph_.reset();
-  model_.reset();  // free the old model before loading the next
+  observer.on_stage(&slot == &refiner_ ? "load refiner" : "load model");
+  graph.reset();
+  slot.reset();  // free the old model before loading the next
   runtime::release_cached_memory();
-  model_ = load_model_bundle(r.model_dir, device, r.runtime);
-  return *model_;
+  slot = load_model_bundle(dir, device, r.runtime);
+  return *slot;
 }
 
-namespace {
-
-io::GenerationParameters parameters_for(const GenerationRequest& r, const ModelBundle& m, int index) {
-  io::GenerationParameters p;
-  p.prompt = r.prompt;
-  p.negative_prompt = r.negative_prompt;
-  p.steps = r.steps;
-  p.sampler = r.sampler;
-  p.cfg_scale = r.guidance_scale;
-  p.seed = r.seed;
-  std::tie(p.width, p.height) = output_size(r, m);
-  p.model = m.name();
-  if (r.pipeline != PipelineKind::kTxt2Img) p.denoising_strength = r.strength;
-  if (r.clip_skip > 0) p.clip_skip = r.clip_skip + 1;  // A1111 counts the last layer as 1
-  if (r.num_images > 1) {
-    p.extra["Batch size"] = std::to_string(r.num_images);
-    p.extra["Batch pos"] = std::to_string(index);
+ModelBundle* StableDiffusionPipeline::ensure_refiner(const GenerationRequest& r, const torch::Device& device,
+                                                     Observer& observer) {
+  if (r.refiner_dir.empty()) {  // not kept for a later run: it would hold gigabytes of device memory
+    if (refiner_) {
+      refiner_graph_.reset();
+      refiner_.reset();
+      runtime::release_cached_memory();
+    }
+    return nullptr;
   }
-  p.extra["Version"] = "Gesso";
-  return p;
+  return &ensure_model(refiner_, refiner_graph_, r.refiner_dir, r, device, observer);
 }
 
-}  // namespace
-
-namespace {
-
-runtime::RunShape run_shape(const GenerationRequest& r, const ModelBundle& m) {
-  const auto [width, height] = output_size(r, m);
-  return {width, height, r.num_images, r.guidance_scale > 1.0};
+void StableDiffusionPipeline::drop_graphs() {
+  unet_graph_.reset();
+  refiner_graph_.reset();
 }
-
-}  // namespace
-
-runtime::VramEstimate estimate_vram(const GenerationRequest& r, const ModelBundle& m) {
-  return runtime::estimate_vram(footprint(m), run_shape(r, m), r.runtime);
-}
-
-namespace {
-
-// The first sentences of LibTorch's out-of-memory text (the rest is allocator tuning advice).
-std::string oom_summary(const std::string& what) {
-  const auto cut = what.find(" Including non-PyTorch memory");
-  auto summary = what.substr(0, std::min({cut, what.find('\n'), what.size()}));
-  while (!summary.empty() && (summary.back() == '.' || summary.back() == ' ')) summary.pop_back();
-  return summary;
-}
-
-}  // namespace
 
 OutOfMemoryError StableDiffusionPipeline::out_of_memory(const GenerationRequest& r, const std::string& what) {
-  unet_graph_.reset();               // its memory pool is the largest thing a retry can do without
+  drop_graphs();                     // their memory pools are the largest thing a retry can do without
   runtime::release_cached_memory();  // so that the next, smaller run can have it
   std::string message = "Out of device memory: " + what + ".";
   if (model_) {
-    const auto need = estimate_vram(r, *model_);
+    const ModelBundle* refiner = r.refiner_dir.empty() ? nullptr : refiner_.get();
+    const auto need = estimate_vram(r, *model_, refiner);
     message += " This run needs about " + runtime::format_gib(need.total()) + " at its peak (" + need.peak_stage +
-               "); " + runtime::memory_advice(footprint(*model_), run_shape(r, *model_), r.runtime) + ".";
+               "); " + runtime::memory_advice(run_footprint(*model_, refiner), run_shape(r, *model_), r.runtime) + ".";
   } else {
     message += " The model does not fit: try fp16, or model or sequential CPU offload.";
   }
@@ -148,12 +209,82 @@ OutOfMemoryError StableDiffusionPipeline::out_of_memory(const GenerationRequest&
 
 // A pretend budget on a device without a capped allocator: refuse the run its estimate says
 // would not fit, as the smaller card would.
-void StableDiffusionPipeline::check_budget(const GenerationRequest& r, const ModelBundle& m) {
+void StableDiffusionPipeline::check_budget(const GenerationRequest& r, const ModelBundle& m, const ModelBundle* refiner) {
   if (r.runtime.vram_budget <= 0 || m.device().is_cuda()) return;
-  const auto need = estimate_vram(r, m).total();
+  const auto need = estimate_vram(r, m, refiner).total();
   if (need > r.runtime.vram_budget)
     throw out_of_memory(r, "about " + runtime::format_gib(need) + " needed, over the VRAM budget of " +
                                runtime::format_gib(r.runtime.vram_budget));
+}
+
+// The refiner's stage: its own scheduler from the switch on (diffusers' denoising_start), its own
+// conditioning (text_encoder_2, aesthetic-score time ids), the base's latents as they are and the
+// same generator, continuing.
+torch::Tensor StableDiffusionPipeline::refine(const GenerationRequest& r, ModelBundle& refiner, RunContext& base,
+                                              const torch::Tensor& latents, const RunScope& scope, Observer& observer) {
+  observer.on_stage("encode prompt (refiner)");
+  auto scheduler = scheduler_for(r, refiner);
+  DenoiseInputs in;
+  in.begin_index = refiner_begin_index(*scheduler, refiner.scheduler_config.num_train_timesteps, r.refiner_switch);
+  scheduler->set_begin_index(in.begin_index);
+  in.latents = latents;
+  in.guidance = base.inputs.guidance;
+  in.guidance_scale = base.inputs.guidance_scale;
+  in.conditioning = conditioning_for(r, refiner, base.width, base.height, in.guidance);
+  if (scope.cuda_graphs()) in.graph = &refiner_graph_, in.graph_key = scope.graph_key();
+  const int base_steps = base.inputs.end_index - base.inputs.begin_index;
+  in.steps_before = base_steps;
+  in.steps_total = base_steps + static_cast<int>(scheduler->timesteps().size(0)) - in.begin_index;
+  observer.on_stage("refine");
+  auto out = denoise(refiner, *scheduler, in, base.generator, observer);
+  if (refiner.key.offload == runtime::Offload::kModel) refiner_graph_.reset();
+  return out;
+}
+
+GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& request, ModelBundle& model,
+                                                   ModelBundle* refiner, const RunScope& scope, Observer& observer) {
+  RunContext ctx = start_run(model, request, observer);
+  std::optional<inpaint::Prepared> inpainting;
+  if (request.pipeline == PipelineKind::kTxt2Img) {
+    ctx.inputs.latents = latent_noise(ctx) * ctx.scheduler->init_noise_sigma();
+  } else if (request.pipeline == PipelineKind::kImg2Img) {
+    img2img_start(ctx, *request.init_image);
+  } else {
+    inpainting = inpaint::prepare(request, ctx.width, ctx.height);
+    inpaint::start(ctx, *inpainting);
+  }
+  if (scope.cuda_graphs()) {
+    ctx.inputs.graph = &unet_graph_;
+    ctx.inputs.graph_key = scope.graph_key();
+  }
+  const int all_steps = static_cast<int>(ctx.scheduler->timesteps().size(0));
+  ctx.inputs.end_index = refiner ? base_end_index(*ctx.scheduler, model.scheduler_config.num_train_timesteps,
+                                                  request.refiner_switch)
+                                 : all_steps;
+  if (ctx.inputs.end_index <= ctx.inputs.begin_index)
+    throw RequestError("refiner_switch", "leaves the base no step to run: raise the switch point or the strength");
+  observer.on_stage("denoise");
+  GenerationResult result;
+  result.latents = denoise(model, *ctx.scheduler, ctx.inputs, ctx.generator, observer);
+  // Model offload uploads the UNet afresh each run (and the prepare pass joins its weights again):
+  // a graph captured now would replay on freed weights next time.
+  if (model.key.offload == runtime::Offload::kModel) unet_graph_.reset();
+  if (refiner) {
+    result.base_latents = result.latents;
+    result.latents = refine(request, *refiner, ctx, result.latents, scope, observer);
+  }
+  observer.on_stage("decode");
+  auto decoded = decode_latents(refiner ? *refiner : model, result.latents, vae_mode(request.runtime));
+  result.images = std::move(decoded.images);
+  if (!decoded.note.empty()) {
+    observer.on_note(decoded.note);
+    result.notes.push_back(decoded.note);
+  }
+  for (int i = 0; i < static_cast<int>(result.images.size()); ++i) {
+    if (inpainting) result.images[i] = inpaint::finish(*inpainting, result.images[i], request.inpaint);
+    result.parameters.push_back(parameters_for(request, model, refiner, i));
+  }
+  return result;
 }
 
 GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, Observer& observer) {
@@ -162,40 +293,16 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
   const auto device = resolve_device(request.runtime.device);
   const RunScope scope(request.runtime, device);
   try {
-    ModelBundle& model = ensure_model(request, device, observer);  // outside InferenceMode: see the loader
+    // Outside InferenceMode: see the loader.
+    ModelBundle& model = ensure_model(model_, unet_graph_, request.model_dir, request, device, observer);
+    ModelBundle* refiner = ensure_refiner(request, device, observer);
+    check_models(request, model, refiner);
     c10::InferenceMode inference;
-    check_budget(request, model);
-    if (model.is_inpainting_unet() && request.pipeline != PipelineKind::kInpaint)
-      throw RequestError("model", model.name() + " is an inpainting model (9-channel UNet): give an init image and a mask");
-    RunContext ctx = start_run(model, request, observer);
-    std::optional<inpaint::Prepared> inpainting;
-    if (request.pipeline == PipelineKind::kTxt2Img) {
-      ctx.inputs.latents = latent_noise(ctx) * ctx.scheduler->init_noise_sigma();
-    } else if (request.pipeline == PipelineKind::kImg2Img) {
-      img2img_start(ctx, *request.init_image);
-    } else {
-      inpainting = inpaint::prepare(request, ctx.width, ctx.height);
-      inpaint::start(ctx, *inpainting);
-    }
-    if (scope.cuda_graphs()) {
-      ctx.inputs.graph = &unet_graph_;
-      ctx.inputs.graph_key = scope.graph_key();
-    }
-    observer.on_stage("denoise");
-    GenerationResult result;
-    result.latents = denoise(model, *ctx.scheduler, ctx.inputs, ctx.generator, observer);
-    // Model offload uploads the UNet afresh each run (and the fused path concatenates its weights
-    // again): a graph captured now would replay on freed weights next time.
-    if (model.key.offload == runtime::Offload::kModel) unet_graph_.reset();
-    observer.on_stage("decode");
-    result.images = decode_latents(model, result.latents, vae_mode(request.runtime));
-    for (int i = 0; i < static_cast<int>(result.images.size()); ++i) {
-      if (inpainting) result.images[i] = inpaint::finish(*inpainting, result.images[i], request.inpaint);
-      result.parameters.push_back(parameters_for(request, model, i));
-    }
+    check_budget(request, model, refiner);
+    auto result = generate(request, model, refiner, scope, observer);
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (request.runtime.release_memory) {
-      unet_graph_.reset();
+      drop_graphs();
       runtime::release_cached_memory();
     }
     return result;

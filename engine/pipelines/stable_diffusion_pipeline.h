@@ -12,6 +12,8 @@
 #include "engine/io/image.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/observer.h"
+#include "engine/pipelines/pipeline_common.h"
+#include "engine/pipelines/run_scope.h"
 #include "engine/pipelines/model_bundle.h"
 #include "engine/runtime/cuda_graph.h"
 #include "engine/runtime/vram_estimate.h"
@@ -22,31 +24,46 @@ struct GenerationResult {
   std::vector<Image> images;
   std::vector<io::GenerationParameters> parameters;  // one per image
   torch::Tensor latents;                             // final latents, before decoding (tests, tools)
+  torch::Tensor base_latents;                        // with a refiner: the base's, at the switch
+  std::vector<std::string> notes;                    // what the run changed on its own (also Observer::on_note)
   double seconds = 0;
 };
 
 class StableDiffusionPipeline {
  public:
-  // Runs one request; loads (or reuses) the model it names. Throws gesso::Error subclasses:
-  // RequestError, ModelFileError, OutOfMemoryError, CancelledError.
+  // Runs one request; loads (or reuses) the model it names, and its refiner. Throws gesso::Error
+  // subclasses: RequestError, ModelFileError, OutOfMemoryError, CancelledError.
   GenerationResult run(const GenerationRequest& request, Observer& observer);
 
-  // The loaded model, if any (kept between runs with the same LoadKey).
+  // The loaded models, if any (kept between runs with the same LoadKey).
   const ModelBundle* model() const { return model_.get(); }
-  int graph_captures() const { return unet_graph_.captures(); }
+  const ModelBundle* refiner() const { return refiner_.get(); }
+  int graph_captures() const { return unet_graph_.captures() + refiner_graph_.captures(); }
 
  private:
-  ModelBundle& ensure_model(const GenerationRequest& request, const torch::Device& device, Observer& observer);
+  ModelBundle& ensure_model(std::unique_ptr<ModelBundle>& slot, runtime::GraphedFunction& graph,
+                            const std::string& dir, const GenerationRequest& request, const torch::Device& device,
+                            Observer& observer);
+  ModelBundle* ensure_refiner(const GenerationRequest& request, const torch::Device& device, Observer& observer);
+  GenerationResult generate(const GenerationRequest& request, ModelBundle& model, ModelBundle* refiner,
+                            const RunScope& scope, Observer& observer);
+  torch::Tensor refine(const GenerationRequest& request, ModelBundle& refiner, RunContext& base,
+                       const torch::Tensor& latents, const RunScope& scope, Observer& observer);
   // Frees what can be freed and says what to switch on, with the estimate for each toggle.
   OutOfMemoryError out_of_memory(const GenerationRequest& request, const std::string& what);
-  void check_budget(const GenerationRequest& request, const ModelBundle& model);
+  void check_budget(const GenerationRequest& request, const ModelBundle& model, const ModelBundle* refiner);
+  void drop_graphs();
 
-  std::unique_ptr<ModelBundle> model_;
-  runtime::GraphedFunction unet_graph_;  // kept between runs: same shapes and options replay at once
+  std::unique_ptr<ModelBundle> model_, refiner_;
+  // Kept between runs: same shapes and options replay at once. One per UNet, so that a base and
+  // its refiner do not recapture each other's graph every run.
+  runtime::GraphedFunction unet_graph_, refiner_graph_;
 };
 
 // The device memory `request` needs at its peak with `model` (the GUI shows it before a run).
-runtime::VramEstimate estimate_vram(const GenerationRequest& request, const ModelBundle& model);
+// With a refiner, both models' weights and the refiner's UNet stage count.
+runtime::VramEstimate estimate_vram(const GenerationRequest& request, const ModelBundle& model,
+                                    const ModelBundle* refiner = nullptr);
 
 // The device a request names ("auto" picks CUDA when usable).
 torch::Device resolve_device(const std::string& name);

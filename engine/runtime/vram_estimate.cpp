@@ -9,6 +9,7 @@ namespace {
 
 // Calibration (SD 1.5, H100, fp16; see the header): working bytes per unit.
 constexpr double kUnetBytesPerLatent = 10600;  // per latent position, per UNet batch row, per dtype byte / 2
+constexpr double kCalibrationWidth = 580;      // SD 1.5's unet_width
 constexpr double kVaeBytesPerPixel = 1260;     // decoder feature maps per output pixel, per dtype byte
 constexpr double kMathScores = 4.5;            // SDPA's math kernel: score-sized buffers alive at once
 constexpr double kPlainScores = 3.0;           // baddbmm scores, softmax probabilities, bmm's operand
@@ -20,7 +21,8 @@ int64_t unet_batch(const RunShape& s) { return int64_t{s.images} * (s.guidance ?
 
 // The largest self-attention's QK^T, for the kernels that materialise it.
 double attention_scores(const ModelFootprint& m, const RunShape& s, const RuntimeOptions& o) {
-  const double latents = double(s.width / m.vae_scale_factor) * double(s.height / m.vae_scale_factor);
+  const double latents = double(s.width / m.vae_scale_factor) * double(s.height / m.vae_scale_factor) /
+                         double(int64_t{1} << (2 * m.first_attention_level));
   const double rows = double(unet_batch(s)) * double(m.unet_heads);
   const double scores = rows * latents * latents * m.unet_dtype_bytes;
   if (o.attention_slice != 0) {
@@ -32,9 +34,10 @@ double attention_scores(const ModelFootprint& m, const RunShape& s, const Runtim
   return 0;  // flash, memory-efficient, cuDNN: tiled in on-chip memory
 }
 
-int64_t unet_activations(const ModelFootprint& m, const RunShape& s, const RuntimeOptions& o) {
+int64_t unet_activations(const ModelFootprint& m, const RunShape& s, const RuntimeOptions& o, double width) {
   const double latents = double(s.width / m.vae_scale_factor) * double(s.height / m.vae_scale_factor);
-  const double base = kUnetBytesPerLatent * latents * double(unet_batch(s)) * m.unet_dtype_bytes / 2;
+  const double per_latent = kUnetBytesPerLatent * width / kCalibrationWidth;
+  const double base = per_latent * latents * double(unet_batch(s)) * m.unet_dtype_bytes / 2;
   return static_cast<int64_t>(base + attention_scores(m, s, o));
 }
 
@@ -51,22 +54,35 @@ int64_t vae_activations(const ModelFootprint& m, const RunShape& s, const Runtim
 
 }  // namespace
 
+double unet_width(const std::vector<int64_t>& block_out_channels) {
+  double sum = 0, scale = 1;
+  for (const auto c : block_out_channels) sum += double(c) / scale, scale *= 4;
+  return sum;
+}
+
 VramEstimate estimate_vram(const ModelFootprint& m, const RunShape& s, const RuntimeOptions& o) {
   struct Stage {
     const char* name;
     int64_t weights, activations;
   };
-  const int64_t unet = unet_activations(m, s, o), vae = vae_activations(m, s, o);
+  const bool refiner = m.refiner_unet_bytes > 0;
+  const int64_t unet = unet_activations(m, s, o, m.unet_width), vae = vae_activations(m, s, o);
+  const int64_t refiner_unet = refiner ? unet_activations(m, s, o, m.refiner_unet_width) : 0;
+  const int64_t vae_bytes = refiner ? m.refiner_vae_bytes : m.vae_bytes;  // the refiner's VAE decodes
   std::vector<Stage> stages;
   if (o.offload == Offload::kNone) {
-    const int64_t all = m.text_encoder_bytes + m.unet_bytes + m.vae_bytes;
+    const int64_t all = m.text_encoder_bytes + m.unet_bytes + m.vae_bytes + m.refiner_text_encoder_bytes +
+                        m.refiner_unet_bytes + m.refiner_vae_bytes;
     stages = {{"UNet", all, unet}, {"VAE decode", all, vae}};
+    if (refiner) stages.push_back({"refiner UNet", all, refiner_unet});
   } else {
     const bool seq = o.offload == Offload::kSequential;
     const auto w = [&](int64_t bytes, int64_t streamed) { return seq ? std::min(bytes, streamed) : bytes; };
-    stages = {{"text encoder", w(m.text_encoder_bytes, kStreamedBytes), kTextEncoderActivations},
+    const int64_t text = std::max(m.text_encoder_bytes, m.refiner_text_encoder_bytes);
+    stages = {{"text encoder", w(text, kStreamedBytes), kTextEncoderActivations},
               {"UNet", w(m.unet_bytes, kStreamedBytes), unet},
-              {"VAE decode", w(m.vae_bytes, kStreamedVaeBytes), vae}};
+              {"VAE decode", w(vae_bytes, kStreamedVaeBytes), vae}};
+    if (refiner) stages.push_back({"refiner UNet", w(m.refiner_unet_bytes, kStreamedBytes), refiner_unet});
   }
   const auto peak = std::max_element(stages.begin(), stages.end(), [](const Stage& a, const Stage& b) {
     return a.weights + a.activations < b.weights + b.activations;
@@ -82,6 +98,7 @@ std::vector<MemorySuggestion> memory_suggestions(const ModelFootprint& m, const 
          if (x.dtype != torch::kFloat) return false;
          x.dtype = torch::kHalf;
          f.text_encoder_bytes /= 2, f.unet_bytes /= 2, f.vae_bytes /= 2;
+         f.refiner_text_encoder_bytes /= 2, f.refiner_unet_bytes /= 2, f.refiner_vae_bytes /= 2;
          f.unet_dtype_bytes = f.vae_dtype_bytes = 2;
          return true;
        }},

@@ -18,12 +18,24 @@ namespace gesso::runtime {
 
 // What the estimate needs to know of a loaded model (weights in the dtypes they run in).
 struct ModelFootprint {
-  int64_t text_encoder_bytes = 0, unet_bytes = 0, vae_bytes = 0;
+  int64_t text_encoder_bytes = 0, unet_bytes = 0, vae_bytes = 0;  // text encoders: all of them (SDXL: two)
   int64_t unet_heads = 8;           // heads of the UNet's first (largest) attention
+  int first_attention_level = 0;    // its block: positions are latents / 4^level (SDXL: 1)
+  // The UNet's feature-map width per latent position, sum of block_out_channels[i] / 4^i (580 for
+  // SD 1.5, on which the activations are calibrated; 560 for SDXL).
+  double unet_width = 580;
   int64_t vae_scale_factor = 8;     // pixels per latent
   int64_t vae_tile_pixels = 512;    // the VAE's sample_size: the tile edge when tiling
   int unet_dtype_bytes = 2, vae_dtype_bytes = 2;
+  bool vae_upcast_in_fp16 = false;  // SDXL's force_upcast: an fp16 run decodes in float32
+  // An SDXL refiner run after the base, resident beside it without offload (0: none). Its VAE
+  // decodes the result.
+  int64_t refiner_text_encoder_bytes = 0, refiner_unet_bytes = 0, refiner_vae_bytes = 0;
+  double refiner_unet_width = 0;
 };
+
+// The UNet's sum of block_out_channels[i] / 4^i (ModelFootprint::unet_width).
+double unet_width(const std::vector<int64_t>& block_out_channels);
 
 // The run's shape: output size, images, whether classifier-free guidance doubles the UNet batch.
 struct RunShape {
@@ -35,7 +47,7 @@ struct RunShape {
 struct VramEstimate {
   int64_t weights = 0;      // resident at the peak
   int64_t activations = 0;  // the peak stage's working memory
-  std::string peak_stage;   // "UNet" or "VAE decode"
+  std::string peak_stage;   // "UNet", "refiner UNet", "VAE decode", "text encoder"
   int64_t total() const { return weights + activations; }
 };
 
