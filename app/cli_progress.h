@@ -23,6 +23,13 @@ class CliProgress : public pipelines::Observer {
     bar_open_ = false;
   }
 
+  // Shown even when quiet: the run changed something on its own.
+  void on_note(const std::string& text) override {
+    finish_stage();
+    std::fprintf(stderr, "%snote: %s\n", bar_open_ ? "\n" : "", text.c_str());
+    bar_open_ = false;
+  }
+
   void finish_stage() {
     if (!stage_open_) return;
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - stage_start_).count();

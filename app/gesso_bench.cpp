@@ -37,7 +37,8 @@ int check_kernels() {
 }
 
 struct BenchOptions {
-  std::string model, device = "auto", json;
+  std::string model, refiner, device = "auto", json;
+  double refiner_switch = 0.8;
   int steps = 50, short_steps = 10, size = 0, batch = 1, repeats = 2;
   std::vector<std::string> dtypes{"fp16"};
   std::vector<std::string> toggles{"default"};
@@ -46,6 +47,8 @@ struct BenchOptions {
 
 void add_run_options(CLI::App& run, BenchOptions& o) {
   run.add_option("-m,--model", o.model, "Diffusers model folder")->required();
+  run.add_option("--refiner", o.refiner, "SDXL refiner folder, run after the base");
+  run.add_option("--refiner-switch", o.refiner_switch, "Fraction of the schedule the base runs (default 0.8)");
   run.add_option("--device", o.device, "auto | cpu | cuda | cuda:N");
   run.add_option("--steps", o.steps, "Steps of the long run (it/s is taken between this and --short-steps)");
   run.add_option("--short-steps", o.short_steps, "Steps of the short run");
@@ -58,7 +61,8 @@ void add_run_options(CLI::App& run, BenchOptions& o) {
                  "Toggle sets, one row each per dtype: default, tf32, cudnn-benchmark, channels-last, attention=X, "
                  "slicing=X, vae-tiling, vae-slicing, vae-fp32, offload=model|sequential, cuda-graphs; join with +")
       ->delimiter(',');
-  run.add_option("--sampler", o.sampler, "Sampler (PNDM: diffusers' SD 1.5 default, as in the anchors)");
+  run.add_option("--sampler", o.sampler,
+                 "Sampler (PNDM: diffusers' SD 1.5 default, as in the anchors; \"\": the model's own, Euler for SDXL)");
 }
 
 int run_bench(const BenchOptions& o) {
@@ -70,6 +74,8 @@ int run_bench(const BenchOptions& o) {
     for (const auto& toggles : o.toggles) {
       gesso::pipelines::GenerationRequest r;
       r.model_dir = o.model;
+      r.refiner_dir = o.refiner;
+      r.refiner_switch = o.refiner_switch;
       r.prompt = "a photo of an astronaut riding a horse on mars";
       r.width = r.height = o.size;
       r.num_images = o.batch;
@@ -78,7 +84,8 @@ int run_bench(const BenchOptions& o) {
       r.runtime.device = o.device;
       r.runtime.dtype = gesso::runtime::parse_dtype(dtype);
       gesso::app::apply_toggle_set(r.runtime, toggles);
-      const std::string label = gesso::runtime::describe(r.runtime) + ", batch " + std::to_string(o.batch) +
+      const std::string label = gesso::runtime::describe(r.runtime) + (o.refiner.empty() ? "" : ", refiner") +
+                                ", batch " + std::to_string(o.batch) +
                                 (o.size ? ", " + std::to_string(o.size) + "px" : "");
       auto row = gesso::app::measure(r, label, o.steps, o.short_steps, o.repeats);
       if (rows.size() > reference) row.psnr_db = gesso::app::psnr(row.image, rows[reference].image);

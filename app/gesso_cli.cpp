@@ -36,7 +36,13 @@ struct CliOptions {
 
 void add_generation_options(CLI::App& app, CliOptions& o) {
   auto& r = o.request;
-  app.add_option("-m,--model", r.model_dir, "Diffusers model folder (model_index.json)")->required();
+  app.add_option("-m,--model", r.model_dir, "Diffusers model folder (model_index.json): SD 1.x, 2.x or SDXL")->required();
+  app.add_option("--refiner", r.refiner_dir, "SDXL refiner folder: it denoises the last part of the schedule");
+  app.add_option("--refiner-switch", r.refiner_switch,
+                 "Fraction of the schedule the base runs before the refiner takes over (default 0.8)");
+  app.add_option("--aesthetic-score", r.aesthetic_score, "A refiner's aesthetic score (default 6)");
+  app.add_option("--negative-aesthetic-score", r.negative_aesthetic_score,
+                 "A refiner's negative aesthetic score (default 2.5)");
   app.add_option("-p,--prompt", r.prompt, "Prompt");
   app.add_option("-n,--negative-prompt", r.negative_prompt, "Negative prompt");
   app.add_option("-s,--seed", o.seed, "Seed (-1: random)");
@@ -44,7 +50,8 @@ void add_generation_options(CLI::App& app, CliOptions& o) {
   app.add_option("-H,--height", r.height, "Height, a multiple of 8 (0: the model's size)");
   app.add_option("--steps", r.steps, "Sampling steps");
   app.add_option("--cfg", r.guidance_scale, "Guidance (CFG) scale");
-  app.add_option("--sampler", r.sampler, "Sampler: " + CLI::detail::join(gesso::schedulers::scheduler_names(), ", "));
+  app.add_option("--sampler", r.sampler, "Sampler: " + CLI::detail::join(gesso::schedulers::scheduler_names(), ", ") +
+                                             " (default: the model's own scheduler)");
   app.add_option("--strength", r.strength, "Denoising strength (img2img, inpaint)");
   app.add_option("--eta", r.eta, "DDIM eta");
   app.add_option("--clip-skip", r.clip_skip, "Skip the last N text-encoder layers");

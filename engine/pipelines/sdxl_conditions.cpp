@@ -20,7 +20,8 @@ void check_width(const ModelBundle& m, std::size_t ids) {
                             std::to_string(pooled) + " pooled (text_encoder_2 projection_dim) = " + std::to_string(passed);
   const std::string takes = "the UNet takes added conditions " + std::to_string(expected) +
                             " wide (unet/config.json projection_class_embeddings_input_dim), but " + sizes;
-  const bool refiner_unet = expected - passed == per_id, base_unet = passed - expected == per_id;
+  // One time id more than given: a base's UNet (six ids); one fewer: a refiner's (five).
+  const bool base_unet = expected - passed == per_id, refiner_unet = passed - expected == per_id;
   if (refiner_unet || base_unet)
     throw ModelFileError(m.index.dir + "/model_index.json",
                          takes + std::string(": set \"requires_aesthetics_score\": ") + (refiner_unet ? "true" : "false") +
