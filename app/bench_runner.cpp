@@ -1,12 +1,14 @@
 #include "app/bench_runner.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <chrono>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "engine/error.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/runtime/vram.h"
 
@@ -26,10 +28,8 @@ double best_time(pipelines::StableDiffusionPipeline& pipeline, pipelines::Genera
   return best;
 }
 
-}  // namespace
-
-BenchRow measure(const pipelines::GenerationRequest& request, const std::string& label, int steps, int short_steps,
-                 int repeats) {
+BenchRow measure_or_throw(const pipelines::GenerationRequest& request, const std::string& label, int steps,
+                          int short_steps, int repeats) {
   pipelines::StableDiffusionPipeline pipeline;
   const auto device = pipelines::resolve_device(request.runtime.device);
   runtime::release_cached_memory();  // the previous row's cache must not count
@@ -44,6 +44,22 @@ BenchRow measure(const pipelines::GenerationRequest& request, const std::string&
   row.it_per_s = row.e2e_s > t_short ? (steps - short_steps) / (row.e2e_s - t_short) : 0;
   return row;
 }
+
+}  // namespace
+
+BenchRow measure(const pipelines::GenerationRequest& request, const std::string& label, int steps, int short_steps,
+                 int repeats) {
+  try {
+    return measure_or_throw(request, label, steps, short_steps, repeats);
+  } catch (const OutOfMemoryError& e) {
+    runtime::release_cached_memory();
+    BenchRow row{label, steps};
+    row.failure = "out of memory";
+    std::fprintf(stderr, "gesso-bench: %s: %s\n", label.c_str(), e.what());
+    return row;
+  }
+}
+
 
 double psnr(const Image& a, const Image& b) {
   if (a.width != b.width || a.height != b.height || a.channels != b.channels || a.pixels.empty()) return -1;
@@ -77,6 +93,10 @@ std::string markdown_table(const std::string& device, const std::vector<BenchRow
       << "|---|---:|---:|---:|---:|---:|---:|\n";
   out.setf(std::ios::fixed);
   for (const auto& r : rows) {
+    if (!r.failure.empty()) {
+      out << "| " << r.label << " | " << r.steps << " | " << r.failure << " | | | | |\n";
+      continue;
+    }
     out.precision(2);
     out << "| " << r.label << " | " << r.steps << " | " << r.it_per_s << " | ";
     out.precision(3);
@@ -92,7 +112,8 @@ std::string json_lines(const std::string& device, const std::vector<BenchRow>& r
   for (const auto& r : rows)
     out += nlohmann::json{{"device", device}, {"configuration", r.label}, {"steps", r.steps}, {"it_s", r.it_per_s},
                           {"e2e_s", r.e2e_s}, {"peak_alloc_gib", r.peak_gib}, {"first_s", r.first_s},
-                          {"psnr_db", std::isinf(r.psnr_db) ? 999.0 : r.psnr_db}}.dump() + "\n";
+                          {"psnr_db", std::isinf(r.psnr_db) ? 999.0 : r.psnr_db}, {"failure", r.failure}}.dump() +
+           "\n";
   return out;
 }
 

@@ -19,9 +19,12 @@ struct BenchRow {
   double first_s = 0;     // model load + the first (short) run: the warm-up a user waits for
   double psnr_db = -1;    // image vs the table's reference row (-1: none; inf: identical)
   Image image;            // the long run's first image, for the PSNR
+  std::string failure;    // why the row has no figures (out of memory under a budget), else empty
 };
 
 // One warm-up run (loads the model), then the best of `repeats` runs at `steps` and at `short_steps`.
+// Running out of device memory ends only this row: its `failure` says so (a small card's settings
+// tried under --vram-budget are expected to fail some rows).
 BenchRow measure(const pipelines::GenerationRequest& request, const std::string& label, int steps,
                  int short_steps, int repeats);
 

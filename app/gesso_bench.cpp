@@ -14,13 +14,16 @@
 
 #include "engine/error.h"
 #include "engine/kernels/self_check.h"
+#include "engine/models/fused_model_check.h"
 #include "engine/version.h"
 
 namespace {
 
 // Prints a markdown table of kernel-vs-reference checks; returns the process exit code.
 int check_kernels() {
-  const auto checks = gesso::kernels::run_kernel_self_check();
+  auto checks = gesso::kernels::run_kernel_self_check();
+  const auto models = gesso::models::run_fused_model_check();
+  checks.insert(checks.end(), models.begin(), models.end());
   if (checks.empty()) {
     std::cout << "No CUDA device: nothing to check (the CPU runs the reference paths).\n";
     return 0;

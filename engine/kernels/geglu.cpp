@@ -65,10 +65,11 @@ torch::Tensor geglu_cuda(const torch::Tensor& proj, const torch::Tensor& bias) {
 }
 #endif
 
-KernelCheck check_one(torch::ScalarType dtype, torch::ScalarType bias_type, const std::string& name) {
+KernelCheck check_one(torch::ScalarType dtype, torch::ScalarType bias_type, const std::string& name,
+                      std::vector<int64_t> shape = {3, 37, 2 * 264}) {
   torch::manual_seed(5);
-  const auto proj = torch::randn({3, 37, 2 * 264}).to(dtype);
-  const auto bias = torch::randn({2 * 264}).to(bias_type);
+  const auto proj = torch::randn(shape).to(dtype);
+  const auto bias = torch::randn({shape.back()}).to(bias_type);
   KernelCheck c{"geglu", name};
   const auto proj_gpu = proj.cuda();
   if (!geglu_has_kernel(proj_gpu)) return c;  // not passed: this build has no kernel to check
@@ -115,7 +116,10 @@ std::vector<KernelCheck> check_geglu_kernel() {
   c10::InferenceMode guard;
   return {check_one(torch::kFloat, torch::kFloat, "float32"), check_one(torch::kHalf, torch::kHalf, "float16"),
           check_one(torch::kBFloat16, torch::kBFloat16, "bfloat16"),
-          check_one(torch::kHalf, torch::kFloat, "float16, float32 bias")};
+          check_one(torch::kHalf, torch::kFloat, "float16, float32 bias"),
+          // SDXL's feed-forwards: 640 and 1280 wide, inner 4x, at 1024² latents.
+          check_one(torch::kHalf, torch::kHalf, "float16, SDXL 2x4096x(2x2560)", {2, 4096, 2 * 2560}),
+          check_one(torch::kHalf, torch::kHalf, "float16, SDXL 2x1024x(2x5120)", {2, 1024, 2 * 5120})};
 }
 
 }  // namespace gesso::kernels

@@ -99,10 +99,13 @@ KernelCheck compare(const char* kernel, const std::string& name, const torch::Te
 
 // D = 1000 leaves the last lanes without a fourth vector (float16), and as float32 (250 vectors)
 // it is nearly the widest row one warp holds.
-std::vector<KernelCheck> check_one(torch::ScalarType dtype, torch::ScalarType param, const std::string& name) {
+// The transformer widths of SD 1.5 and SDXL (320 ... 1280) run through check_one at their own
+// token counts.
+std::vector<KernelCheck> check_one(torch::ScalarType dtype, torch::ScalarType param, const std::string& name,
+                                   std::vector<int64_t> shape = {3, 29, 1000}) {
   torch::manual_seed(9);
-  constexpr int64_t dim = 1000;
-  const auto x = (torch::randn({3, 29, dim}) * 2.0 + 0.5).to(dtype);
+  const int64_t dim = shape.back();
+  const auto x = (torch::randn(shape) * 2.0 + 0.5).to(dtype);
   const auto w = (torch::rand({dim}) + 0.5).to(param);
   const auto b = (torch::randn({dim}) * 0.1).to(param);
   const auto nb = torch::randn({dim}).to(param);
@@ -155,7 +158,9 @@ std::vector<KernelCheck> check_layer_norm_residual_kernel() {
   std::vector<KernelCheck> checks;
   for (auto&& c : {check_one(torch::kFloat, torch::kFloat, "float32"), check_one(torch::kHalf, torch::kHalf, "float16"),
                    check_one(torch::kBFloat16, torch::kBFloat16, "bfloat16"),
-                   check_one(torch::kHalf, torch::kFloat, "float16, float32 parameters")})
+                   check_one(torch::kHalf, torch::kFloat, "float16, float32 parameters"),
+                   check_one(torch::kHalf, torch::kHalf, "float16, SDXL 2x4096x640", {2, 4096, 640}),
+                   check_one(torch::kHalf, torch::kHalf, "float16, SDXL 2x1024x1280", {2, 1024, 1280})})
     checks.insert(checks.end(), c.begin(), c.end());
   return checks;
 }

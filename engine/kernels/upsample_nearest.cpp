@@ -1,5 +1,7 @@
 #include "engine/kernels/upsample_nearest.h"
 
+#include <tuple>
+
 #include <torch/torch.h>
 
 #include "engine/error.h"
@@ -55,11 +57,14 @@ std::vector<KernelCheck> check_upsample_nearest_kernel() {
   std::vector<KernelCheck> checks;
   const std::pair<torch::ScalarType, const char*> dtypes[] = {
       {torch::kFloat, "float32"}, {torch::kHalf, "float16"}, {torch::kBFloat16, "bfloat16"}};
-  for (const auto& [dtype, name] : dtypes) {
+  // Odd height and width, two samples: the index arithmetic's edges; then SDXL's two upsamplers.
+  std::vector<std::tuple<torch::ScalarType, std::string, std::vector<int64_t>>> cases;
+  for (const auto& [dtype, name] : dtypes) cases.emplace_back(dtype, name, std::vector<int64_t>{2, 40, 7, 9});
+  cases.emplace_back(torch::kHalf, "float16, SDXL 2x1280x32x32", std::vector<int64_t>{2, 1280, 32, 32});
+  cases.emplace_back(torch::kHalf, "float16, SDXL 2x640x64x64", std::vector<int64_t>{2, 640, 64, 64});
+  for (const auto& [dtype, name, shape] : cases) {
     torch::manual_seed(5);
-    // Odd height and width, two samples: the index arithmetic's edges.
-    const auto x = torch::randn({2, 40, 7, 9}, torch::dtype(dtype).device(torch::kCUDA))
-                       .contiguous(at::MemoryFormat::ChannelsLast);
+    const auto x = torch::randn(shape, torch::dtype(dtype).device(torch::kCUDA)).contiguous(at::MemoryFormat::ChannelsLast);
     const auto y = upsample_nearest_2x(x);
     const auto ref = upsample_nearest_2x_reference(x);
     KernelCheck c{"upsample_nearest_2x nhwc", name};

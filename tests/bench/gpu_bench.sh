@@ -13,6 +13,12 @@
 #   tests/bench/gpu_bench.sh iter       checks, op + UNet tables, the graphed pipeline row, ncu list
 #   tests/bench/gpu_bench.sh compiled   diffusers + torch.compile(mode="reduce-overhead"): the
 #                                       pipeline (compile15) and the UNet call (unet_probe)
+# Issue 13 (SDXL), on the random SDXL base + refiner folders (diffusers_anchor.py buildxl):
+#   tests/bench/gpu_bench.sh xl         checks, the folders, gesso-bench SDXL rows (default, Max speed,
+#                                       refiner, offload, the 8/6/4 GB budgets), the SDXL UNet-call
+#                                       table, SD 1.5 Max speed (unchanged?)
+#   tests/bench/gpu_bench.sh xldiff     diffusers eager SDXL (anchor stage xl) and the PSNR images
+#   tests/bench/gpu_bench.sh xlcompiled diffusers + torch.compile(mode="reduce-overhead"), SDXL
 # Each stage appends to $OUT (and .bench-results/ on the machine, so later stages find them while
 # the machine stays warm).
 set -euo pipefail
@@ -86,6 +92,33 @@ case "${1:-gesso}" in
         $B kernels -m $M --profile $k > "$OUT/ncu_$k.csv" 2>&1 || true
       python3 tests/bench/ncu_summary.py "$OUT/ncu_$k.csv" 30 | tee "$OUT/ncu_$k.md"
     done ;;
+  xl)
+    build
+    $B --check-kernels > "$OUT/check.md" || true
+    grep -cE "\| pass \|" "$OUT/check.md"; grep -E "FAIL|SDXL" "$OUT/check.md" || true
+    [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
+    X=/tmp/models/sdxl-random R=/tmp/models/sdxl-refiner-random J="$RES/gesso.jsonl"
+    $B run -m $X --size 1024 --steps 30 --sampler "" --json "$J" --toggles default,channels-last+cuda-graphs
+    $B run -m $X --refiner $R --size 1024 --steps 30 --sampler "" --json "$J" --toggles channels-last+cuda-graphs
+    $B run -m $X --size 1024 --steps 20 --sampler "" --repeats 1 --json "$J" \
+      --toggles offload=model,vram-budget=8+offload=model,vram-budget=8+offload=model+vae-tiling,vram-budget=6+offload=model+vae-tiling,vram-budget=4+offload=model+vae-tiling
+    $B kernels -m $X --unet-only --calls 20 > "$OUT/kernels_xl.md" || true; cat "$OUT/kernels_xl.md"
+    [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
+    $B run -m $M --dtype fp16 --json "$J" --toggles channels-last+cuda-graphs
+    cp "$J" "$OUT/"
+    $B run -m $X --size 1024 --steps 4 --short-steps 2 --sampler "" --repeats 1 --json "$J" \
+      --toggles vram-budget=4+offload=sequential+vae-tiling
+    cp "$J" "$OUT/" ;;
+  xldiff)
+    build
+    [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
+    python3 .gpu/diffusers_anchor.py "$RES" xl 2>&1 | grep -E "^\{"
+    cp "$RES/anchor.jsonl" "$OUT/"
+    python3 tests/bench/sdxl_parity.py "$OUT/parity" "${GESSO_PREBUILT_CLI:-./build-gpu/app/gesso-cli}" ;;
+  xlcompiled)
+    [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
+    python3 .gpu/diffusers_anchor.py "$RES" compilexl 2>&1 | grep -E "^\{"
+    cp "$RES/anchor.jsonl" "$OUT/" ;;
   compiled)
     [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
     python3 .gpu/diffusers_anchor.py "$RES" compile15
