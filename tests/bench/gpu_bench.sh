@@ -98,16 +98,16 @@ case "${1:-gesso}" in
     grep -cE "\| pass \|" "$OUT/check.md"; grep -E "FAIL|SDXL" "$OUT/check.md" || true
     [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
     X=/tmp/models/sdxl-random R=/tmp/models/sdxl-refiner-random J="$RES/gesso.jsonl"
-    $B run -m $X --size 1024 --steps 30 --sampler "" --json "$J" --toggles default,channels-last+cuda-graphs
-    $B run -m $X --refiner $R --size 1024 --steps 30 --sampler "" --json "$J" --toggles channels-last+cuda-graphs
+    $B run -m $X --size 1024 --steps 30 --sampler "" --json "$J" --toggles default,channels-last+cuda-graphs || echo "row failed: $?"
+    $B run -m $X --refiner $R --size 1024 --steps 30 --sampler "" --json "$J" --toggles channels-last+cuda-graphs || echo "row failed: $?"
     $B run -m $X --size 1024 --steps 20 --sampler "" --repeats 1 --json "$J" \
-      --toggles offload=model,vram-budget=8+offload=model,vram-budget=8+offload=model+vae-tiling,vram-budget=6+offload=model+vae-tiling,vram-budget=4+offload=model+vae-tiling
+      --toggles offload=model,vram-budget=8+offload=model,vram-budget=8+offload=model+vae-tiling,vram-budget=6+offload=model+vae-tiling,vram-budget=4+offload=model+vae-tiling || echo "row failed: $?"
     $B kernels -m $X --unet-only --calls 20 > "$OUT/kernels_xl.md" || true; cat "$OUT/kernels_xl.md"
     [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
-    $B run -m $M --dtype fp16 --json "$J" --toggles channels-last+cuda-graphs
+    $B run -m $M --dtype fp16 --json "$J" --toggles channels-last+cuda-graphs || echo "row failed: $?"
     cp "$J" "$OUT/"
     $B run -m $X --size 1024 --steps 4 --short-steps 2 --sampler "" --repeats 1 --json "$J" \
-      --toggles vram-budget=4+offload=sequential+vae-tiling
+      --toggles vram-budget=4+offload=sequential+vae-tiling || echo "row failed: $?"
     cp "$J" "$OUT/" ;;
   xldiff)
     build
