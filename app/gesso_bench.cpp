@@ -13,6 +13,7 @@
 #include "engine/runtime/device.h"
 
 #include "engine/error.h"
+#include "engine/io/safetensors.h"
 #include "engine/kernels/self_check.h"
 #include "engine/models/fused_model_check.h"
 #include "engine/version.h"
@@ -40,7 +41,7 @@ int check_kernels() {
 }
 
 struct BenchOptions {
-  std::string model, refiner, device = "auto", json;
+  std::string model, refiner, device = "auto", json, save_images;
   double refiner_switch = 0.8;
   int steps = 50, short_steps = 10, size = 0, batch = 1, repeats = 2;
   std::vector<std::string> dtypes{"fp16"};
@@ -60,6 +61,8 @@ void add_run_options(CLI::App& run, BenchOptions& o) {
   run.add_option("--repeats", o.repeats, "Timed runs per configuration (the best counts)");
   run.add_option("--dtype", o.dtypes, "fp32 | fp16 | bf16, one row each")->delimiter(',');
   run.add_option("--json", o.json, "Also write one JSON line per row to this file");
+  run.add_option("--save-images", o.save_images,
+                 "Write each row's image to DIR/row<N>.safetensors (\"image\": uint8 [H, W, 3]) for PSNR checks");
   run.add_option("--toggles", o.toggles,
                  "Toggle sets, one row each per dtype: default, tf32, cudnn-benchmark, channels-last, attention=X, "
                  "slicing=X, vae-tiling, vae-slicing, vae-fp32, offload=model|sequential, cuda-graphs; join with +")
@@ -98,6 +101,13 @@ int run_bench(const BenchOptions& o) {
   }
   const auto device = gesso::runtime::device_name(gesso::pipelines::resolve_device(o.device));
   std::cout << gesso::app::markdown_table(device, rows);
+  for (std::size_t i = 0; i < rows.size() && !o.save_images.empty(); ++i) {
+    const auto& img = rows[i].image;
+    if (img.pixels.empty()) continue;
+    const auto pixels = torch::from_blob(const_cast<uint8_t*>(img.pixels.data()), {img.height, img.width, img.channels},
+                                         torch::kUInt8);
+    gesso::io::save_safetensors(o.save_images + "/row" + std::to_string(i) + ".safetensors", {{"image", pixels.clone()}});
+  }
   if (!o.json.empty()) std::ofstream(o.json, std::ios::app) << gesso::app::json_lines(device, rows);
   return 0;
 }

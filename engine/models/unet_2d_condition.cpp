@@ -110,6 +110,8 @@ void UNet2DConditionModelImpl::build_down_and_mid() {
 
 void UNet2DConditionModelImpl::build_up() {
   const auto& c = config_;
+  for (std::size_t i = 0; i < c.up_block_types.size(); ++i)
+    if (c.up_block_types[i] == UpBlockType::CrossAttnUp) last_attending_up_block_ = i + 1;
   const auto n = c.num_blocks();
   // Up block i mirrors down block n-1-i.
   const auto mirrored = [n](const auto& per_block, std::size_t i) { return per_block[n - 1 - i]; };
@@ -188,7 +190,7 @@ torch::Tensor UNet2DConditionModelImpl::added_embed(const Conditioning& c, torch
   if (!c.pooled.defined()) throw missing("pooled text embeddings (text_embeds)", why);
   if (!c.time_ids.defined()) throw missing("time_ids", why);
   require_batch(c.pooled, "pooled", batch);
-  const auto device = add_embedding_->parameters().front().device();
+  const auto device = c.pooled.device();  // where the call runs (offloaded weights may wait on the host)
   const auto per_id = *config_.addition_time_embed_dim;
   const auto width = c.pooled.size(-1) + c.time_ids.size(-1) * per_id;
   const auto expected = *config_.projection_class_embeddings_input_dim;
@@ -202,7 +204,7 @@ torch::Tensor UNet2DConditionModelImpl::added_embed(const Conditioning& c, torch
   const auto ids = c.time_ids.to(device).flatten();
   const auto time_embeds = timestep_embedding(ids, frequencies, per_id, config_.flip_sin_to_cos)
                                .reshape({c.pooled.size(0), -1});
-  return add_embedding_->forward(torch::cat({c.pooled.to(device), time_embeds}, -1).to(dtype));
+  return add_embedding_->forward(torch::cat({c.pooled, time_embeds}, -1).to(dtype));
 }
 
 // Time embedding, plus the class and added embeddings the config enables, then time_embed_act.
@@ -334,6 +336,9 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
     if (i + 1 < up_blocks_.size() && forward_upsample_size)
       upsample_size = skips[skips.size() - taken - 1].sizes().slice(2).vec();
     x = up_blocks_[i]->forward(x, skips, call, upsample_size);
+    // The shared K/V are done with once no later block attends: freed before SDXL's full-size up
+    // block, where the call's memory peaks (51 MB at CFG batch 2).
+    if (i + 1 >= last_attending_up_block_) call.context_kv = torch::Tensor();
   }
 
   x = config_.act_fn == Activation::SiLU ? conv_norm_out_->forward_silu(x)

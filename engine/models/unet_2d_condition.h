@@ -71,6 +71,7 @@ class UNet2DConditionModelImpl : public torch::nn::Module {
   std::vector<UNetDownBlock> down_blocks_;
   UNetMidBlock mid_block_{nullptr};
   std::vector<UNetUpBlock> up_blocks_;
+  std::size_t last_attending_up_block_ = 0;  // one past the last up block with cross-attention
   GroupNorm conv_norm_out_{nullptr};
   Conv2d conv_out_{nullptr};
   // What prepare() found and joined.

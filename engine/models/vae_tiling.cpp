@@ -70,16 +70,17 @@ torch::Tensor maybe_sliced(const torch::Tensor& x, bool slicing, const TileFn& f
 
 }  // namespace
 
-VaeTileSizes vae_tile_sizes(const AutoencoderKLConfig& config) {
+VaeTileSizes vae_tile_sizes(const AutoencoderKLConfig& config, int64_t max_tile) {
   // diffusers compares against sample_size itself, which only works when it is an int; for an
   // [h, w] list we take the first entry, as diffusers does for the latent tile.
-  const int64_t sample = config.sample_size.empty() ? 0 : config.sample_size.front();
+  int64_t sample = config.sample_size.empty() ? 0 : config.sample_size.front();
+  if (max_tile > 0) sample = std::min(sample, max_tile);
   // int(sample / 2 ** k) truncates; for the non-negative sizes here that is integer division.
   return VaeTileSizes{.sample = sample, .latent = sample / config.downscale_factor()};
 }
 
 DiagonalGaussian vae_encode(AutoencoderKLImpl& vae, const torch::Tensor& image, const VaeTiling& how) {
-  const auto tile = vae_tile_sizes(vae.config());
+  const auto tile = vae_tile_sizes(vae.config(), how.max_tile);
   const TileFn encode_one = [&](const torch::Tensor& x) {  // diffusers' _encode
     if (how.tiling && exceeds(x, tile.sample))
       return run_tiled(x, tile.sample, tile.latent, tile.overlap_factor,
@@ -90,7 +91,7 @@ DiagonalGaussian vae_encode(AutoencoderKLImpl& vae, const torch::Tensor& image, 
 }
 
 torch::Tensor vae_decode(AutoencoderKLImpl& vae, const torch::Tensor& latent, const VaeTiling& how) {
-  const auto tile = vae_tile_sizes(vae.config());
+  const auto tile = vae_tile_sizes(vae.config(), how.max_tile);
   const TileFn decode_one = [&](const torch::Tensor& z) {  // diffusers' _decode
     if (how.tiling && exceeds(z, tile.latent))
       return run_tiled(z, tile.latent, tile.sample, tile.overlap_factor,

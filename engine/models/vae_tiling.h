@@ -20,6 +20,10 @@ namespace gesso::models {
 struct VaeTiling {
   bool tiling = false;   // vae.enable_tiling()
   bool slicing = false;  // vae.enable_slicing()
+  // The largest tile edge in image pixels (0: the config's). diffusers tiles at the config's
+  // sample_size, 1024 for SDXL's VAE: no tiling at all at 1024²; a smaller tile (as A1111's and
+  // ComfyUI's tiled VAE use) is what makes tiling save memory there.
+  int64_t max_tile = 0;
 };
 
 // diffusers' tile_sample_min_size, tile_latent_min_size and tile_overlap_factor for a config.
@@ -28,7 +32,7 @@ struct VaeTileSizes {
   int64_t latent = 0;  // latent pixels: int(sample / 2 ** (len(block_out_channels) - 1))
   double overlap_factor = 0.25;
 };
-VaeTileSizes vae_tile_sizes(const AutoencoderKLConfig& config);
+VaeTileSizes vae_tile_sizes(const AutoencoderKLConfig& config, int64_t max_tile = 0);
 
 // image: [B, in_channels, H, W] in [-1, 1]; tiled when H or W exceeds the sample tile.
 DiagonalGaussian vae_encode(AutoencoderKLImpl& vae, const torch::Tensor& image, const VaeTiling& how);

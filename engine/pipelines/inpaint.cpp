@@ -70,14 +70,14 @@ void start(RunContext& ctx, const Prepared& p) {
 
   torch::Tensor image_latents;
   if (!nine || !from_noise)
-    image_latents = encode_image_latents(ctx.model, image, ctx.generator, vae_mode(r.runtime)).repeat({r.num_images, 1, 1, 1});
+    image_latents = encode_image_latents(ctx.model, image, ctx.generator, vae_mode(r.runtime, ctx.model)).repeat({r.num_images, 1, 1, 1});
   const auto noise = latent_noise(ctx);
   ctx.inputs.latents = from_noise ? noise * s.init_noise_sigma()
                                   : s.add_noise(masked_content_latents(ctx, image_latents, mask), noise,
                                                 ctx.inputs.begin_index);
 
   const auto masked_image = image * (mask_condition < 0.5).to(image.dtype());
-  const auto masked_latents = encode_image_latents(ctx.model, masked_image, ctx.generator, vae_mode(r.runtime)).repeat({r.num_images, 1, 1, 1});
+  const auto masked_latents = encode_image_latents(ctx.model, masked_image, ctx.generator, vae_mode(r.runtime, ctx.model)).repeat({r.num_images, 1, 1, 1});
   if (nine) {
     ctx.inputs.unet_condition = torch::cat({cfg_batch(ctx, mask), cfg_batch(ctx, masked_latents)}, 1);
   } else {

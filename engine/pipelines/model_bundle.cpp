@@ -9,6 +9,7 @@
 #include "engine/models/autoencoder_kl_config.h"
 #include "engine/pipelines/clip_conditioner.h"
 #include "engine/pipelines/model_footprint.h"
+#include "engine/pipelines/pipeline_common.h"
 #include "engine/pipelines/sdxl_conditioner.h"
 
 namespace gesso::pipelines {
@@ -180,7 +181,7 @@ runtime::ModelFootprint footprint(const ModelBundle& m) {
   f.vae_bytes = weight_bytes(*m.vae);
   set_unet_shape(f, m.unet->config());
   f.vae_scale_factor = m.vae_scale_factor();
-  f.vae_tile_pixels = m.vae->config().sample_size.front();
+  f.vae_tile_pixels = models::vae_tile_sizes(m.vae->config(), is_sdxl(m.family) ? kSdxlVaeTile : 0).sample;
   f.unet_dtype_bytes = static_cast<int>(c10::elementSize(m.dtype()));
   f.vae_dtype_bytes = static_cast<int>(c10::elementSize(m.vae_dtype));
   f.vae_upcast_in_fp16 = is_sdxl(m.family) && m.vae->config().force_upcast;

@@ -6,7 +6,9 @@
 #include "engine/io/state_dict.h"
 #include "engine/models/autoencoder_kl_config.h"
 #include "engine/models/unet_2d_condition_config.h"
+#include "engine/models/vae_tiling.h"
 #include "engine/pipelines/model_family.h"
+#include "engine/pipelines/pipeline_common.h"
 
 namespace gesso::pipelines {
 namespace {
@@ -58,7 +60,7 @@ runtime::ModelFootprint footprint_from_folder(const std::string& dir, torch::Sca
   f.vae_bytes = float_elements(index.path("vae"), variant) * f.vae_dtype_bytes;
   set_unet_shape(f, unet);
   f.vae_scale_factor = vae.downscale_factor();
-  f.vae_tile_pixels = vae.sample_size.front();
+  f.vae_tile_pixels = models::vae_tile_sizes(vae, is_sdxl(family) ? kSdxlVaeTile : 0).sample;
   return f;
 }
 

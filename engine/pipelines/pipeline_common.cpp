@@ -34,8 +34,9 @@ torch::Tensor randn_tensor(c10::IntArrayRef shape, torch::Generator& generator, 
   return torch::randn(shape, generator, options).to(device);
 }
 
-models::VaeTiling vae_mode(const runtime::RuntimeOptions& options) {
-  return {.tiling = options.vae_tiling, .slicing = options.vae_slicing};
+models::VaeTiling vae_mode(const runtime::RuntimeOptions& options, const ModelBundle& model) {
+  return {.tiling = options.vae_tiling, .slicing = options.vae_slicing,
+          .max_tile = is_sdxl(model.family) ? kSdxlVaeTile : 0};
 }
 
 torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& image, torch::Generator& gen,

@@ -30,8 +30,10 @@ torch::Tensor randn_tensor(c10::IntArrayRef shape, torch::Generator& generator, 
 torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& image, torch::Generator& gen,
                                    const models::VaeTiling& how = {});
 
-// The VAE mode a request's runtime options ask for.
-models::VaeTiling vae_mode(const runtime::RuntimeOptions& options);
+// The VAE mode a request's runtime options ask for, for this model: SDXL tiles at 512 px (its
+// config's 1024 would not tile a 1024² image at all; see models::VaeTiling::max_tile).
+models::VaeTiling vae_mode(const runtime::RuntimeOptions& options, const ModelBundle& model);
+inline constexpr int64_t kSdxlVaeTile = 512;
 
 // What the denoising loop needs beyond the scheduler and the UNet.
 struct DenoiseInputs {

@@ -77,7 +77,7 @@ void img2img_start(RunContext& ctx, const Image& init) {
   const auto image = image_tensor_at(init, ctx.width, ctx.height);
   // torch.cat, as diffusers' img2img does (its inpainting uses repeat): cat keeps the encoder's
   // channels-last layout, and on the CPU the layout decides how the UNet's convolutions round.
-  const auto encoded = encode_image_latents(ctx.model, image, ctx.generator, vae_mode(ctx.request.runtime));
+  const auto encoded = encode_image_latents(ctx.model, image, ctx.generator, vae_mode(ctx.request.runtime, ctx.model));
   const auto latents = torch::cat(std::vector<torch::Tensor>(ctx.request.num_images, encoded));
   ctx.inputs.latents = s.add_noise(latents, latent_noise(ctx), ctx.inputs.begin_index);
 }
@@ -274,7 +274,7 @@ GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& requ
     result.latents = refine(request, *refiner, ctx, result.latents, scope, observer);
   }
   observer.on_stage("decode");
-  auto decoded = decode_latents(refiner ? *refiner : model, result.latents, vae_mode(request.runtime));
+  auto decoded = decode_latents(refiner ? *refiner : model, result.latents, vae_mode(request.runtime, refiner ? *refiner : model));
   result.images = std::move(decoded.images);
   if (!decoded.note.empty()) {
     observer.on_note(decoded.note);

@@ -41,8 +41,16 @@ class ModuleOffload {
   const std::vector<torch::Tensor>& host_weights() const { return host_; }
 
  private:
+  // Tensors that share one storage (weights a prepare pass joined for one GEMM) stay joined: their
+  // host copy is one pinned buffer, uploaded in one copy, so the device weights need no joining
+  // (and no second copy of them at the memory peak).
+  struct Storage {
+    torch::Tensor host;              // the whole storage, flat, pinned
+    std::vector<std::size_t> parts;  // indices into targets_ / host_
+  };
   std::vector<torch::Tensor> targets_;  // the module's own parameter / buffer tensors
-  std::vector<torch::Tensor> host_;     // their pinned host data
+  std::vector<torch::Tensor> host_;     // their pinned host data (views into a Storage's buffer)
+  std::vector<Storage> storages_;
   torch::Device device_;
   Offload mode_;
   bool uploaded_ = false;

@@ -18,6 +18,9 @@
 #                                       refiner, offload, the 8/6/4 GB budgets), the SDXL UNet-call
 #                                       table, SD 1.5 Max speed (unchanged?)
 #   tests/bench/gpu_bench.sh xldiff     diffusers eager SDXL (anchor stage xl) and the PSNR images
+#   tests/bench/gpu_bench.sh xlmem      checks, the PSNR images, offload and the 8/6/4 GB budget rows
+#   tests/bench/gpu_bench.sh xlside     the side-by-side in one lease: diffusers eager and compiled,
+#                                       Gesso default and Max speed (base, base + refiner)
 #   tests/bench/gpu_bench.sh xlcompiled diffusers + torch.compile(mode="reduce-overhead"), SDXL
 # Each stage appends to $OUT (and .bench-results/ on the machine, so later stages find them while
 # the machine stays warm).
@@ -114,7 +117,27 @@ case "${1:-gesso}" in
     [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
     python3 .gpu/diffusers_anchor.py "$RES" xl 2>&1 | grep -E "^\{"
     cp "$RES/anchor.jsonl" "$OUT/"
-    python3 tests/bench/sdxl_parity.py "$OUT/parity" "${GESSO_PREBUILT_CLI:-./build-gpu/app/gesso-cli}" ;;
+    python3 tests/bench/sdxl_parity.py "$OUT/parity" "$B" ;;
+  xlmem)
+    build
+    $B --check-kernels > "$OUT/check.md" || true
+    grep -cE "\| pass \|" "$OUT/check.md"; grep -E "FAIL" "$OUT/check.md" || true
+    [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null 2>&1
+    python3 tests/bench/sdxl_parity.py "$OUT/parity" "$B" 2>&1 | grep -E "^\{|Error|error" || true
+    X=/tmp/models/sdxl-random J="$OUT/gesso_mem.jsonl"
+    $B run -m $X --size 1024 --steps 20 --sampler "" --repeats 1 --json "$J" \
+      --toggles offload=model,vram-budget=8+offload=model,vram-budget=6+offload=model,vram-budget=6+offload=model+vae-tiling,vram-budget=4+offload=model+vae-tiling || echo "row failed: $?"
+    $B run -m $X --size 1024 --steps 4 --short-steps 2 --sampler "" --repeats 1 --json "$J" \
+      --toggles vram-budget=4+offload=sequential,vram-budget=4+offload=sequential+vae-tiling || echo "row failed: $?" ;;
+  xlside)
+    build
+    [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null 2>&1
+    X=/tmp/models/sdxl-random R=/tmp/models/sdxl-refiner-random J="$OUT/gesso_side.jsonl"
+    $B run -m $X --size 1024 --steps 30 --sampler "" --json "$J" --toggles default,channels-last+cuda-graphs || echo "row failed: $?"
+    $B run -m $X --refiner $R --size 1024 --steps 30 --sampler "" --json "$J" --toggles channels-last+cuda-graphs || echo "row failed: $?"
+    $B run -m $X --size 1024 --steps 20 --sampler "" --json "$J" --toggles offload=model || echo "row failed: $?"
+    python3 .gpu/diffusers_anchor.py "$RES" xl compilexl 2>&1 | grep -E "^\{"
+    cp "$RES/anchor.jsonl" "$OUT/" ;;
   xlcompiled)
     [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
     python3 .gpu/diffusers_anchor.py "$RES" compilexl 2>&1 | grep -E "^\{"

@@ -1,17 +1,19 @@
-"""GPU side-by-side for SDXL: Gesso (gesso-cli) and diffusers on the same full-size random SDXL
-base and refiner folders (diffusers_anchor.py buildxl), same prompt, seed, sampler (the folders'
-Euler), guidance 5, 1024², 30 steps, fp16, CPU generator: the base alone and base + refiner
-(switch 0.8). Prints the PSNR of each Gesso image against diffusers'.
+"""GPU side-by-side for SDXL: Gesso (gesso-bench run --save-images) and diffusers on the same
+full-size random SDXL base and refiner folders (diffusers_anchor.py buildxl), same prompt, seed
+1234 (CPU generator), no negative prompt (force_zeros_for_empty_prompt), guidance 7.5, the folders'
+Euler, 1024², 30 steps, fp16: the base alone and base + refiner (switch 0.8). Prints the PSNR of
+each Gesso configuration's image against diffusers'.
 
-Usage (on the GPU machine): python3 tests/bench/sdxl_parity.py OUTDIR path/to/gesso-cli"""
+Usage (on the GPU machine): python3 tests/bench/sdxl_parity.py OUTDIR path/to/gesso-bench"""
 import json, os, subprocess, sys
 import numpy as np
 import torch
 from PIL import Image
+from safetensors.torch import load_file
 
-OUT, CLI = sys.argv[1], sys.argv[2]
+OUT, BENCH = sys.argv[1], sys.argv[2]
 BASE, REFINER = "/tmp/models/sdxl-random", "/tmp/models/sdxl-refiner-random"
-PROMPT, NEG, SEED, STEPS, CFG, SWITCH = "a photo of an astronaut riding a horse on mars", "blurry, low quality", 1234, 30, 5.0, 0.8
+PROMPT, SEED, STEPS, CFG, SWITCH = "a photo of an astronaut riding a horse on mars", 1234, 30, 7.5, 0.8
 os.makedirs(OUT, exist_ok=True)
 
 
@@ -27,36 +29,42 @@ def diffusers_images():
         REFINER, text_encoder_2=base.text_encoder_2, vae=base.vae, torch_dtype=torch.float16).to("cuda")
     for p in (base, refiner):
         p.set_progress_bar_config(disable=True)
-    kw = dict(prompt=PROMPT, negative_prompt=NEG, num_inference_steps=STEPS, guidance_scale=CFG, height=1024, width=1024)
+    kw = dict(prompt=PROMPT, num_inference_steps=STEPS, guidance_scale=CFG)
     g = torch.Generator("cpu").manual_seed(SEED)
-    base(generator=g, **kw).images[0].save(os.path.join(OUT, "diffusers_base.png"))
+    out = {"base": np.array(base(generator=g, height=1024, width=1024, **kw).images[0])}
     g = torch.Generator("cpu").manual_seed(SEED)
-    latents = base(generator=g, denoising_end=SWITCH, output_type="latent", **kw).images
-    kw.pop("height"), kw.pop("width")
-    refiner(generator=g, image=latents, denoising_start=SWITCH, **kw).images[0].save(os.path.join(OUT, "diffusers_refined.png"))
+    latents = base(generator=g, height=1024, width=1024, denoising_end=SWITCH, output_type="latent", **kw).images
+    out["refined"] = np.array(refiner(generator=g, image=latents, denoising_start=SWITCH, **kw).images[0])
+    for k, v in out.items():
+        Image.fromarray(v).save(os.path.join(OUT, f"diffusers_{k}.png"))
     del base, refiner
     torch.cuda.empty_cache()
+    return out
 
 
-def gesso(name, *extra):
-    path = os.path.join(OUT, f"gesso_{name}.png")
-    cmd = [CLI, "generate", "-m", BASE, "-p", PROMPT, "-n", NEG, "-s", str(SEED), "--steps", str(STEPS), "--cfg", str(CFG),
-           "-W", "1024", "-H", "1024", "--dtype", "fp16", "--device", "cuda", "-q", "-o", path, "--overwrite", *extra]
+def gesso(toggles, *extra):
+    d = os.path.join(OUT, "gesso_" + toggles.replace("+", "_").replace("=", "-"))
+    os.makedirs(d, exist_ok=True)
+    cmd = [BENCH, "run", "-m", BASE, "--size", "1024", "--steps", str(STEPS), "--short-steps", "10", "--repeats", "1",
+           "--sampler", "", "--toggles", toggles, "--save-images", d, *extra]
     out = subprocess.run(cmd, capture_output=True, text=True)
     if out.returncode != 0:
         raise RuntimeError(" ".join(cmd) + "\n" + out.stderr)
-    return np.array(Image.open(path).convert("RGB"))
+    img = load_file(os.path.join(d, "row0.safetensors"))["image"].numpy()
+    Image.fromarray(img).save(d + ".png")
+    return img
 
 
 def main():
-    diffusers_images()
-    ref = {k: np.array(Image.open(os.path.join(OUT, f"diffusers_{k}.png")).convert("RGB")) for k in ("base", "refined")}
+    ref = diffusers_images()
     refine = ["--refiner", REFINER, "--refiner-switch", str(SWITCH)]
-    fast = ["--channels-last", "--cuda-graphs"]
     results = {"gpu": torch.cuda.get_device_name(0)}
-    for name, extra, against in (("base", [], "base"), ("base_fast", fast, "base"), ("refined", refine, "refined"),
-                                 ("refined_fast", refine + fast, "refined"), ("base_unfused", ["--kernels", "off"], "base")):
-        results[name] = round(psnr(gesso(name, *extra), ref[against]), 2)
+    for name, toggles, extra, against in (("base", "default", [], "base"),
+                                          ("base, Max speed", "channels-last+cuda-graphs", [], "base"),
+                                          ("base, unfused", "kernels=off", [], "base"),
+                                          ("base + refiner", "default", refine, "refined"),
+                                          ("base + refiner, Max speed", "channels-last+cuda-graphs", refine, "refined")):
+        results[name] = round(psnr(gesso(toggles, *extra), ref[against]), 2)
         print(json.dumps({name: results[name]}), flush=True)
     json.dump(results, open(os.path.join(OUT, "sdxl_parity.json"), "w"), indent=1)
 
