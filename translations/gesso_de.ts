@@ -108,34 +108,6 @@
 <context>
     <name>gesso::ui::GenerationPanel</name>
     <message>
-        <source>512 × 512</source>
-        <translation>512 × 512</translation>
-    </message>
-    <message>
-        <source>768 × 768</source>
-        <translation>768 × 768</translation>
-    </message>
-    <message>
-        <source>1024 × 1024</source>
-        <translation>1024 × 1024</translation>
-    </message>
-    <message>
-        <source>Portrait 512 × 768</source>
-        <translation>Hochformat 512 × 768</translation>
-    </message>
-    <message>
-        <source>Landscape 768 × 512</source>
-        <translation>Querformat 768 × 512</translation>
-    </message>
-    <message>
-        <source>Portrait 832 × 1216</source>
-        <translation>Hochformat 832 × 1216</translation>
-    </message>
-    <message>
-        <source>Landscape 1216 × 832</source>
-        <translation>Querformat 1216 × 832</translation>
-    </message>
-    <message>
         <source>Text to image</source>
         <translation>Text zu Bild</translation>
     </message>
@@ -310,6 +282,74 @@
     <message>
         <source>Add folder…</source>
         <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>SD 1.x</source>
+        <translation>SD 1.x</translation>
+    </message>
+    <message>
+        <source>SD 2.x</source>
+        <translation>SD 2.x</translation>
+    </message>
+    <message>
+        <source>SDXL</source>
+        <translation>SDXL</translation>
+    </message>
+    <message>
+        <source>SDXL refiner</source>
+        <translation>SDXL-Refiner</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>Standard des Modells</translation>
+    </message>
+    <message>
+        <source>The sampler the model folder names (its scheduler_config.json), with its settings</source>
+        <translation>Der Sampler, den der Modellordner nennt (seine scheduler_config.json), mit dessen Einstellungen</translation>
+    </message>
+    <message>
+        <source>Refiner</source>
+        <translation>Refiner</translation>
+    </message>
+    <message>
+        <source>Where the refiner takes over, as a fraction of the denoising: 0.8 leaves it the last fifth (AUTOMATIC1111&apos;s &quot;Refiner switch at&quot;)</source>
+        <translation>Wo der Refiner übernimmt, als Anteil der Entrauschung: 0.8 überlässt ihm das letzte Fünftel („Refiner switch at“ in AUTOMATIC1111)</translation>
+    </message>
+    <message>
+        <source>Switch at</source>
+        <translation>Wechsel bei</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>The sizes %1 models were trained at: the square first, then each wider shape and its taller twin</source>
+        <translation>Die Größen, mit denen %1-Modelle trainiert wurden: zuerst das Quadrat, dann jedes breitere Format und sein hohes Gegenstück</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — unreadable</source>
+        <translation>%1 — nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Model default (%1)</source>
+        <translation>Standard des Modells (%1)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>An SDXL refiner finishes the image: the base model denoises up to the switch point, the refiner does the rest</source>
+        <translation>Ein SDXL-Refiner vollendet das Bild: Das Basismodell entrauscht bis zum Wechselpunkt, der Refiner erledigt den Rest</translation>
+    </message>
+    <message>
+        <source>A refiner follows an SDXL base model, in text to image or image to image</source>
+        <translation>Ein Refiner folgt auf ein SDXL-Basismodell, bei Text zu Bild oder Bild zu Bild</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1083,10 @@
         <source>Gesso&apos;s own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one GEMM for Q, K and V): 75 → 104 it/s, with channels-last and CUDA graphs 93 → 175 it/s; 58 dB from the image without them. Off: the ATen ops diffusers runs.</source>
         <translation>Gessos eigene GPU-Kernel (GroupNorm + SiLU, GEGLU, LayerNorm mit dem Residuum, ein GEMM für Q, K und V): 75 → 104 it/s, mit channels-last und CUDA graphs 93 → 175 it/s; 58 dB vom Bild ohne sie entfernt. Aus: die ATen-Operationen, die diffusers ausführt.</translation>
     </message>
+    <message>
+        <source>refiner UNet</source>
+        <translation>Refiner-UNet</translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::ParametersBridge</name>
@@ -1077,6 +1121,18 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The sampler &quot;%1&quot; is not available: the model&apos;s own sampler is used.</source>
+        <translation>Der Sampler „%1“ ist nicht verfügbar: Der eigene Sampler des Modells wird verwendet.</translation>
+    </message>
+    <message>
+        <source>The refiner &quot;%1&quot; is not in the model list: no refiner is used (add its folder to use it).</source>
+        <translation>Der Refiner „%1“ ist nicht in der Modellliste: Es wird kein Refiner verwendet (fügen Sie seinen Ordner hinzu, um ihn zu verwenden).</translation>
+    </message>
+    <message>
+        <source>The refiner switch point &quot;%1&quot; is not a fraction between 0 and 1: %2 is kept.</source>
+        <translation>Der Refiner-Wechselpunkt „%1“ ist kein Anteil zwischen 0 und 1: %2 bleibt erhalten.</translation>
     </message>
 </context>
 <context>

@@ -108,34 +108,6 @@
 <context>
     <name>gesso::ui::GenerationPanel</name>
     <message>
-        <source>512 × 512</source>
-        <translation>512 × 512</translation>
-    </message>
-    <message>
-        <source>768 × 768</source>
-        <translation>768 × 768</translation>
-    </message>
-    <message>
-        <source>1024 × 1024</source>
-        <translation>1024 × 1024</translation>
-    </message>
-    <message>
-        <source>Portrait 512 × 768</source>
-        <translation>竖版 512 × 768</translation>
-    </message>
-    <message>
-        <source>Landscape 768 × 512</source>
-        <translation>横版 768 × 512</translation>
-    </message>
-    <message>
-        <source>Portrait 832 × 1216</source>
-        <translation>竖版 832 × 1216</translation>
-    </message>
-    <message>
-        <source>Landscape 1216 × 832</source>
-        <translation>横版 1216 × 832</translation>
-    </message>
-    <message>
         <source>Text to image</source>
         <translation>文生图</translation>
     </message>
@@ -310,6 +282,74 @@
     <message>
         <source>Add folder…</source>
         <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>SD 1.x</source>
+        <translation>SD 1.x</translation>
+    </message>
+    <message>
+        <source>SD 2.x</source>
+        <translation>SD 2.x</translation>
+    </message>
+    <message>
+        <source>SDXL</source>
+        <translation>SDXL</translation>
+    </message>
+    <message>
+        <source>SDXL refiner</source>
+        <translation>SDXL 精炼模型</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>模型默认</translation>
+    </message>
+    <message>
+        <source>The sampler the model folder names (its scheduler_config.json), with its settings</source>
+        <translation>模型文件夹指定的采样器（其 scheduler_config.json），并使用其设置</translation>
+    </message>
+    <message>
+        <source>Refiner</source>
+        <translation>精炼模型</translation>
+    </message>
+    <message>
+        <source>Where the refiner takes over, as a fraction of the denoising: 0.8 leaves it the last fifth (AUTOMATIC1111&apos;s &quot;Refiner switch at&quot;)</source>
+        <translation>精炼模型接手的时机，以去噪进度的比例表示：0.8 表示由它完成最后五分之一（即 AUTOMATIC1111 的“Refiner switch at”）</translation>
+    </message>
+    <message>
+        <source>Switch at</source>
+        <translation>切换时机</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>The sizes %1 models were trained at: the square first, then each wider shape and its taller twin</source>
+        <translation>%1 模型训练时使用的尺寸：先是正方形，然后是各个横版尺寸及其对应的竖版尺寸</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — unreadable</source>
+        <translation>%1 — 无法读取</translation>
+    </message>
+    <message>
+        <source>Model default (%1)</source>
+        <translation>模型默认（%1）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>An SDXL refiner finishes the image: the base model denoises up to the switch point, the refiner does the rest</source>
+        <translation>SDXL 精炼模型负责完成图像：基础模型去噪到切换点，其余部分由精炼模型完成</translation>
+    </message>
+    <message>
+        <source>A refiner follows an SDXL base model, in text to image or image to image</source>
+        <translation>精炼模型只能接在 SDXL 基础模型之后，用于文生图或图生图</translation>
     </message>
 </context>
 <context>
@@ -1042,6 +1082,10 @@
         <source>Gesso&apos;s own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one GEMM for Q, K and V): 75 → 104 it/s, with channels-last and CUDA graphs 93 → 175 it/s; 58 dB from the image without them. Off: the ATen ops diffusers runs.</source>
         <translation>Gesso 自己的 GPU 内核（GroupNorm + SiLU、GEGLU、带残差的 LayerNorm、Q/K/V 合为一次 GEMM）：75 → 104 it/s，配合 channels-last 和 CUDA graphs 为 93 → 175 it/s；与不用它们的图像相比为 58 dB。关闭：使用 diffusers 所用的 ATen 算子。</translation>
     </message>
+    <message>
+        <source>refiner UNet</source>
+        <translation>精炼模型 UNet</translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::ParametersBridge</name>
@@ -1076,6 +1120,18 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The sampler &quot;%1&quot; is not available: the model&apos;s own sampler is used.</source>
+        <translation>采样器“%1”不可用：将改用模型自带的采样器。</translation>
+    </message>
+    <message>
+        <source>The refiner &quot;%1&quot; is not in the model list: no refiner is used (add its folder to use it).</source>
+        <translation>精炼模型“%1”不在模型列表中：将不使用精炼模型（添加其文件夹后即可使用）。</translation>
+    </message>
+    <message>
+        <source>The refiner switch point &quot;%1&quot; is not a fraction between 0 and 1: %2 is kept.</source>
+        <translation>精炼模型切换点“%1”不是 0 到 1 之间的比例：保留 %2。</translation>
     </message>
 </context>
 <context>

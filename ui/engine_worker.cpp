@@ -14,46 +14,32 @@
 #include "ui/qt_image.h"
 
 namespace gesso::ui {
-namespace {
 
-// Turns the pipeline's callbacks into the worker's signals. It runs in the worker thread, so each
-// signal reaches GUI receivers queued, carrying copies.
-class SignallingObserver : public pipelines::Observer {
- public:
-  SignallingObserver(EngineWorker& worker, quint64 jobId, const std::atomic<bool>& cancel)
-      : m_worker(worker), m_jobId(jobId), m_cancel(cancel), m_previewEvery(worker.previewInterval()) {}
+SignallingObserver::SignallingObserver(EngineWorker& worker, quint64 jobId, const std::atomic<bool>& cancel)
+    : m_worker(worker), m_jobId(jobId), m_cancel(cancel), m_previewEvery(worker.previewInterval()) {}
 
-  void on_stage(const std::string& name) override {
-    emit m_worker.stageChanged(m_jobId, QString::fromStdString(name));
-  }
+void SignallingObserver::on_stage(const std::string& name) {
+  emit m_worker.stageChanged(m_jobId, QString::fromStdString(name));
+}
 
-  void on_step(const pipelines::StepEvent& e) override {
-    StepInfo info;
-    info.step = e.step;
-    info.total = e.total;
-    info.itPerSecond = e.it_per_s;
-    info.elapsedSeconds = e.elapsed_s;
-    info.remainingSeconds = e.step > 0 ? e.elapsed_s / e.step * (e.total - e.step) : 0;
-    info.vramAllocated = e.vram.allocated;
-    info.vramReserved = e.vram.reserved;
-    info.vramPeak = e.vram.peak;
-    info.vramTotal = e.vram.total;
-    if (e.preview) info.preview = toQImage(*e.preview);
-    emit m_worker.stepped(m_jobId, info);
-  }
+void SignallingObserver::on_note(const std::string& text) {
+  emit m_worker.noted(m_jobId, QString::fromStdString(text));
+}
 
-  bool should_cancel() const override { return m_cancel.load(); }
-  // Read once a run: the pipeline asks on every step and a run should not change its mind midway.
-  int preview_every() const override { return m_previewEvery; }
-
- private:
-  EngineWorker& m_worker;
-  quint64 m_jobId;
-  const std::atomic<bool>& m_cancel;
-  int m_previewEvery;
-};
-
-}  // namespace
+void SignallingObserver::on_step(const pipelines::StepEvent& e) {
+  StepInfo info;
+  info.step = e.step;
+  info.total = e.total;
+  info.itPerSecond = e.it_per_s;
+  info.elapsedSeconds = e.elapsed_s;
+  info.remainingSeconds = e.step > 0 ? e.elapsed_s / e.step * (e.total - e.step) : 0;
+  info.vramAllocated = e.vram.allocated;
+  info.vramReserved = e.vram.reserved;
+  info.vramPeak = e.vram.peak;
+  info.vramTotal = e.vram.total;
+  if (e.preview) info.preview = toQImage(*e.preview);
+  emit m_worker.stepped(m_jobId, info);
+}
 
 EngineWorker::EngineWorker() : m_pipeline(std::make_unique<pipelines::StableDiffusionPipeline>()) {
   qRegisterMetaType<gesso::pipelines::GenerationRequest>();

@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/observer.h"
 
 class QThread;
 
@@ -60,6 +61,9 @@ class EngineWorker : public QObject {
 
  signals:
   void stageChanged(quint64 jobId, const QString& stage);
+  // Something the run changed on its own that the user should know (Observer::on_note: an fp16
+  // VAE decode that gave NaNs, done again in fp32). The run goes on; it may still finish.
+  void noted(quint64 jobId, const QString& text);
   void stepped(quint64 jobId, const gesso::ui::StepInfo& info);
   // One A1111 "parameters" text per image.
   void finished(quint64 jobId, const QList<QImage>& images, const QStringList& parametersText, double seconds);
@@ -81,6 +85,26 @@ class EngineWorker : public QObject {
   bool m_running = false;
   std::atomic<bool> m_cancel{false};
   std::atomic<int> m_previewInterval{0};
+};
+
+// Turns the pipeline's callbacks into the worker's signals. It runs in the worker thread, so each
+// signal reaches GUI receivers queued, carrying copies.
+class SignallingObserver : public gesso::pipelines::Observer {
+ public:
+  SignallingObserver(EngineWorker& worker, quint64 jobId, const std::atomic<bool>& cancel);
+
+  void on_stage(const std::string& name) override;
+  void on_note(const std::string& text) override;
+  void on_step(const gesso::pipelines::StepEvent& event) override;
+  bool should_cancel() const override { return m_cancel.load(); }
+  // Read once a run: the pipeline asks on every step and a run should not change its mind midway.
+  int preview_every() const override { return m_previewEvery; }
+
+ private:
+  EngineWorker& m_worker;
+  quint64 m_jobId;
+  const std::atomic<bool>& m_cancel;
+  int m_previewEvery;
 };
 
 // Owns the worker's thread: starts it on construction; on destruction cancels every job, quits the

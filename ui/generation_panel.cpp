@@ -26,7 +26,11 @@
 #include <limits>
 #include <string>
 
+#include "engine/io/model_folder.h"
+#include "engine/models/config_reader.h"
 #include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/model_family.h"
+#include "engine/pipelines/size_presets.h"
 #include "engine/schedulers/scheduler.h"
 #include "engine/text/clip_tokenizer.h"
 
@@ -34,27 +38,11 @@ namespace gesso::ui {
 
 namespace {
 
+using pipelines::ModelFamily;
 using pipelines::PipelineKind;
 
 // SD's text encoders read 77 tokens, two of them BOS and EOS: a window holds 75 of the prompt's.
 constexpr int kDefaultTokenWindow = 75;
-
-struct SizePreset {
-  int width;
-  int height;
-  const char* label;
-};
-
-// The sizes SD 1.x, 2.x and SDXL were trained at, and SDXL's usual portrait/landscape pair.
-constexpr SizePreset kSizePresets[] = {
-    {512, 512, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "512 × 512")},
-    {768, 768, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "768 × 768")},
-    {1024, 1024, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "1024 × 1024")},
-    {512, 768, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Portrait 512 × 768")},
-    {768, 512, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Landscape 768 × 512")},
-    {832, 1216, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Portrait 832 × 1216")},
-    {1216, 832, QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Landscape 1216 × 832")},
-};
 
 struct ModeEntry {
   const char* key;  // GenerationSettings::mode
@@ -89,9 +77,21 @@ QString defaultFolderChooser(QWidget* parent) {
       parent, GenerationPanel::tr("Choose a model folder (with model_index.json)"));
 }
 
+// pipelines::to_string's names, as the user reads them.
+QString familyName(ModelFamily family) {
+  switch (family) {
+    case ModelFamily::kSD1: return GenerationPanel::tr("SD 1.x");
+    case ModelFamily::kSD2: return GenerationPanel::tr("SD 2.x");
+    case ModelFamily::kSDXL: return GenerationPanel::tr("SDXL");
+    case ModelFamily::kSDXLRefiner: return GenerationPanel::tr("SDXL refiner");
+  }
+  return QString::fromStdString(pipelines::to_string(family));
+}
+
 }  // namespace
 
-GenerationPanel::GenerationPanel(QWidget* parent) : QWidget(parent), m_chooseFolder(defaultFolderChooser) {
+GenerationPanel::GenerationPanel(QWidget* parent)
+    : QWidget(parent), m_presetFamily(ModelFamily::kSD1), m_chooseFolder(defaultFolderChooser) {
   auto* layout = new QVBoxLayout(this);
   m_prompt = addPromptBox(layout, tr("Prompt"), QStringLiteral("prompt"));
   m_negative = addPromptBox(layout, tr("Negative prompt"), QStringLiteral("negativePrompt"));
@@ -100,6 +100,7 @@ GenerationPanel::GenerationPanel(QWidget* parent) : QWidget(parent), m_chooseFol
   form->addRow(tr("Seed"), buildSeedRow());
   form->addRow(tr("Size"), buildSizeRow());
   buildSampling(form);
+  buildRefiner(form);
   layout->addLayout(form);
   layout->addWidget(buildButtons());
   layout->addStretch(1);
@@ -181,9 +182,6 @@ QWidget* GenerationPanel::buildSizeRow() {
   layout->setContentsMargins(0, 0, 0, 0);
   m_sizePreset = new QComboBox(row);
   m_sizePreset->setObjectName("sizePresetCombo");
-  for (const SizePreset& preset : kSizePresets)
-    m_sizePreset->addItem(tr(preset.label), QSize(preset.width, preset.height));
-  m_sizePreset->addItem(tr("Custom"), QSize());
   m_width = new QSpinBox(row);
   m_width->setObjectName("widthSpin");
   m_height = new QSpinBox(row);
@@ -206,6 +204,7 @@ QWidget* GenerationPanel::buildSizeRow() {
   layout->addWidget(new QLabel(QStringLiteral("×"), row));
   layout->addWidget(m_height);
   layout->addWidget(m_swap);
+  fillPresets();
   connect(m_sizePreset, &QComboBox::currentIndexChanged, this, &GenerationPanel::applyPreset);
   connect(m_swap, &QToolButton::clicked, this, [this] {
     const int width = m_width->value();
@@ -215,6 +214,7 @@ QWidget* GenerationPanel::buildSizeRow() {
       m_height->setValue(width);
     }
     syncPreset();
+    emit shapeChanged();
   });
   return row;
 }
@@ -247,6 +247,10 @@ void GenerationPanel::buildSampling(QFormLayout* form) {
   form->addRow(tr("Guidance scale"), m_guidance);
   m_sampler = new QComboBox(this);
   m_sampler->setObjectName("samplerCombo");
+  // First, as the default: what diffusers runs when no scheduler is asked for.
+  m_sampler->addItem(tr("Model default"), QString());
+  m_sampler->setItemData(0, tr("The sampler the model folder names (its scheduler_config.json), with its settings"),
+                         Qt::ToolTipRole);
   for (const std::string& name : schedulers::scheduler_names())
     m_sampler->addItem(QString::fromStdString(name), QString::fromStdString(name));
   form->addRow(tr("Sampler"), m_sampler);
@@ -270,6 +274,30 @@ void GenerationPanel::buildSampling(QFormLayout* form) {
                             "1 starts from pure noise"));
   m_strengthLabel = new QLabel(tr("Denoising strength"), this);
   form->addRow(m_strengthLabel, m_strength);
+}
+
+void GenerationPanel::buildRefiner(QFormLayout* form) {
+  m_refiner = new QComboBox(this);
+  m_refiner->setObjectName("refinerCombo");
+  m_refinerLabel = new QLabel(tr("Refiner"), this);
+  m_refinerLabel->setBuddy(m_refiner);
+  form->addRow(m_refinerLabel, m_refiner);
+  m_refinerSwitch = new QDoubleSpinBox(this);
+  m_refinerSwitch->setObjectName("refinerSwitchSpin");
+  // The engine takes a fraction strictly between 0 and 1 (both models must run).
+  m_refinerSwitch->setRange(0.01, 0.99);
+  m_refinerSwitch->setSingleStep(0.05);
+  m_refinerSwitch->setDecimals(2);
+  m_refinerSwitch->setToolTip(tr("Where the refiner takes over, as a fraction of the denoising: 0.8 leaves it the "
+                                 "last fifth (AUTOMATIC1111's \"Refiner switch at\")"));
+  m_refinerSwitchLabel = new QLabel(tr("Switch at"), this);
+  m_refinerSwitchLabel->setBuddy(m_refinerSwitch);
+  form->addRow(m_refinerSwitchLabel, m_refinerSwitch);
+  fillRefiners();
+  connect(m_refiner, &QComboBox::currentIndexChanged, this, [this] {
+    updateRefinerControls();
+    emit shapeChanged();  // a refiner's weights count in the run's memory
+  });
 }
 
 QWidget* GenerationPanel::buildButtons() {
@@ -305,6 +333,8 @@ GenerationSettings GenerationPanel::settings() const {
   s.batchSize = m_batchSize->value();
   s.mode = mode();
   s.strength = m_strength->value();
+  s.refiner = m_refiner->currentData().toString();
+  s.refinerSwitch = m_refinerSwitch->value();
   return s;
 }
 
@@ -318,12 +348,18 @@ void GenerationPanel::setSettings(const GenerationSettings& s) {
   m_steps->setValue(s.steps);
   m_guidance->setValue(s.guidance);
   // A sampler this engine does not know keeps the current one (the parameters bridge maps names).
-  if (const int sampler = m_sampler->findData(s.sampler); sampler >= 0) m_sampler->setCurrentIndex(sampler);
+  if (const int sampler = s.sampler.isEmpty() ? 0 : m_sampler->findData(s.sampler); sampler >= 0)
+    m_sampler->setCurrentIndex(sampler);
   m_batchCount->setValue(s.batchCount);
   m_batchSize->setValue(s.batchSize);
   m_strength->setValue(s.strength);
+  // A refiner that is not in the model list (any more) is none.
+  const int refiner = s.refiner.isEmpty() ? 0 : m_refiner->findData(QDir::cleanPath(s.refiner));
+  m_refiner->setCurrentIndex(std::max(refiner, 0));
+  m_refinerSwitch->setValue(s.refinerSwitch);
   if (const int mode = m_mode->findData(s.mode); mode >= 0) m_mode->setCurrentIndex(mode);
   showStrengthRow();
+  updateRefinerControls();
 }
 
 void GenerationPanel::fillRequest(pipelines::GenerationRequest& request) const {
@@ -341,6 +377,8 @@ void GenerationPanel::fillRequest(pipelines::GenerationRequest& request) const {
   request.sampler = s.sampler.toStdString();
   request.num_images = s.batchSize;
   request.strength = s.strength;
+  request.refiner_dir = currentRefinerFolder().toStdString();
+  request.refiner_switch = s.refinerSwitch;
 }
 
 int GenerationPanel::batchCount() const { return m_batchCount->value(); }
@@ -433,9 +471,27 @@ void GenerationPanel::snapSize(QSpinBox* spin, int value) {
 void GenerationPanel::applyPreset(int index) {
   const QSize size = m_sizePreset->itemData(index).toSize();
   if (!size.isValid()) return;  // "Custom" leaves the size as it is
-  const QSignalBlocker blockWidth(m_width), blockHeight(m_height);
-  m_width->setValue(size.width());
-  m_height->setValue(size.height());
+  {
+    const QSignalBlocker blockWidth(m_width), blockHeight(m_height);
+    m_width->setValue(size.width());
+    m_height->setValue(size.height());
+  }
+  emit shapeChanged();
+}
+
+// The sizes the listed family was trained at (pipelines::size_presets), then "Custom".
+void GenerationPanel::fillPresets() {
+  {
+    const QSignalBlocker block(m_sizePreset);
+    m_sizePreset->clear();
+    for (const auto& [width, height] : pipelines::size_presets(m_presetFamily))
+      m_sizePreset->addItem(tr("%1 × %2").arg(width).arg(height), QSize(width, height));
+    m_sizePreset->addItem(tr("Custom"), QSize());
+  }
+  m_sizePreset->setToolTip(tr("The sizes %1 models were trained at: the square first, then each wider shape and "
+                              "its taller twin")
+                               .arg(familyName(m_presetFamily)));
+  syncPreset();
 }
 
 // The preset shown follows the size, so that typing 768 × 768 selects that preset.
@@ -448,6 +504,7 @@ void GenerationPanel::syncPreset() {
 
 void GenerationPanel::onModeIndexChanged() {
   showStrengthRow();
+  updateRefinerControls();
   emit modeChanged(mode());
 }
 
@@ -457,17 +514,51 @@ void GenerationPanel::showStrengthRow() {
   m_strength->setVisible(fromImage);
 }
 
+GenerationPanel::FolderInfo GenerationPanel::readFolder(const QString& path) {
+  FolderInfo info;
+  io::ModelIndex index;
+  try {  // model_index.json (and, for SD 1.x / 2.x, the text encoder's config.json): no weights
+    index = io::read_model_index(path.toStdString());
+    info.family = pipelines::model_family(index);
+  } catch (const std::exception& e) {
+    info.error = QString::fromStdString(e.what());
+    return info;
+  }
+  try {
+    const auto config = schedulers::load_scheduler_config(index.path("scheduler") + "/scheduler_config.json");
+    info.sampler = QString::fromStdString(schedulers::sampler_display_name(schedulers::default_sampler(config), config));
+  } catch (const std::exception&) {
+    // The list still shows the folder; a run would name what is wrong.
+  }
+  try {
+    info.inpainting = models::ConfigReader::open(index.path("unet") + "/config.json").integer("in_channels", 4) == 9;
+  } catch (const std::exception&) {
+  }
+  return info;
+}
+
+QString GenerationPanel::folderLabel(const QString& path) const {
+  QString name = QFileInfo(path).fileName();
+  if (name.isEmpty()) name = path;
+  const FolderInfo info = m_folders.value(path);
+  return info.family ? tr("%1 — %2").arg(name, familyName(*info.family)) : tr("%1 — unreadable").arg(name);
+}
+
 void GenerationPanel::setModelFolders(const QStringList& folders) {
   const QString current = currentModelFolder();
   {
     const QSignalBlocker block(m_model);
     m_model->clear();
+    m_folders.clear();
     for (const QString& folder : folders) {
       const QString path = QDir::cleanPath(folder);
       if (path.isEmpty() || m_model->findData(path) >= 0) continue;
-      const QString name = QFileInfo(path).fileName();
-      m_model->addItem(name.isEmpty() ? path : name, path);
-      m_model->setItemData(m_model->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
+      const FolderInfo info = readFolder(path);
+      m_folders.insert(path, info);
+      m_model->addItem(folderLabel(path), path);
+      QString tip = QDir::toNativeSeparators(path);
+      if (!info.family) tip += QLatin1Char('\n') + info.error;
+      m_model->setItemData(m_model->count() - 1, tip, Qt::ToolTipRole);
     }
     // No data: the entry that adds a folder rather than naming one.
     m_model->addItem(tr("Add folder…"));
@@ -475,6 +566,8 @@ void GenerationPanel::setModelFolders(const QStringList& folders) {
     m_model->setCurrentIndex(kept >= 0 ? kept : 0);
     m_modelIndex = m_model->currentIndex();
   }
+  fillRefiners();
+  modelChanged();
   if (currentModelFolder() != current) emit currentModelFolderChanged(currentModelFolder());
 }
 
@@ -500,6 +593,7 @@ void GenerationPanel::setCurrentModelFolder(const QString& folder) {
     m_model->setCurrentIndex(m_model->findData(path));
     m_modelIndex = m_model->currentIndex();
   }
+  modelChanged();
   emit currentModelFolderChanged(path);
 }
 
@@ -514,7 +608,92 @@ void GenerationPanel::onModelActivated(int index) {
   }
   if (index == m_modelIndex) return;
   m_modelIndex = index;
+  modelChanged();
   emit currentModelFolderChanged(currentModelFolder());
+}
+
+std::optional<ModelFamily> GenerationPanel::currentModelFamily() const {
+  const auto it = m_folders.constFind(currentModelFolder());
+  return it == m_folders.constEnd() ? std::nullopt : it->family;
+}
+
+void GenerationPanel::modelChanged() {
+  const auto family = currentModelFamily();
+  // An unreadable folder (or none) keeps the presets listed.
+  if (family && pipelines::size_presets(*family) != pipelines::size_presets(m_presetFamily)) {
+    // The size follows the family only while it is the previous family's default: a size the user
+    // chose stays.
+    const auto [oldWidth, oldHeight] = pipelines::size_presets(m_presetFamily).front();
+    const bool atDefault = m_width->value() == oldWidth && m_height->value() == oldHeight;
+    m_presetFamily = *family;
+    fillPresets();
+    if (atDefault) {
+      const auto [width, height] = pipelines::size_presets(*family).front();
+      {
+        const QSignalBlocker blockWidth(m_width), blockHeight(m_height);
+        m_width->setValue(width);
+        m_height->setValue(height);
+      }
+      syncPreset();
+      emit shapeChanged();
+    }
+  } else if (family && *family != m_presetFamily) {
+    m_presetFamily = *family;  // the same sizes (SDXL and its refiner): only the tooltip's name
+    fillPresets();
+  }
+  updateRefinerControls();
+  updateDefaultSamplerText();
+}
+
+void GenerationPanel::updateDefaultSamplerText() {
+  const QString sampler = m_folders.value(currentModelFolder()).sampler;
+  m_sampler->setItemText(0, sampler.isEmpty() ? tr("Model default") : tr("Model default (%1)").arg(sampler));
+}
+
+QStringList GenerationPanel::refinerFolders() const {
+  QStringList folders;
+  for (int i = 1; i < m_refiner->count(); ++i) folders << m_refiner->itemData(i).toString();
+  return folders;
+}
+
+void GenerationPanel::fillRefiners() {
+  const QString current = m_refiner->currentData().toString();
+  {
+    const QSignalBlocker block(m_refiner);
+    m_refiner->clear();
+    m_refiner->addItem(tr("None"), QString());
+    for (const QString& path : modelFolders()) {
+      const FolderInfo info = m_folders.value(path);
+      if (!info.family || !pipelines::is_sdxl(*info.family) || info.inpainting) continue;
+      m_refiner->addItem(folderLabel(path), path);
+      m_refiner->setItemData(m_refiner->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
+    }
+    const int kept = current.isEmpty() ? 0 : m_refiner->findData(current);
+    m_refiner->setCurrentIndex(std::max(kept, 0));
+  }
+  updateRefinerControls();
+}
+
+bool GenerationPanel::refinerAvailable() const {
+  const auto family = currentModelFamily();
+  return family == ModelFamily::kSDXL && mode() != QLatin1String("inpaint");
+}
+
+QString GenerationPanel::currentRefinerFolder() const {
+  return refinerAvailable() ? m_refiner->currentData().toString() : QString();
+}
+
+void GenerationPanel::updateRefinerControls() {
+  if (!m_refiner) return;  // still being built
+  const bool available = refinerAvailable();
+  m_refinerLabel->setEnabled(available);
+  m_refiner->setEnabled(available);
+  const bool picked = !currentRefinerFolder().isEmpty();
+  m_refinerSwitchLabel->setEnabled(picked);
+  m_refinerSwitch->setEnabled(picked);
+  m_refiner->setToolTip(available ? tr("An SDXL refiner finishes the image: the base model denoises up to the switch "
+                                       "point, the refiner does the rest")
+                                  : tr("A refiner follows an SDXL base model, in text to image or image to image"));
 }
 
 void GenerationPanel::addModelFolder() {

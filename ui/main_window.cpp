@@ -76,6 +76,8 @@ MainWindow::MainWindow(const Paths& paths, QWidget* parent)
 
 MainWindow::~MainWindow() = default;  // the engine thread is cancelled and joined by its owner
 
+EngineWorker* MainWindow::engineWorker() const { return m_engine->worker(); }
+
 void MainWindow::buildCentral() {
   m_view = new ImageView(this);
   m_canvas = new MaskCanvas(this);
@@ -149,8 +151,14 @@ void MainWindow::buildDocks() {
   connect(m_history, &HistoryPanel::failed, this, &MainWindow::showError);
   connect(m_history, &HistoryPanel::parametersReused, this, [this](const QString& text) {
     QString error;
-    if (auto s = settingsFromParameters(text, &error, m_generation->settings())) m_generation->setSettings(*s);
-    else showError(error);
+    QStringList notes;
+    if (auto s = settingsFromParameters(text, &error, m_generation->settings(), &notes,
+                                        m_generation->refinerFolders())) {
+      m_generation->setSettings(*s);
+      if (!notes.isEmpty()) statusBar()->showMessage(notes.join(' '));
+    } else {
+      showError(error);
+    }
   });
   connect(m_history, &HistoryPanel::imageSentToImg2Img, this, [this](const QImage& image) { setSourceImage(image, "img2img"); });
   connect(m_history, &HistoryPanel::imageSentToInpaint, this, [this](const QImage& image) { setSourceImage(image, "inpaint"); });
@@ -217,6 +225,7 @@ void MainWindow::connectWorker() {
   EngineWorker* w = m_engine->worker();
   connect(w, &EngineWorker::stageChanged, this, [this](quint64, const QString& stage) { m_readout->setStage(stage); });
   connect(w, &EngineWorker::stepped, this, &MainWindow::onStep);
+  connect(w, &EngineWorker::noted, this, &MainWindow::onNote);
   connect(w, &EngineWorker::finished, this, &MainWindow::onFinished);
   connect(w, &EngineWorker::failed, this, &MainWindow::onFailed);
   connect(w, &EngineWorker::cancelled, this, &MainWindow::onCancelled);
@@ -257,10 +266,12 @@ void MainWindow::onModeChanged(const QString& mode) {
 
 void MainWindow::onModelChanged(const QString& folder) {
   std::shared_ptr<const text::CLIPTokenizer> tokenizer;
-  if (!folder.isEmpty()) {
-    try {  // exact token counts; a folder without a readable tokenizer keeps the approximation
-      tokenizer = std::make_shared<const text::CLIPTokenizer>(
-          text::CLIPTokenizer::from_dir((folder + "/tokenizer").toStdString()));
+  // Exact token counts; a folder without a readable tokenizer keeps the approximation. An SDXL
+  // refiner has only the second one (the same BPE and 77-token window as the first).
+  for (const char* sub : {"/tokenizer", "/tokenizer_2"}) {
+    if (folder.isEmpty() || tokenizer) break;
+    try {
+      tokenizer = std::make_shared<const text::CLIPTokenizer>(text::CLIPTokenizer::from_dir((folder + sub).toStdString()));
     } catch (const Error&) {
     }
   }
@@ -290,9 +301,21 @@ void MainWindow::updateEstimate() {
       statusBar()->showMessage(QString::fromStdString(e.what()));
     }
   }
+  const QString refiner = m_generation->currentRefinerFolder();
+  if (refiner != m_refinerFootprintFolder) {
+    m_refinerFootprintFolder = refiner;
+    m_refinerFootprint.reset();
+    try {
+      if (!refiner.isEmpty()) m_refinerFootprint = pipelines::footprint_from_folder(refiner.toStdString(), torch::kFloat, false);
+    } catch (const Error& e) {
+      statusBar()->showMessage(QString::fromStdString(e.what()));
+    }
+  }
   if (!m_footprint) return;
   const auto s = m_generation->settings();
-  m_optimization->setEstimateInputs(*m_footprint, runtime::RunShape{s.width, s.height, s.batchSize, s.guidance > 1.0});
+  // With a refiner both models stay resident and its UNet runs the last steps.
+  const auto footprint = m_refinerFootprint ? pipelines::with_refiner(*m_footprint, *m_refinerFootprint) : *m_footprint;
+  m_optimization->setEstimateInputs(footprint, runtime::RunShape{s.width, s.height, s.batchSize, s.guidance > 1.0});
 }
 
 void MainWindow::generate() {
@@ -314,6 +337,7 @@ void MainWindow::generate() {
   m_runOk = true;
   m_imagesMade = 0;
   m_lastError.clear();
+  m_runNotes.clear();
   m_readout->startRun();
   m_generation->setBusy(true);
   m_tabs->setCurrentIndex(0);
@@ -340,6 +364,13 @@ void MainWindow::onStep(quint64 job, const StepInfo& info) {
   if (!info.preview.isNull()) m_view->showPreview(info.preview);
 }
 
+// Shown at once, and again with the run's result (which would otherwise replace it in the status bar).
+void MainWindow::onNote(quint64 job, const QString& text) {
+  if (!m_pending.contains(job) || text.isEmpty()) return;
+  if (!m_runNotes.contains(text)) m_runNotes << text;
+  statusBar()->showMessage(text);
+}
+
 void MainWindow::onFinished(quint64 job, const QList<QImage>& images, const QStringList& parameters, double seconds) {
   if (!m_pending.contains(job)) return;
   m_view->showImages(images);
@@ -350,7 +381,10 @@ void MainWindow::onFinished(quint64 job, const QList<QImage>& images, const QStr
   m_history->refresh();
   if (!images.isEmpty()) m_generation->setLastSeed(m_generation->lastSeedUsed());
   m_readout->finishRun(tr("%n image(s) in %1 s", "", m_imagesMade).arg(seconds, 0, 'f', 1));
-  if (!paths.isEmpty()) statusBar()->showMessage(tr("Saved %1").arg(paths.join(", ")));
+  QStringList status;
+  if (!paths.isEmpty()) status << tr("Saved %1").arg(paths.join(", "));
+  status << m_runNotes;
+  if (!status.isEmpty()) statusBar()->showMessage(status.join(" — "));
   jobDone(job, true);
 }
 
@@ -417,7 +451,7 @@ bool MainWindow::restoreParameters(const QString& pngPath) {
   QString error;
   QStringList notes;
   // The panel's own settings are the base: what the text does not carry (mode, batch count) stays.
-  const auto restored = settingsFromPng(pngPath, &error, m_generation->settings(), &notes);
+  const auto restored = settingsFromPng(pngPath, &error, m_generation->settings(), &notes, m_generation->refinerFolders());
   if (!restored) {
     showError(error);
     return false;
@@ -428,11 +462,12 @@ bool MainWindow::restoreParameters(const QString& pngPath) {
 }
 
 void MainWindow::generateOnce(const QString& modelFolder, const QString& prompt) {
+  // The form as it was set (the size above all: a model of another family would offer its own).
+  auto s = m_generation->settings();
   QStringList folders = m_generation->modelFolders();
   if (!folders.contains(modelFolder)) folders << modelFolder;
   m_generation->setModelFolders(folders);
   m_generation->setCurrentModelFolder(modelFolder);
-  auto s = m_generation->settings();
   s.prompt = prompt;
   m_generation->setSettings(s);
   generate();

@@ -20,6 +20,7 @@ class QTabWidget;
 namespace gesso::ui {
 
 class EngineThread;
+class EngineWorker;
 class GenerationPanel;
 class HistoryPanel;
 class HistoryStore;
@@ -52,8 +53,11 @@ class MainWindow : public QMainWindow {
   ImageView* imageView() const { return m_view; }
   ReadoutBar* readout() const { return m_readout; }
   HistoryPanel* historyPanel() const { return m_history; }
+  EngineWorker* engineWorker() const;
   bool isBusy() const { return !m_pending.isEmpty(); }
   QString lastError() const { return m_lastError; }
+  // What the runs of the last Generate changed on their own (EngineWorker::noted), in order.
+  QStringList runNotes() const { return m_runNotes; }
 
  public slots:
   void generate();
@@ -88,6 +92,7 @@ class MainWindow : public QMainWindow {
   void onModelChanged(const QString& folder);
   void updateEstimate();
   void onStep(quint64 job, const StepInfo& info);
+  void onNote(quint64 job, const QString& text);
   void onFinished(quint64 job, const QList<QImage>& images, const QStringList& parameters, double seconds);
   void onFailed(quint64 job, const QString& message);
   void onCancelled(quint64 job);
@@ -114,8 +119,11 @@ class MainWindow : public QMainWindow {
   bool m_runOk = true;
   int m_imagesMade = 0;
   QString m_lastError;
+  QStringList m_runNotes;
   QString m_footprintFolder;                       // the folder m_footprint was read from
   std::optional<runtime::ModelFootprint> m_footprint;  // its weights, in float32
+  QString m_refinerFootprintFolder;                // the same for the refiner in use ("" = none)
+  std::optional<runtime::ModelFootprint> m_refinerFootprint;
 };
 
 }  // namespace gesso::ui

@@ -419,7 +419,10 @@ void OptimizationPanel::updateEstimate() {
   const auto model = pipelines::with_precision(*m_footprint, o.dtype, o.vae_fp32);
   const auto estimate = runtime::estimate_vram(model, m_shape, o);
   const std::string& stage = estimate.peak_stage;
-  const QString peak = stage == "UNet" ? tr("UNet") : stage == "VAE decode" ? tr("VAE decode") : tr("text encoder");
+  const QString peak = stage == "UNet"           ? tr("UNet")
+                       : stage == "refiner UNet" ? tr("refiner UNet")
+                       : stage == "VAE decode"   ? tr("VAE decode")
+                                                 : tr("text encoder");
   if (o.device == "cpu") {
     m_estimate->setText(
         tr("Runs on the CPU: no VRAM needed (about %1 of memory at the peak)").arg(gib(estimate.total())));

@@ -1,8 +1,10 @@
 #include "ui/parameters_bridge.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <exception>
@@ -45,6 +47,7 @@ QString knownSampler(const QString& name) {
 // names them.
 QString samplerFrom(const io::GenerationParameters& p, const QString& fallback, QStringList* notes) {
   const QString sampler = qs(p.sampler).trimmed();
+  if (sampler.isEmpty()) return {};  // none named: the model's own (as Gesso writes it)
   const auto schedule = p.extra.find("Schedule type");
   QString scheduleType = schedule == p.extra.end() ? QString() : qs(schedule->second).trimmed();
   if (scheduleType.compare(QLatin1String("Automatic"), Qt::CaseInsensitive) == 0) scheduleType.clear();
@@ -62,7 +65,9 @@ QString samplerFrom(const io::GenerationParameters& p, const QString& fallback, 
     return known;
   }
   if (notes && !sampler.isEmpty())
-    *notes << Bridge::tr("The sampler \"%1\" is not available: %2 is used.").arg(joined, fallback);
+    *notes << (fallback.isEmpty()
+                   ? Bridge::tr("The sampler \"%1\" is not available: the model's own sampler is used.").arg(joined)
+                   : Bridge::tr("The sampler \"%1\" is not available: %2 is used.").arg(joined, fallback));
   return fallback;
 }
 
@@ -85,8 +90,44 @@ void restoreSeedAndSize(const io::GenerationParameters& p, GenerationSettings& s
   }
 }
 
+// "Refiner: sd_xl_refiner_1.0 [7440042bbd]" as A1111 writes it (a checkpoint title, perhaps in a
+// subfolder, and its short hash), "Refiner: sdxl-refiner" as Gesso does: the name alone.
+QString refinerName(const QString& value) {
+  static const QRegularExpression hash(QStringLiteral(R"(\s*\[[^\[\]]*\]\s*$)"));
+  QString name = value.trimmed();
+  name.remove(hash);
+  name = name.mid(std::max(name.lastIndexOf(QLatin1Char('/')), name.lastIndexOf(QLatin1Char('\\'))) + 1);
+  return name.trimmed();
+}
+
+void restoreRefiner(const io::GenerationParameters& p, GenerationSettings& s, const QStringList& folders,
+                    QStringList* notes) {
+  s.refiner.clear();
+  const auto refiner = p.extra.find("Refiner");
+  if (refiner == p.extra.end()) return;
+  const QString name = refinerName(qs(refiner->second));
+  if (name.isEmpty()) return;
+  for (const QString& folder : folders) {
+    if (QFileInfo(QDir::cleanPath(folder)).fileName().compare(name, Qt::CaseInsensitive) == 0) {
+      s.refiner = QDir::cleanPath(folder);
+      break;
+    }
+  }
+  if (s.refiner.isEmpty() && notes)
+    *notes << Bridge::tr("The refiner \"%1\" is not in the model list: no refiner is used (add its folder to "
+                         "use it).").arg(name);
+  const auto at = p.extra.find("Refiner switch at");
+  if (at == p.extra.end()) return;
+  bool ok = false;
+  const double fraction = qs(at->second).trimmed().toDouble(&ok);
+  if (ok && fraction > 0 && fraction < 1) s.refinerSwitch = fraction;
+  else if (notes)
+    *notes << Bridge::tr("The refiner switch point \"%1\" is not a fraction between 0 and 1: %2 is kept.")
+                  .arg(qs(at->second), QString::number(s.refinerSwitch));
+}
+
 GenerationSettings settingsFrom(const io::GenerationParameters& p, const GenerationSettings& base,
-                                QStringList* notes) {
+                                const QStringList& refinerFolders, QStringList* notes) {
   GenerationSettings s = base;
   s.prompt = qs(p.prompt);
   s.negativePrompt = qs(p.negative_prompt);
@@ -95,13 +136,15 @@ GenerationSettings settingsFrom(const io::GenerationParameters& p, const Generat
   if (p.cfg_scale > 0) s.guidance = p.cfg_scale;
   if (p.denoising_strength) s.strength = *p.denoising_strength;
   restoreSeedAndSize(p, s, notes);
+  restoreRefiner(p, s, refinerFolders, notes);
   return s;
 }
 
 }  // namespace
 
 std::optional<GenerationSettings> settingsFromParameters(const QString& text, QString* error,
-                                                         const GenerationSettings& base, QStringList* notes) {
+                                                         const GenerationSettings& base, QStringList* notes,
+                                                         const QStringList& refinerFolders) {
   io::GenerationParameters params;
   try {
     params = io::parse_a1111(text.toStdString());
@@ -112,7 +155,7 @@ std::optional<GenerationSettings> settingsFromParameters(const QString& text, QS
   if (params.steps <= 0)
     return fail(error, Bridge::tr("This text holds no generation parameters (a line such as \"Steps: 20, "
                           "Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512\")."));
-  return settingsFrom(params, base, notes);
+  return settingsFrom(params, base, refinerFolders, notes);
 }
 
 QString parametersFromSettings(const GenerationSettings& s, const QString& modelName) {
@@ -129,6 +172,10 @@ QString parametersFromSettings(const GenerationSettings& s, const QString& model
   if (s.mode != QLatin1String("txt2img")) p.denoising_strength = s.strength;
   // As the engine writes it for the images it makes (stable_diffusion_pipeline.cpp).
   if (s.batchSize > 1) p.extra["Batch size"] = std::to_string(s.batchSize);
+  if (!s.refiner.isEmpty() && s.mode != QLatin1String("inpaint")) {
+    p.extra["Refiner"] = QFileInfo(QDir::cleanPath(s.refiner)).fileName().toStdString();
+    p.extra["Refiner switch at"] = io::format_number(s.refinerSwitch);
+  }
   p.extra["Version"] = "Gesso";
   try {
     return qs(io::format_a1111(p));
@@ -138,7 +185,8 @@ QString parametersFromSettings(const GenerationSettings& s, const QString& model
 }
 
 std::optional<GenerationSettings> settingsFromPng(const QString& path, QString* error,
-                                                  const GenerationSettings& base, QStringList* notes) {
+                                                  const GenerationSettings& base, QStringList* notes,
+                                                  const QStringList& refinerFolders) {
   const QString name = QFileInfo(path).fileName();
   QImageReader reader(path);
   if (!QFileInfo(path).isFile() || !reader.canRead())
@@ -148,7 +196,7 @@ std::optional<GenerationSettings> settingsFromPng(const QString& path, QString* 
     return fail(error,
                 Bridge::tr("%1 carries no generation parameters (no \"parameters\" text in the PNG).").arg(name));
   QString reason;
-  auto settings = settingsFromParameters(text, &reason, base, notes);
+  auto settings = settingsFromParameters(text, &reason, base, notes, refinerFolders);
   if (!settings) return fail(error, Bridge::tr("%1: %2").arg(name, reason));
   return settings;
 }

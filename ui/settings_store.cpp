@@ -159,6 +159,9 @@ GenerationSettings SettingsStore::lastGeneration() const {
   g.mode = value(QStringLiteral("Generation/mode"), d.mode).toString();
   const double strength = value(QStringLiteral("Generation/strength")).toDouble(&ok);
   g.strength = ok ? strength : d.strength;
+  g.refiner = value(QStringLiteral("Generation/refiner")).toString();
+  const double refinerSwitch = value(QStringLiteral("Generation/refinerSwitch")).toDouble(&ok);
+  g.refinerSwitch = ok && refinerSwitch > 0 && refinerSwitch < 1 ? refinerSwitch : d.refinerSwitch;
   return g;
 }
 
@@ -176,6 +179,8 @@ void SettingsStore::setLastGeneration(const GenerationSettings& g) {
   setValue(QStringLiteral("Generation/batchSize"), g.batchSize);
   setValue(QStringLiteral("Generation/mode"), g.mode);
   setValue(QStringLiteral("Generation/strength"), g.strength);
+  setValue(QStringLiteral("Generation/refiner"), g.refiner);
+  setValue(QStringLiteral("Generation/refinerSwitch"), g.refinerSwitch);
 }
 
 QStringList SettingsStore::modelFolders() const {

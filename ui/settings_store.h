@@ -22,11 +22,14 @@ struct GenerationSettings {
   int height = 512;
   int steps = 20;
   double guidance = 7.5;
-  QString sampler = QStringLiteral("Euler a");
+  QString sampler;  // "": the model's own (its scheduler_config.json), else a scheduler_names() entry
   int batchCount = 1;
   int batchSize = 1;
   QString mode = QStringLiteral("txt2img");  // txt2img | img2img | inpaint
   double strength = 0.75;                    // denoising strength, img2img and inpaint
+  // SDXL: the refiner folder ("" = none) and where it takes over, a fraction of the noise schedule.
+  QString refiner;
+  double refinerSwitch = 0.8;
 
   bool operator==(const GenerationSettings&) const = default;
 };

@@ -1,7 +1,8 @@
 // The engine worker on its thread, against the tiny fixture model: a run reports stages, every step
 // (with previews every N) and its images with their A1111 text; the GUI thread keeps running while
 // it works; cancel stops within one step; errors arrive as `failed` and the next run works; jobs
-// run in submission order; destroying the owner mid-run cancels and joins.
+// run in submission order; destroying the owner mid-run cancels and joins; the observer forwards the
+// pipeline's notes (Observer::on_note) as `noted`.
 #include <QtTest>
 
 #include <QElapsedTimer>
@@ -19,6 +20,7 @@
 using gesso::pipelines::GenerationRequest;
 using gesso::ui::EngineThread;
 using gesso::ui::EngineWorker;
+using gesso::ui::SignallingObserver;
 using gesso::ui::StepInfo;
 
 namespace {
@@ -77,6 +79,9 @@ class Recorder : public QObject {
   QList<quint64> ended, finished, cancelled;
   QList<int> queue;
 };
+
+// Through the base class, as the pipeline calls it.
+void pipelines_note(gesso::pipelines::Observer& observer, const std::string& text) { observer.on_note(text); }
 
 }  // namespace
 
@@ -297,6 +302,27 @@ class TestEngineWorker : public QObject {
     QPointer<EngineWorker> w = engine->worker();
     delete engine;
     QVERIFY(w.isNull());
+  }
+
+  // What a run changed on its own (the NaN decode redone in fp32) reaches the GUI as its own signal,
+  // for its job, and the observer's other channels stay as they were.
+  void notesAreForwarded() {
+    std::atomic<bool> cancel{false};
+    QSignalSpy noted(worker(), &EngineWorker::noted);
+    QSignalSpy stages(worker(), &EngineWorker::stageChanged);
+    SignallingObserver observer(*worker(), 42, cancel);
+    pipelines_note(observer, "The VAE's fp16 decode gave NaNs (a black image), so it was decoded again in fp32");
+    QCOMPARE(noted.count(), 1);
+    QCOMPARE(noted.at(0).at(0).toULongLong(), quint64(42));
+    QCOMPARE(noted.at(0).at(1).toString(),
+             QStringLiteral("The VAE's fp16 decode gave NaNs (a black image), so it was decoded again in fp32"));
+    QCOMPARE(stages.count(), 0);
+    observer.on_stage("decode");
+    QCOMPARE(stages.count(), 1);
+    QCOMPARE(noted.count(), 1);
+    QVERIFY(!observer.should_cancel());
+    cancel = true;
+    QVERIFY(observer.should_cancel());
   }
 
   void imagesConvertBothWays() {

@@ -1,11 +1,13 @@
-// The generation panel: settings round-trip, size presets, snapping and swap, the seed controls
-// (typed, -1, dice, random draws, reuse), every request field, the token counters (with a small
-// real CLIP tokenizer and without one), mode and strength, the model picker, and the buttons.
+// The generation panel: settings round-trip, size presets (per model family), snapping and swap,
+// the seed controls (typed, -1, dice, random draws, reuse), every request field, the token counters
+// (with a small real CLIP tokenizer and without one), mode and strength, the model picker with each
+// folder's family, the model's own sampler, the SDXL refiner controls, and the buttons.
 #include <QtTest>
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -22,11 +24,13 @@
 #include <set>
 
 #include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/model_family.h"
 #include "engine/text/clip_tokenizer.h"
 #include "common/widgets.h"
 #include "ui/generation_panel.h"
 
 using gesso::pipelines::GenerationRequest;
+using gesso::pipelines::ModelFamily;
 using gesso::pipelines::PipelineKind;
 using gesso::ui::GenerationPanel;
 using gesso::ui::GenerationSettings;
@@ -86,6 +90,50 @@ std::shared_ptr<const gesso::text::CLIPTokenizer> tinyTokenizer(const QString& d
       gesso::text::CLIPTokenizer::from_dir(dir.toStdString()));
 }
 
+QJsonObject json(std::initializer_list<QPair<QString, QJsonValue>> fields) {
+  QJsonObject o;
+  for (const auto& [key, value] : fields) o.insert(key, value);
+  return o;
+}
+
+void writeJson(const QString& path, const QJsonObject& object) {
+  QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+  writeFile(path, QJsonDocument(object).toJson());
+}
+
+QJsonArray component(const char* library, const char* cls) { return {QLatin1String(library), QLatin1String(cls)}; }
+
+// A model folder as far as the list reads one: model_index.json, the SD text encoder's config (its
+// activation tells SD 1.x from 2.x), the scheduler's and the UNet's configs; no weights at all.
+// kind: sd1, sd2, sdxl, refiner, sdxl-inpaint (a 9-channel UNet); any other writes no model_index.json.
+QString fakeModel(const QString& root, const QString& name, const QString& kind,
+                  const QJsonObject& scheduler = json({{"_class_name", "EulerDiscreteScheduler"}})) {
+  const QString dir = root + QLatin1Char('/') + name;
+  QDir().mkpath(dir);
+  const bool xl = kind == "sdxl" || kind == "refiner" || kind == "sdxl-inpaint";
+  QJsonObject index = json({{"_class_name", kind == "refiner"        ? "StableDiffusionXLImg2ImgPipeline"
+                                            : kind == "sdxl-inpaint" ? "StableDiffusionXLInpaintPipeline"
+                                            : xl                     ? "StableDiffusionXLPipeline"
+                                                                     : "StableDiffusionPipeline"},
+                            {"scheduler", component("diffusers", "EulerDiscreteScheduler")},
+                            {"unet", component("diffusers", "UNet2DConditionModel")},
+                            {"vae", component("diffusers", "AutoencoderKL")}});
+  if (kind != "refiner") index.insert("text_encoder", component("transformers", "CLIPTextModel"));
+  if (xl) index.insert("text_encoder_2", component("transformers", "CLIPTextModelWithProjection"));
+  if (kind == "sd1" || kind == "sd2")
+    writeJson(dir + "/text_encoder/config.json", json({{"hidden_act", kind == "sd2" ? "gelu" : "quick_gelu"}}));
+  writeJson(dir + "/scheduler/scheduler_config.json", scheduler);
+  writeJson(dir + "/unet/config.json", json({{"in_channels", kind == "sdxl-inpaint" ? 9 : 4}}));
+  if (kind == "sd1" || kind == "sd2" || xl) writeJson(dir + "/model_index.json", index);
+  return QDir::cleanPath(dir);
+}
+
+QStringList itemTexts(const QComboBox* combo) {
+  QStringList texts;
+  for (int i = 0; i < combo->count(); ++i) texts << combo->itemText(i);
+  return texts;
+}
+
 QString repeated(const QString& word, int n) {
   QStringList words;
   for (int i = 0; i < n; ++i) words << word;
@@ -105,8 +153,19 @@ class TestGenerationPanel : public QObject {
     GenerationPanel panel;
     QVERIFY(panel.settings() == GenerationSettings{});
     QCOMPARE(panel.batchCount(), 1);
-    QCOMPARE(child<QComboBox>(panel, "samplerCombo")->count(), 8);
-    QCOMPARE(child<QComboBox>(panel, "samplerCombo")->itemText(3), QStringLiteral("DPM++ 2M Karras"));
+    auto* sampler = child<QComboBox>(panel, "samplerCombo");
+    QCOMPARE(sampler->count(), 9);  // the model's own, then the eight samplers
+    QCOMPARE(sampler->itemText(0), QStringLiteral("Model default"));
+    QCOMPARE(sampler->currentIndex(), 0);
+    QCOMPARE(sampler->itemText(4), QStringLiteral("DPM++ 2M Karras"));
+    QCOMPARE(panel.settings().sampler, QString());
+    GenerationRequest r;
+    r.sampler = "Euler";
+    panel.fillRequest(r);
+    QCOMPARE(r.sampler, std::string());  // the engine then runs the folder's scheduler
+    QCOMPARE(panel.settings().refinerSwitch, 0.8);
+    QCOMPARE(r.refiner_switch, 0.8);
+    QCOMPARE(r.refiner_dir, std::string());
   }
 
   void settingsRoundTrip() {
@@ -146,17 +205,20 @@ class TestGenerationPanel : public QObject {
     auto* presets = child<QComboBox>(panel, "sizePresetCombo");
     auto* width = child<QSpinBox>(panel, "widthSpin");
     auto* height = child<QSpinBox>(panel, "heightSpin");
-    QCOMPARE(presets->count(), 8);  // seven sizes and "Custom"
-    presets->setCurrentIndex(presets->findData(QSize(832, 1216)));
-    QCOMPARE(width->value(), 832);
-    QCOMPARE(height->value(), 1216);
+    // Without a model: SD 1.x's sizes, and "Custom".
+    QCOMPARE(itemTexts(presets), (QStringList{"512 × 512", "768 × 512", "512 × 768", "640 × 512", "512 × 640",
+                                              "912 × 512", "512 × 912", "Custom"}));
+    QSignalSpy shape(&panel, &GenerationPanel::shapeChanged);
+    presets->setCurrentIndex(presets->findData(QSize(512, 912)));
+    QCOMPARE(width->value(), 512);
+    QCOMPARE(height->value(), 912);
+    QCOMPARE(shape.count(), 1);  // the estimate follows a preset too
     presets->setCurrentIndex(presets->findData(QSize(768, 512)));
     QCOMPARE(panel.settings().width, 768);
     QCOMPARE(panel.settings().height, 512);
     // The preset shown follows a size typed in.
-    width->setValue(1024);
-    height->setValue(1024);
-    QCOMPARE(presets->currentData().toSize(), QSize(1024, 1024));
+    width->setValue(640);
+    QCOMPARE(presets->currentData().toSize(), QSize(640, 512));
     width->setValue(800);
     QCOMPARE(presets->currentIndex(), presets->count() - 1);
     // Choosing "Custom" leaves the size alone.
@@ -195,14 +257,14 @@ class TestGenerationPanel : public QObject {
   void swapExchangesWidthAndHeight() {
     GenerationPanel panel;
     auto* presets = child<QComboBox>(panel, "sizePresetCombo");
-    presets->setCurrentIndex(presets->findData(QSize(832, 1216)));
+    presets->setCurrentIndex(presets->findData(QSize(512, 912)));
     child<QToolButton>(panel, "swapSizeButton")->click();
-    QCOMPARE(panel.settings().width, 1216);
-    QCOMPARE(panel.settings().height, 832);
-    QCOMPARE(presets->currentData().toSize(), QSize(1216, 832));
+    QCOMPARE(panel.settings().width, 912);
+    QCOMPARE(panel.settings().height, 512);
+    QCOMPARE(presets->currentData().toSize(), QSize(912, 512));
     child<QSpinBox>(panel, "widthSpin")->setValue(640);
     child<QToolButton>(panel, "swapSizeButton")->click();
-    QCOMPARE(panel.settings().width, 832);
+    QCOMPARE(panel.settings().width, 512);
     QCOMPARE(panel.settings().height, 640);
   }
 
@@ -401,7 +463,9 @@ class TestGenerationPanel : public QObject {
                            QStringLiteral("/models/sd15")});
     QCOMPARE(panel.modelFolders(), (QStringList{"/models/sd15", "/models/sdxl"}));
     QCOMPARE(panel.currentModelFolder(), QStringLiteral("/models/sd15"));
-    QCOMPARE(combo->itemText(1), QStringLiteral("sdxl"));
+    // Folders that are not there are still listed, marked.
+    QCOMPARE(combo->itemText(1), QStringLiteral("sdxl — unreadable"));
+    QVERIFY(!panel.currentModelFamily().has_value());
 
     QString answer = QStringLiteral("/models/new");
     panel.setFolderChooser([&answer](QWidget*) { return answer; });
@@ -433,6 +497,203 @@ class TestGenerationPanel : public QObject {
     emit combo->activated(0);
     QCOMPARE(panel.currentModelFolder(), QStringLiteral("/models/sd15"));
     QCOMPARE(current.count(), 3);
+  }
+
+  // Each folder's family from its model_index.json alone (the fake folders hold no weights).
+  void modelListShowsEachFamily() {
+    const QString root = m_dir.filePath(QStringLiteral("families"));
+    const QStringList folders = {fakeModel(root, "sd15", "sd1"), fakeModel(root, "sd21", "sd2"),
+                                 fakeModel(root, "sd_xl_base_1.0", "sdxl"),
+                                 fakeModel(root, "sd_xl_refiner_1.0", "refiner"), fakeModel(root, "broken", "none")};
+    GenerationPanel panel;
+    panel.setModelFolders(folders);
+    auto* combo = child<QComboBox>(panel, "modelCombo");
+    QCOMPARE(itemTexts(combo), (QStringList{"sd15 — SD 1.x", "sd21 — SD 2.x", "sd_xl_base_1.0 — SDXL",
+                                            "sd_xl_refiner_1.0 — SDXL refiner", "broken — unreadable",
+                                            "Add folder…"}));
+    QCOMPARE(panel.modelFolders(), folders);
+    // The reason is in the tooltip, after the path.
+    const QString tip = combo->itemData(4, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(QDir::toNativeSeparators(folders[4])) && tip.contains("model_index.json"), qPrintable(tip));
+    QCOMPARE(combo->itemData(0, Qt::ToolTipRole).toString(), QDir::toNativeSeparators(folders[0]));
+    QCOMPARE(panel.currentModelFamily(), std::optional(ModelFamily::kSD1));
+    panel.setCurrentModelFolder(folders[1]);
+    QCOMPARE(panel.currentModelFamily(), std::optional(ModelFamily::kSD2));
+    panel.setCurrentModelFolder(folders[3]);
+    QCOMPARE(panel.currentModelFamily(), std::optional(ModelFamily::kSDXLRefiner));
+    panel.setCurrentModelFolder(folders[4]);
+    QVERIFY(!panel.currentModelFamily().has_value());
+    // A folder fixed since: read again when the list is set again.
+    fakeModel(root, "broken", "sdxl");
+    panel.setModelFolders(folders);
+    QCOMPARE(combo->itemText(4), QStringLiteral("broken — SDXL"));
+    QCOMPARE(panel.currentModelFamily(), std::optional(ModelFamily::kSDXL));
+  }
+
+  // "Model default" runs the folder's own scheduler (request.sampler ""), and names it once known.
+  void modelDefaultSampler() {
+    const QString root = m_dir.filePath(QStringLiteral("samplers"));
+    const QString karras = fakeModel(root, "karras", "sd1",
+                                     json({{"_class_name", "DPMSolverMultistepScheduler"}, {"use_karras_sigmas", true}}));
+    const QString xl = fakeModel(root, "xl", "sdxl");
+    GenerationPanel panel;
+    auto* sampler = child<QComboBox>(panel, "samplerCombo");
+    panel.setModelFolders({karras, xl});
+    QCOMPARE(sampler->itemText(0), QStringLiteral("Model default (DPM++ 2M Karras)"));
+    panel.setCurrentModelFolder(xl);
+    QCOMPARE(sampler->itemText(0), QStringLiteral("Model default (Euler)"));
+    // A sampler saved before stays; the model's own comes back from "".
+    GenerationSettings s;
+    s.sampler = QStringLiteral("UniPC");
+    panel.setSettings(s);
+    QCOMPARE(panel.settings().sampler, QStringLiteral("UniPC"));
+    GenerationRequest r;
+    panel.fillRequest(r);
+    QCOMPARE(r.sampler, std::string("UniPC"));
+    s.sampler.clear();
+    panel.setSettings(s);
+    QCOMPARE(sampler->currentIndex(), 0);
+    panel.fillRequest(r);
+    QCOMPARE(r.sampler, std::string());
+  }
+
+  // The presets are the current family's; the size follows a family change only while it is the
+  // previous family's default.
+  void presetsFollowTheModelFamily() {
+    const QString root = m_dir.filePath(QStringLiteral("presets"));
+    const QString sd15 = fakeModel(root, "sd15", "sd1"), sd21 = fakeModel(root, "sd21", "sd2");
+    const QString xl = fakeModel(root, "xl", "sdxl"), refiner = fakeModel(root, "refiner", "refiner");
+    const QString missing = root + "/missing";
+    GenerationPanel panel;
+    auto* presets = child<QComboBox>(panel, "sizePresetCombo");
+    auto* width = child<QSpinBox>(panel, "widthSpin");
+    auto* height = child<QSpinBox>(panel, "heightSpin");
+    panel.setModelFolders({sd15, sd21, xl, refiner, missing});
+    QCOMPARE(presets->itemText(0), QStringLiteral("512 × 512"));
+    QCOMPARE(presets->count(), 8);
+    QSignalSpy shape(&panel, &GenerationPanel::shapeChanged);
+    panel.setCurrentModelFolder(xl);
+    const QStringList sdxl = {"1024 × 1024", "1152 × 896", "896 × 1152", "1216 × 832", "832 × 1216",
+                              "1344 × 768", "768 × 1344", "1536 × 640", "640 × 1536", "Custom"};
+    QCOMPARE(itemTexts(presets), sdxl);
+    QVERIFY2(presets->toolTip().contains("SDXL"), qPrintable(presets->toolTip()));
+    // 512 × 512 was SD 1.x's default: SDXL's replaces it.
+    QCOMPARE(width->value(), 1024);
+    QCOMPARE(height->value(), 1024);
+    QCOMPARE(presets->currentIndex(), 0);
+    QCOMPARE(shape.count(), 1);
+    presets->setCurrentIndex(presets->findData(QSize(1216, 832)));
+    QCOMPARE(panel.settings().width, 1216);
+    QCOMPARE(panel.settings().height, 832);
+    // The refiner has SDXL's sizes: nothing changes.
+    panel.setCurrentModelFolder(refiner);
+    QCOMPARE(itemTexts(presets), sdxl);
+    QCOMPARE(presets->currentData().toSize(), QSize(1216, 832));
+    // A size the user chose stays across families; it is "Custom" among SD 1.x's.
+    panel.setCurrentModelFolder(sd15);
+    QCOMPARE(presets->itemText(1), QStringLiteral("768 × 512"));
+    QCOMPARE(presets->count(), 8);
+    QCOMPARE(panel.settings().width, 1216);
+    QCOMPARE(panel.settings().height, 832);
+    QCOMPARE(presets->currentIndex(), presets->count() - 1);
+    // An unreadable folder keeps the list and the size.
+    presets->setCurrentIndex(0);
+    panel.setCurrentModelFolder(missing);
+    QCOMPARE(presets->itemText(1), QStringLiteral("768 × 512"));
+    QCOMPARE(width->value(), 512);
+    panel.setCurrentModelFolder(sd21);
+    QCOMPARE(presets->itemText(0), QStringLiteral("768 × 768"));
+    QCOMPARE(presets->itemText(1), QStringLiteral("896 × 640"));
+    QCOMPARE(width->value(), 768);
+    QCOMPARE(height->value(), 768);
+    // Picked in the list, as a user does.
+    auto* combo = child<QComboBox>(panel, "modelCombo");
+    combo->setCurrentIndex(combo->findData(xl));
+    emit combo->activated(combo->currentIndex());
+    QCOMPARE(presets->itemText(0), QStringLiteral("1024 × 1024"));
+    QCOMPARE(width->value(), 1024);
+  }
+
+  void refinerControls() {
+    const QString root = m_dir.filePath(QStringLiteral("refiner"));
+    const QString sd15 = fakeModel(root, "sd15", "sd1"), xl = fakeModel(root, "sd_xl_base_1.0", "sdxl");
+    const QString refiner = fakeModel(root, "sd_xl_refiner_1.0", "refiner");
+    const QString inpaint = fakeModel(root, "sdxl-inpaint", "sdxl-inpaint");
+    GenerationPanel panel;
+    auto* combo = child<QComboBox>(panel, "refinerCombo");
+    auto* at = child<QDoubleSpinBox>(panel, "refinerSwitchSpin");
+    auto* mode = child<QComboBox>(panel, "modeCombo");
+    QCOMPARE(itemTexts(combo), QStringList{"None"});
+    QVERIFY(!combo->isEnabled());
+    QCOMPARE(at->minimum(), 0.01);
+    QCOMPARE(at->maximum(), 0.99);
+    QCOMPARE(at->decimals(), 2);
+    QCOMPARE(at->value(), 0.8);
+
+    panel.setModelFolders({sd15, xl, refiner, inpaint, root + "/missing"});
+    // SDXL bases and refiners; not SD 1.x, an inpainting UNet or an unreadable folder.
+    QCOMPARE(itemTexts(combo), (QStringList{"None", "sd_xl_base_1.0 — SDXL", "sd_xl_refiner_1.0 — SDXL refiner"}));
+    QCOMPARE(panel.refinerFolders(), (QStringList{xl, refiner}));
+    QCOMPARE(panel.currentModelFolder(), sd15);
+    QVERIFY(!panel.refinerAvailable());
+    QVERIFY(!combo->isEnabled());  // SD 1.x
+
+    panel.setCurrentModelFolder(xl);
+    QVERIFY(panel.refinerAvailable());
+    QVERIFY(combo->isEnabled());
+    QVERIFY(!at->isEnabled());  // no refiner picked yet
+    QSignalSpy shape(&panel, &GenerationPanel::shapeChanged);
+    combo->setCurrentIndex(combo->findData(refiner));
+    QCOMPARE(shape.count(), 1);  // its weights count in the estimate
+    QVERIFY(at->isEnabled());
+    at->setValue(0.654);
+    QCOMPARE(at->value(), 0.65);
+    QCOMPARE(panel.currentRefinerFolder(), refiner);
+    GenerationRequest r;
+    panel.fillRequest(r);
+    QCOMPARE(r.model_dir, xl.toStdString());
+    QCOMPARE(r.refiner_dir, refiner.toStdString());
+    QCOMPARE(r.refiner_switch, 0.65);
+    QCOMPARE(panel.settings().refiner, refiner);
+    QCOMPARE(panel.settings().refinerSwitch, 0.65);
+
+    mode->setCurrentIndex(mode->findData(QStringLiteral("img2img")));
+    QVERIFY(combo->isEnabled());
+    panel.fillRequest(r);
+    QCOMPARE(r.refiner_dir, refiner.toStdString());
+    // Inpaint: the engine has no refiner there. The choice is kept for the other modes.
+    mode->setCurrentIndex(mode->findData(QStringLiteral("inpaint")));
+    QVERIFY(!combo->isEnabled());
+    QVERIFY(!at->isEnabled());
+    QCOMPARE(panel.currentRefinerFolder(), QString());
+    panel.fillRequest(r);
+    QCOMPARE(r.refiner_dir, std::string());
+    QCOMPARE(panel.settings().refiner, refiner);
+    mode->setCurrentIndex(mode->findData(QStringLiteral("txt2img")));
+    QCOMPARE(panel.currentRefinerFolder(), refiner);
+
+    // A refiner as the model, and SD 1.x: disabled, and nothing in the request.
+    for (const QString& model : {refiner, sd15}) {
+      panel.setCurrentModelFolder(model);
+      QVERIFY(!combo->isEnabled());
+      QVERIFY(!at->isEnabled());
+      panel.fillRequest(r);
+      QCOMPARE(r.refiner_dir, std::string());
+    }
+
+    // Settings: the pick and the switch round-trip; a refiner no longer listed is none.
+    panel.setCurrentModelFolder(xl);
+    GenerationSettings s = panel.settings();
+    s.refiner = xl;
+    s.refinerSwitch = 0.7;
+    panel.setSettings(s);
+    QVERIFY(panel.settings() == s);
+    QCOMPARE(combo->currentData().toString(), xl);
+    QCOMPARE(at->value(), 0.7);
+    s.refiner = root + "/elsewhere/refiner";
+    panel.setSettings(s);
+    QCOMPARE(panel.settings().refiner, QString());
+    QCOMPARE(combo->currentIndex(), 0);
   }
 
   void buttonsSignal() {

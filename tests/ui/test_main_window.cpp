@@ -2,20 +2,28 @@
 // through the worker thread updates the readout and the view, saves the image and its history row;
 // the window stays responsive; cancel stops a run and the next one works; a bad model folder shows
 // an error and the next run works; settings and history survive a restart; a dropped A1111 PNG
-// restores its parameters; inpainting runs from a painted mask.
+// restores its parameters; inpainting runs from a painted mask. With the tiny SDXL fixtures: the
+// families in the model list, an SDXL base run with its refiner (recorded in the PNG, restored from
+// it), the VRAM estimate with the refiner, the token counter of a refiner folder; a run's note
+// stays in the status bar after the run finishes.
 #include <QtTest>
 
 #include <QDir>
 #include <QDirIterator>
 #include <QMessageBox>
+#include <QComboBox>
 #include <QPushButton>
 #include <QLabel>
+#include <QStatusBar>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QTemporaryDir>
 
 #include "common/fixtures.h"
+#include "engine/pipelines/model_footprint.h"
 #include "engine/runtime/runtime_options.h"
+#include "engine/runtime/vram_estimate.h"
+#include "ui/engine_worker.h"
 #include "ui/generation_panel.h"
 #include "ui/history_model.h"
 #include "ui/history_panel.h"
@@ -33,6 +41,7 @@ using gesso::ui::MainWindow;
 namespace {
 
 QString tinyModel() { return QString::fromStdString((gesso::test::fixture_dir("pipelines") / "sd1").string()); }
+QString tinySdxl(const char* name) { return QString::fromStdString((gesso::test::fixture_dir("sdxl") / name).string()); }
 
 QStringList pngsUnder(const QString& folder) {
   QStringList found;
@@ -240,6 +249,119 @@ class TestMainWindow : public QObject {
     options.dtype = torch::kHalf;  // halves the UNet's activations, the tiny model's peak at 1024²
     window.optimizationPanel()->setOptions(options);
     QVERIFY2(window.optimizationPanel()->estimateText() != large, qPrintable(window.optimizationPanel()->estimateText()));
+  }
+
+  // A note the run sends (from the worker's thread, as the pipeline does) is still shown when the
+  // run has finished and saved its image.
+  void aRunsNoteStaysInTheStatusBar() {
+    MainWindow window(paths());
+    window.show();
+    prepare(window);
+    const QString note = "The VAE's fp16 decode gave NaNs (a black image), so it was decoded again in fp32";
+    gesso::ui::EngineWorker* worker = window.engineWorker();
+    const auto hook = connect(worker, &gesso::ui::EngineWorker::stepped, worker,
+                              [worker, note](quint64 job, const gesso::ui::StepInfo& s) {
+                                if (s.step == 1) emit worker->noted(job, note);
+                              }, Qt::DirectConnection);
+    QVERIFY(runAndWait(window));
+    disconnect(hook);
+    QCOMPARE(window.runNotes(), QStringList{note});
+    const QString status = window.statusBar()->currentMessage();
+    QVERIFY2(status.startsWith("Saved ") && status.endsWith(" — " + note), qPrintable(status));
+    // The next Generate starts without it.
+    QVERIFY(runAndWait(window));
+    QVERIFY(window.runNotes().isEmpty());
+    QVERIFY2(!window.statusBar()->currentMessage().contains(note), qPrintable(window.statusBar()->currentMessage()));
+  }
+
+  void sdxlFamiliesTokensAndEstimate() {
+    MainWindow window(paths());
+    auto* panel = window.generationPanel();
+    const QString base = tinySdxl("sdxl"), refiner = tinySdxl("sdxl-refiner");
+    panel->setModelFolders({tinyModel(), base, refiner});
+    panel->setCurrentModelFolder(tinyModel());
+    auto s = panel->settings();
+    s.prompt = "a astronaut riding a horse";
+    s.width = s.height = 512;
+    s.mode = "txt2img";
+    s.guidance = 7.5;
+    s.batchSize = 1;
+    s.refiner.clear();
+    panel->setSettings(s);
+    auto* combo = window.findChild<QComboBox*>("modelCombo");
+    QCOMPARE(combo->itemText(0), QString("sd1 — SD 1.x"));
+    QCOMPARE(combo->itemText(1), QString("sdxl — SDXL"));
+    QCOMPARE(combo->itemText(2), QString("sdxl-refiner — SDXL refiner"));
+    // The refiner folder has only tokenizer_2: the count is exact ("~" marks an estimate).
+    panel->setCurrentModelFolder(refiner);
+    auto* count = window.findChild<QLabel*>("promptTokenCount");
+    QVERIFY2(!count->text().startsWith('~'), qPrintable(count->text()));
+    QCOMPARE(panel->settings().width, 1024);  // SDXL's native size, from SD 1.x's default
+
+    panel->setCurrentModelFolder(base);
+    QVERIFY2(!count->text().startsWith('~'), qPrintable(count->text()));
+    // Small enough for the tiny models' weights to show (the text has MiB below 1 GiB).
+    s = panel->settings();
+    s.width = s.height = 128;
+    panel->setSettings(s);
+    auto options = window.optimizationPanel()->options();
+    options.device = "cuda";  // the estimate in VRAM terms, names the peak stage (no GPU needed)
+    options.dtype = torch::kHalf;
+    window.optimizationPanel()->setOptions(options);
+    const QString alone = window.optimizationPanel()->estimateText();
+    QVERIFY2(alone.startsWith("Needs about"), qPrintable(alone));
+    auto* refiners = window.findChild<QComboBox*>("refinerCombo");
+    refiners->setCurrentIndex(refiners->findData(refiner));
+    const QString refined = window.optimizationPanel()->estimateText();
+    qInfo("estimate alone: %s; with the refiner: %s", qPrintable(alone), qPrintable(refined));
+    QVERIFY2(refined != alone, qPrintable(refined));
+    // Both models' weights count: the estimate of base + refiner is what the engine computes.
+    const auto footprint = gesso::pipelines::with_refiner(
+        gesso::pipelines::footprint_from_folder(base.toStdString(), torch::kFloat, false),
+        gesso::pipelines::footprint_from_folder(refiner.toStdString(), torch::kFloat, false));
+    const auto model = gesso::pipelines::with_precision(footprint, torch::kHalf, false);
+    const auto want = gesso::runtime::estimate_vram(model, {128, 128, 1, true}, window.optimizationPanel()->options());
+    QVERIFY2(refined.contains(QString::fromStdString(gesso::runtime::format_gib(want.total()))), qPrintable(refined));
+    // Inpaint has no refiner: the estimate drops it again.
+    s = panel->settings();
+    s.mode = "inpaint";
+    panel->setSettings(s);
+    QCOMPARE(window.optimizationPanel()->estimateText(), alone);
+  }
+
+  // The whole path on the CPU: the refiner runs after the base, the PNG says so as A1111 does, and
+  // dropping that PNG selects the refiner again.
+  void sdxlRunsWithItsRefiner() {
+    MainWindow window(paths());
+    window.show();
+    const QString base = tinySdxl("sdxl"), refiner = tinySdxl("sdxl-refiner");
+    prepare(window, 4, base);
+    auto* panel = window.generationPanel();
+    panel->setModelFolders({base, refiner});
+    auto s = panel->settings();
+    s.refiner = refiner;
+    s.refinerSwitch = 0.5;
+    panel->setSettings(s);
+    QCOMPARE(panel->currentRefinerFolder(), refiner);
+    const int before = pngsUnder(outputs()).size();
+    QVERIFY2(runAndWait(window), qPrintable(window.lastError()));
+    const QStringList files = pngsUnder(outputs());
+    QCOMPARE(files.size(), before + 1);
+    QString newest = files.first();
+    for (const QString& f : files)
+      if (QFileInfo(f).lastModified() > QFileInfo(newest).lastModified()) newest = f;
+    const QString text = gesso::ui::readParametersText(newest);
+    QVERIFY2(text.contains("Refiner: sdxl-refiner, Refiner switch at: 0.5"), qPrintable(text));
+
+    s.refiner.clear();
+    s.refinerSwitch = 0.8;
+    panel->setSettings(s);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(newest)});
+    window.handleDrop(&mime);
+    QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
+    QCOMPARE(panel->settings().refiner, refiner);
+    QCOMPARE(panel->settings().refinerSwitch, 0.5);
   }
 
   void inpaintsFromAPaintedMask() {

@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 
+#include "engine/pipelines/model_footprint.h"
 #include "ui/optimization_panel.h"
 #include "ui/vram_chart.h"
 
@@ -249,6 +250,24 @@ class TestOptimizationPanel : public QObject {
     auto* device = panel.findChild<QComboBox*>("deviceCombo");
     device->setCurrentIndex(device->findData("cpu"));
     QVERIFY(panel.estimateText().startsWith("Runs on the CPU"));
+  }
+
+  // An SDXL refiner's weights stay resident beside the base's, and its UNet stage can be the peak.
+  void estimateCountsTheRefiner() {
+    OptimizationPanel panel;
+    panel.applyPreset(Preset::Balanced);
+    panel.findChild<QCheckBox*>("vaeTilingCheck")->setChecked(true);
+    panel.setEstimateInputs(sd15(), {1024, 1024, 1, true});
+    const QString alone = panel.estimateText();
+    QCOMPARE(alone, QString("Needs about 2.6 GiB of VRAM (peak: VAE decode)"));
+    auto refiner = sd15();
+    refiner.unet_width = 2 * refiner.unet_width;  // a wider UNet than the base's
+    panel.setEstimateInputs(gesso::pipelines::with_refiner(sd15(), refiner), {1024, 1024, 1, true});
+    QVERIFY2(panel.estimateText().endsWith("(peak: refiner UNet)"), qPrintable(panel.estimateText()));
+    QVERIFY2(panel.estimateText() != alone, qPrintable(panel.estimateText()));
+    // The same width: the base's UNet stage with both models resident.
+    panel.setEstimateInputs(gesso::pipelines::with_refiner(sd15(), sd15()), {1024, 1024, 1, true});
+    QVERIFY2(panel.estimateText().startsWith("Needs about 4."), qPrintable(panel.estimateText()));
   }
 
   void everyToggleExplainsItself() {

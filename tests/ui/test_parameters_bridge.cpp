@@ -1,6 +1,7 @@
 // The parameters bridge: an AUTOMATIC1111 "parameters" text restores the panel's settings (its
-// sampler names, old and 1.9+ split, mapped to the engine's), Gesso's own text round-trips exactly,
-// bad text is an error and never a crash, and a dropped PNG restores what it was made with.
+// sampler names, old and 1.9+ split, mapped to the engine's; its SDXL refiner, matched to a listed
+// folder by name), Gesso's own text round-trips exactly (the model's own sampler and the refiner
+// too), bad text is an error and never a crash, and a dropped PNG restores what it was made with.
 #include <QtTest>
 
 #include <QFile>
@@ -172,9 +173,115 @@ class TestParametersBridge : public QObject {
   void txt2imgTextLeavesStrengthOut() {
     GenerationSettings s;
     s.prompt = QStringLiteral("a cat");
+    s.sampler = QStringLiteral("Euler a");
     const QString text = parametersFromSettings(s, QString());
     QCOMPARE(text, QStringLiteral("a cat\nSteps: 20, Sampler: Euler a, CFG scale: 7.5, Seed: 0, Size: 512x512, "
                                   "Version: Gesso"));
+  }
+
+  // "" is the model's own sampler: written empty, read back as "", whatever the base says.
+  void modelDefaultSamplerRoundTrips() {
+    GenerationSettings s;
+    s.prompt = QStringLiteral("a cat");
+    const QString text = parametersFromSettings(s, QString());
+    QVERIFY2(text.contains(QStringLiteral("Sampler: \"\",")), qPrintable(text));
+    GenerationSettings base = s;
+    base.sampler = QStringLiteral("UniPC");
+    QStringList notes;
+    const auto back = settingsFromParameters(text, nullptr, base, &notes);
+    QVERIFY(back.has_value());
+    QCOMPARE(back->sampler, QString());
+    QVERIFY(notes.isEmpty());
+    // An unknown sampler over a base on the model's own says so in words, not with an empty name.
+    const auto unknown = settingsFromParameters(a1111Line(QStringLiteral("DPM++ SDE Karras")), nullptr, s, &notes);
+    QVERIFY(unknown.has_value());
+    QCOMPARE(unknown->sampler, QString());
+    QCOMPARE(notes.size(), 1);
+    QVERIFY2(notes.first().contains(QStringLiteral("the model's own sampler")), qPrintable(notes.first()));
+  }
+
+  void a1111RefinerRestores_data() {
+    QTest::addColumn<QString>("refinerPart");
+    QTest::addColumn<QString>("refiner");
+    QTest::addColumn<double>("switchAt");
+    QTest::addColumn<QString>("note");
+    const QString folder = QStringLiteral("/models/xl/SD_XL_Refiner_1.0");
+    QTest::newRow("A1111, hash") << ", Refiner: sd_xl_refiner_1.0 [7440042bbd], Refiner switch at: 0.7" << folder
+                                 << 0.7 << "";
+    QTest::newRow("subfolder") << ", Refiner: XL\\sd_xl_refiner_1.0 [7440042bbd], Refiner switch at: 0.75" << folder
+                               << 0.75 << "";
+    QTest::newRow("Gesso") << ", Refiner: SD_XL_Refiner_1.0, Refiner switch at: 0.8" << folder << 0.8 << "";
+    QTest::newRow("no switch") << ", Refiner: sd_xl_refiner_1.0" << folder << 0.33 << "";  // the base's
+    QTest::newRow("absent") << "" << "" << 0.33 << "";
+    QTest::newRow("unknown") << ", Refiner: dreamshaper_refiner [0123456789], Refiner switch at: 0.6" << ""
+                             << 0.6 << "dreamshaper_refiner";
+    QTest::newRow("bad switch") << ", Refiner: sd_xl_refiner_1.0, Refiner switch at: 1.5" << folder << 0.33
+                                << "1.5";
+  }
+
+  void a1111RefinerRestores() {
+    QFETCH(QString, refinerPart);
+    QFETCH(QString, refiner);
+    QFETCH(double, switchAt);
+    QFETCH(QString, note);
+    GenerationSettings base = unusualBase();
+    base.refiner = QStringLiteral("/models/xl/sd_xl_base_1.0");  // cleared unless the text names one
+    base.refinerSwitch = 0.33;
+    const QStringList folders = {QStringLiteral("/models/xl/sd_xl_base_1.0"), QStringLiteral("/models/xl/SD_XL_Refiner_1.0")};
+    QString error;
+    QStringList notes;
+    const auto s = settingsFromParameters(
+        QStringLiteral("a castle\nSteps: 30, Sampler: Euler a, CFG scale: 6, Seed: 5, Size: 1024x1024, Model: "
+                       "sd_xl_base_1.0") + refinerPart + QStringLiteral(", Version: v1.9.4"),
+        &error, base, &notes, folders);
+    QVERIFY2(s.has_value(), qPrintable(error));
+    QCOMPARE(s->refiner, refiner);
+    QCOMPARE(s->refinerSwitch, switchAt);
+    QCOMPARE(s->width, 1024);
+    if (note.isEmpty()) {
+      QVERIFY2(notes.isEmpty(), qPrintable(notes.join('\n')));
+    } else {
+      QCOMPARE(notes.size(), 1);
+      QVERIFY2(notes.first().contains(note), qPrintable(notes.first()));
+    }
+  }
+
+  void refinerRoundTrips() {
+    GenerationSettings s;
+    s.prompt = QStringLiteral("a lighthouse");
+    s.seed = 77;
+    s.seedMode = SeedMode::Fixed;
+    s.sampler = QStringLiteral("DPM++ 2M Karras");
+    s.width = s.height = 1024;
+    s.refiner = QStringLiteral("/models/sdxl-refiner");
+    s.refinerSwitch = 0.65;
+    const QStringList folders = {QStringLiteral("/models/sdxl"), s.refiner};
+    for (const QString& mode : {QStringLiteral("txt2img"), QStringLiteral("img2img")}) {
+      s.mode = mode;
+      const QString text = parametersFromSettings(s, QStringLiteral("sdxl"));
+      // As the engine and A1111 write them.
+      QVERIFY2(text.contains(QStringLiteral("Refiner: sdxl-refiner, Refiner switch at: 0.65")), qPrintable(text));
+      GenerationSettings base;
+      base.mode = mode;
+      QStringList notes;
+      const auto back = settingsFromParameters(text, nullptr, base, &notes, folders);
+      QVERIFY(back.has_value());
+      QCOMPARE(back->refiner, s.refiner);
+      QCOMPARE(back->refinerSwitch, 0.65);
+      QVERIFY(*back == s);
+      QVERIFY(notes.isEmpty());
+      // Without the folder listed: none, and a note.
+      const auto elsewhere = settingsFromParameters(text, nullptr, base, &notes, {QStringLiteral("/models/sdxl")});
+      QCOMPARE(elsewhere->refiner, QString());
+      QCOMPARE(notes.size(), 1);
+      QVERIFY2(notes.first().contains(QStringLiteral("\"sdxl-refiner\"")), qPrintable(notes.first()));
+    }
+    // No refiner with inpainting (the engine has none there), and none when there is none.
+    s.mode = QStringLiteral("inpaint");
+    QVERIFY(!parametersFromSettings(s, QString()).contains(QStringLiteral("Refiner")));
+    s.mode = QStringLiteral("txt2img");
+    s.refiner.clear();
+    QVERIFY(!parametersFromSettings(s, QString()).contains(QStringLiteral("Refiner")));
   }
 
   void garbageIsAnErrorNotACrash_data() {
@@ -247,6 +354,13 @@ class TestParametersBridge : public QObject {
     const auto back = settingsFromPng(path);
     QVERIFY(back.has_value());
     QVERIFY(*back == s);
+    // With a refiner, given the folders to pick it from.
+    s.refiner = QStringLiteral("/m/refiner");
+    s.refinerSwitch = 0.9;
+    QVERIFY(gesso::ui::writeImageAtomically(image, path, parametersFromSettings(s, QStringLiteral("m"))));
+    const auto refined = settingsFromPng(path, nullptr, {}, nullptr, {s.refiner});
+    QVERIFY(refined.has_value());
+    QVERIFY(*refined == s);
   }
 
   void pngWithoutParametersSaysSo() {

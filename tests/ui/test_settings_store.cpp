@@ -37,6 +37,8 @@ GenerationSettings hostileGeneration() {
   g.batchSize = 2;
   g.mode = QStringLiteral("inpaint");
   g.strength = 0.35;
+  g.refiner = QStringLiteral("/models/猫, x=y/sd_xl_refiner_1.0");
+  g.refinerSwitch = 0.65;
   return g;
 }
 
@@ -62,7 +64,9 @@ class TestSettingsStore : public QObject {
     QCOMPARE(g.width, 512);
     QCOMPARE(g.steps, 20);
     QCOMPARE(g.guidance, 7.5);
-    QCOMPARE(g.sampler, QStringLiteral("Euler a"));
+    QCOMPARE(g.sampler, QString());  // the model's own
+    QCOMPARE(g.refiner, QString());
+    QCOMPARE(g.refinerSwitch, 0.8);
     QCOMPARE(g.seedMode, SeedMode::Random);
     QCOMPARE(g.mode, QStringLiteral("txt2img"));
     QVERIFY(s.windowGeometry().isEmpty());
@@ -118,6 +122,8 @@ class TestSettingsStore : public QObject {
     QCOMPARE(g.batchCount, 3);
     QCOMPARE(g.batchSize, 2);
     QCOMPARE(g.mode, QStringLiteral("inpaint"));
+    QCOMPARE(g.refiner, want.refiner);
+    QCOMPARE(g.refinerSwitch, 0.65);
     QVERIFY(g == want);
     QCOMPARE(r.modelFolders(), folders);
     QCOMPARE(r.currentModel(), QStringLiteral("/models/猫/stable-diffusion-v1-5"));
@@ -190,6 +196,27 @@ class TestSettingsStore : public QObject {
     QCOMPARE(r.language(), QStringLiteral("fr"));
     QCOMPARE(r.previewInterval(), 7);
     QVERIFY(r.runtimeToggles().isEmpty());  // "leftover" was not merged in
+  }
+
+  // A file from before the model's own sampler and the refiner: its sampler stays; "" is kept too.
+  void samplerAndRefinerOfOlderFiles() {
+    QDir().mkpath(QFileInfo(iniPath()).absolutePath());
+    writeText(iniPath(), "[Generation]\nsampler=Euler a\nsteps=30\n");
+    GenerationSettings g = SettingsStore(iniPath()).lastGeneration();
+    QCOMPARE(g.sampler, QStringLiteral("Euler a"));
+    QCOMPARE(g.refiner, QString());
+    QCOMPARE(g.refinerSwitch, 0.8);
+    {
+      SettingsStore s(iniPath());
+      g.sampler.clear();
+      s.setLastGeneration(g);
+      QVERIFY(s.save());
+    }
+    QCOMPARE(SettingsStore(iniPath()).lastGeneration().sampler, QString());
+    writeText(iniPath(), "[Generation]\nrefiner=/m/r\nrefinerSwitch=1.5\n");
+    g = SettingsStore(iniPath()).lastGeneration();
+    QCOMPARE(g.refiner, QStringLiteral("/m/r"));
+    QCOMPARE(g.refinerSwitch, 0.8);  // out of (0, 1): the default
   }
 
   void handEditedNonsenseFallsBackToDefaults() {
