@@ -254,6 +254,32 @@ class TestRuntimeToggles : public QObject {
     QCOMPARE(QString::fromStdString(runtime::estimate_vram(m, s1024, o).peak_stage), QString("VAE decode"));
   }
 
+  // Against the H200 SDXL runs of docs/benchmarks.md (2026-12-03, 1024², fp16, CFG, the VAE in
+  // fp32 by force_upcast): the default run's peak is the fp32 decode, the model-offload run's the
+  // UNet. The decoder's bytes per pixel come from SD 1.5 (fp16 at 1024², fp32 at 512², both within
+  // 10%); SDXL's fp32 decode at 1024² takes fewer, so its estimate is 12.5% high: on the safe side.
+  void estimateMatchesTheSdxlMeasurements() {
+    runtime::ModelFootprint m;
+    m.text_encoder_bytes = (int64_t{123060480} + int64_t{694659840}) * 2;
+    m.unet_bytes = int64_t{2567463684} * 2;
+    m.vae_bytes = int64_t{83653863} * 4;
+    m.vae_dtype_bytes = 4;
+    m.vae_tile_pixels = 512;
+    m.first_attention_level = 1;
+    m.unet_heads = 10;
+    m.unet_width = runtime::unet_width({320, 640, 1280});
+    const runtime::RunShape s1024{1024, 1024, 1, true};
+    RuntimeOptions o;
+    o.dtype = torch::kHalf;
+    expect_gib("SDXL 1024 default", runtime::estimate_vram(m, s1024, o).total(), 10.26, 0.13);
+    QVERIFY(runtime::estimate_vram(m, s1024, o).total() > int64_t(10.26 * kGiB));  // never below the measurement
+    o.offload = runtime::Offload::kModel;
+    expect_gib("SDXL 1024 model offload", runtime::estimate_vram(m, s1024, o).total(), 5.224);
+    o.offload = runtime::Offload::kSequential;
+    o.vae_tiling = true;
+    expect_gib("SDXL 1024 sequential offload + VAE tiling", runtime::estimate_vram(m, s1024, o).total(), 1.249);
+  }
+
   void adviceNamesWhatSavesMemory() {
     const auto m = sd15_fp16();
     RuntimeOptions o;
