@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/errors.h"
 #include "common/fixtures.h"
 #include "engine/error.h"
 #include "engine/io/a1111_parameters.h"
@@ -16,6 +17,7 @@
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 
 using namespace gesso;
+using test::error_of;
 namespace fs = std::filesystem;
 
 namespace {
@@ -29,17 +31,6 @@ pipelines::GenerationRequest tiny_request() {
   r.sampler = "Euler";
   r.runtime.device = "cpu";
   return r;
-}
-
-template <typename E>
-std::string error_of(pipelines::StableDiffusionPipeline& p, const pipelines::GenerationRequest& r) {
-  pipelines::Observer quiet;
-  try {
-    p.run(r, quiet);
-  } catch (const E& e) {
-    return e.what();
-  }
-  return "(no error)";
 }
 
 // Cancels once `after` steps have been reported.

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "common/errors.h"
 #include "common/fixtures.h"
 #include "engine/error.h"
 #include "engine/pipelines/latent_decoder.h"
@@ -18,6 +19,7 @@
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 
 using namespace gesso;
+using test::error_of;
 namespace fs = std::filesystem;
 using pipelines::ModelFamily;
 
@@ -49,17 +51,6 @@ std::string edited_copy(const std::string& name, const std::string& file,
     std::ofstream(dst / file) << json.dump(2);
   }
   return dst.string();
-}
-
-template <typename E>
-std::string error_of(pipelines::StableDiffusionPipeline& p, const pipelines::GenerationRequest& r) {
-  pipelines::Observer quiet;
-  try {
-    p.run(r, quiet);
-  } catch (const E& e) {
-    return e.what();
-  }
-  return "(no error of the expected type)";
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
