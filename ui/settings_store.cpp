@@ -55,6 +55,10 @@ QString SettingsStore::defaultOutputFolder() {
   return pictures + QStringLiteral("/Gesso");
 }
 
+QString SettingsStore::defaultModelsRoot() {
+  return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/models");
+}
+
 void SettingsStore::load() {
   if (!QFileInfo::exists(m_path)) return;
   // QSettings keeps parsed files in a per-process cache keyed by path and trusts it while the
@@ -162,6 +166,7 @@ GenerationSettings SettingsStore::lastGeneration() const {
   g.refiner = value(QStringLiteral("Generation/refiner")).toString();
   const double refinerSwitch = value(QStringLiteral("Generation/refinerSwitch")).toDouble(&ok);
   g.refinerSwitch = ok && refinerSwitch > 0 && refinerSwitch < 1 ? refinerSwitch : d.refinerSwitch;
+  g.vae = value(QStringLiteral("Generation/vae")).toString();
   return g;
 }
 
@@ -181,6 +186,7 @@ void SettingsStore::setLastGeneration(const GenerationSettings& g) {
   setValue(QStringLiteral("Generation/strength"), g.strength);
   setValue(QStringLiteral("Generation/refiner"), g.refiner);
   setValue(QStringLiteral("Generation/refinerSwitch"), g.refinerSwitch);
+  setValue(QStringLiteral("Generation/vae"), g.vae);
 }
 
 QStringList SettingsStore::modelFolders() const {
@@ -194,6 +200,20 @@ QString SettingsStore::currentModel() const {
 }
 void SettingsStore::setCurrentModel(const QString& model) {
   setValue(QStringLiteral("Models/current"), model);
+}
+
+QString SettingsStore::modelsRoot() const {
+  const QString root = value(QStringLiteral("Models/root")).toString();
+  return root.isEmpty() ? defaultModelsRoot() : root;
+}
+void SettingsStore::setModelsRoot(const QString& folder) {
+  setValue(QStringLiteral("Models/root"), folder);
+}
+QStringList SettingsStore::extraModelFolders() const {
+  return value(QStringLiteral("Models/extraFolders")).toStringList();
+}
+void SettingsStore::setExtraModelFolders(const QStringList& folders) {
+  setValue(QStringLiteral("Models/extraFolders"), folders);
 }
 
 QVariantMap SettingsStore::runtimeToggles() const {

@@ -30,6 +30,12 @@ struct GenerationSettings {
   // SDXL: the refiner folder ("" = none) and where it takes over, a fraction of the noise schedule.
   QString refiner;
   double refinerSwitch = 0.8;
+  // A separate VAE (a library entry's path; A1111's "SD VAE"); "" = Automatic, the model's own.
+  QString vae;
+  // The model picker's entry (a folder or checkpoint path). The panel reports it and selects it
+  // when it is listed ("" leaves the selection); the settings file keeps it as Models/current,
+  // not with the rest of the generation.
+  QString model;
 
   bool operator==(const GenerationSettings&) const = default;
 };
@@ -45,6 +51,8 @@ class SettingsStore {
   static QString defaultPath();
   // "<PicturesLocation>/Gesso".
   static QString defaultOutputFolder();
+  // "<AppDataLocation>/models".
+  static QString defaultModelsRoot();
 
   QString filePath() const { return m_path; }
   // Set when the file exists but could not be read as INI (the defaults are used then).
@@ -67,6 +75,13 @@ class SettingsStore {
   void setModelFolders(const QStringList& folders);
   QString currentModel() const;
   void setCurrentModel(const QString& model);
+  // The model library's folder (A1111's "models": Stable-diffusion, VAE, Lora, ...);
+  // defaultModelsRoot() until set, and when set to "".
+  QString modelsRoot() const;
+  void setModelsRoot(const QString& folder);
+  // More folders the library scans, each recursively (a folder may also be one diffusers model).
+  QStringList extraModelFolders() const;
+  void setExtraModelFolders(const QStringList& folders);
 
   // Runtime toggle name -> value as a string ("flash", "true", "sequential", ...). Setting replaces
   // the whole set.
