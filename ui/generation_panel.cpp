@@ -18,6 +18,7 @@
 #include <QSignalBlocker>
 #include <QSize>
 #include <QSpinBox>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -25,9 +26,8 @@
 #include <exception>
 #include <limits>
 #include <string>
+#include <utility>
 
-#include "engine/io/model_folder.h"
-#include "engine/models/config_reader.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/model_family.h"
 #include "engine/pipelines/size_presets.h"
@@ -75,17 +75,6 @@ int approximateTokenCount(const QString& text) {
 QString defaultFolderChooser(QWidget* parent) {
   return QFileDialog::getExistingDirectory(
       parent, GenerationPanel::tr("Choose a model folder (with model_index.json)"));
-}
-
-// pipelines::to_string's names, as the user reads them.
-QString familyName(ModelFamily family) {
-  switch (family) {
-    case ModelFamily::kSD1: return GenerationPanel::tr("SD 1.x");
-    case ModelFamily::kSD2: return GenerationPanel::tr("SD 2.x");
-    case ModelFamily::kSDXL: return GenerationPanel::tr("SDXL");
-    case ModelFamily::kSDXLRefiner: return GenerationPanel::tr("SDXL refiner");
-  }
-  return QString::fromStdString(pipelines::to_string(family));
 }
 
 }  // namespace
@@ -219,12 +208,57 @@ QWidget* GenerationPanel::buildSizeRow() {
   return row;
 }
 
-void GenerationPanel::buildModelAndMode(QFormLayout* form) {
-  m_model = new QComboBox(this);
+// The search field with the rescan button, above the model list.
+QWidget* GenerationPanel::buildModelRow() {
+  auto* box = new QWidget(this);
+  auto* layout = new QVBoxLayout(box);
+  layout->setContentsMargins(0, 0, 0, 0);
+  auto* searchRow = new QHBoxLayout;
+  m_modelSearch = new QLineEdit(box);
+  m_modelSearch->setObjectName("modelSearchEdit");
+  m_modelSearch->setPlaceholderText(tr("Search models"));
+  m_modelSearch->setToolTip(tr("Show the models whose name or kind holds every word typed (\"xl inpainting\"); "
+                               "Return opens the list"));
+  m_modelSearch->setClearButtonEnabled(true);
+  m_rescan = new QToolButton(box);
+  m_rescan->setObjectName("rescanModelsButton");
+  m_rescan->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+  m_rescan->setToolTip(tr("Scan the models folder again"));
+  m_rescan->setAccessibleName(tr("Rescan models"));
+  searchRow->addWidget(m_modelSearch, 1);
+  searchRow->addWidget(m_rescan);
+  m_model = new QComboBox(box);
   m_model->setObjectName("modelCombo");
-  m_model->setToolTip(tr("The diffusers model folder to generate with"));
+  m_model->setToolTip(tr("The model to generate with: a checkpoint or a diffusers folder of the library, or a "
+                         "folder added by hand"));
+  layout->addLayout(searchRow);
+  layout->addWidget(m_model);
   connect(m_model, &QComboBox::activated, this, &GenerationPanel::onModelActivated);
-  form->addRow(tr("Model"), m_model);
+  connect(m_modelSearch, &QLineEdit::textChanged, this, [this] {
+    if (fillModels()) modelChanged();  // only with no model at all
+  });
+  connect(m_modelSearch, &QLineEdit::returnPressed, m_model, &QComboBox::showPopup);
+  connect(m_rescan, &QToolButton::clicked, this, &GenerationPanel::rescanRequested);
+  return box;
+}
+
+void GenerationPanel::buildModelAndMode(QFormLayout* form) {
+  QWidget* modelRow = buildModelRow();
+  auto* modelLabel = new QLabel(tr("Model"), this);
+  modelLabel->setBuddy(m_model);
+  form->addRow(modelLabel, modelRow);
+  m_vae = new QComboBox(this);
+  m_vae->setObjectName("vaeCombo");
+  // Library names and hashes can be long: the form keeps its width, the tooltips have the paths.
+  for (QComboBox* combo : {m_model, m_vae}) {
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(24);
+  }
+  m_vae->setToolTip(tr("A VAE of the library's VAE folder to decode with instead of the model's own "
+                       "(AUTOMATIC1111's \"SD VAE\")"));
+  connect(m_vae, &QComboBox::activated, this, [this] { m_wantedVae.clear(); });
+  form->addRow(tr("VAE"), m_vae);
+  fillVaes();
   m_mode = new QComboBox(this);
   m_mode->setObjectName("modeCombo");
   for (const ModeEntry& entry : kModes) m_mode->addItem(tr(entry.label), QString::fromLatin1(entry.key));
@@ -279,6 +313,8 @@ void GenerationPanel::buildSampling(QFormLayout* form) {
 void GenerationPanel::buildRefiner(QFormLayout* form) {
   m_refiner = new QComboBox(this);
   m_refiner->setObjectName("refinerCombo");
+  m_refiner->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_refiner->setMinimumContentsLength(24);
   m_refinerLabel = new QLabel(tr("Refiner"), this);
   m_refinerLabel->setBuddy(m_refiner);
   form->addRow(m_refinerLabel, m_refiner);
@@ -294,6 +330,7 @@ void GenerationPanel::buildRefiner(QFormLayout* form) {
   m_refinerSwitchLabel->setBuddy(m_refinerSwitch);
   form->addRow(m_refinerSwitchLabel, m_refinerSwitch);
   fillRefiners();
+  connect(m_refiner, &QComboBox::activated, this, [this] { m_wantedRefiner.clear(); });
   connect(m_refiner, &QComboBox::currentIndexChanged, this, [this] {
     updateRefinerControls();
     emit shapeChanged();  // a refiner's weights count in the run's memory
@@ -334,11 +371,24 @@ GenerationSettings GenerationPanel::settings() const {
   s.mode = mode();
   s.strength = m_strength->value();
   s.refiner = m_refiner->currentData().toString();
+  if (s.refiner.isEmpty() && m_libraryLoading) s.refiner = m_wantedRefiner;
   s.refinerSwitch = m_refinerSwitch->value();
+  s.vae = currentVae();
+  if (s.vae.isEmpty() && m_libraryLoading) s.vae = m_wantedVae;
+  s.model = m_wantedModel.isEmpty() ? currentModelFolder() : m_wantedModel;
   return s;
 }
 
 void GenerationPanel::setSettings(const GenerationSettings& s) {
+  // The model first: a family change moves a default size, and the size below is the one wanted.
+  if (const QString model = QDir::cleanPath(s.model); !s.model.isEmpty()) {
+    if (modelPaths().contains(model)) {
+      m_wantedModel.clear();
+      selectModel(model);
+    } else if (m_libraryLoading) {
+      m_wantedModel = model;
+    }
+  }
   m_prompt.edit->setPlainText(s.prompt);
   m_negative.edit->setPlainText(s.negativePrompt);
   setSeed(std::max<qint64>(s.seed, 0));
@@ -353,9 +403,13 @@ void GenerationPanel::setSettings(const GenerationSettings& s) {
   m_batchCount->setValue(s.batchCount);
   m_batchSize->setValue(s.batchSize);
   m_strength->setValue(s.strength);
-  // A refiner that is not in the model list (any more) is none.
+  // A refiner or VAE that is not listed (any more) is none; one the library lists later is taken then.
   const int refiner = s.refiner.isEmpty() ? 0 : m_refiner->findData(QDir::cleanPath(s.refiner));
   m_refiner->setCurrentIndex(std::max(refiner, 0));
+  m_wantedRefiner = refiner < 0 ? QDir::cleanPath(s.refiner) : QString();
+  const int vae = s.vae.isEmpty() ? 0 : m_vae->findData(QDir::cleanPath(s.vae));
+  m_vae->setCurrentIndex(std::max(vae, 0));
+  m_wantedVae = vae < 0 ? QDir::cleanPath(s.vae) : QString();
   m_refinerSwitch->setValue(s.refinerSwitch);
   if (const int mode = m_mode->findData(s.mode); mode >= 0) m_mode->setCurrentIndex(mode);
   showStrengthRow();
@@ -366,6 +420,12 @@ void GenerationPanel::fillRequest(pipelines::GenerationRequest& request) const {
   const GenerationSettings s = settings();
   request.pipeline = pipelineKind(s.mode);
   request.model_dir = currentModelFolder().toStdString();
+  // The hash as far as the library knows it now: a request never waits for a hash.
+  const ModelEntry* model = entryFor(currentModelFolder());
+  request.model_hash = model ? model->shortHash().toStdString() : std::string();
+  const ModelEntry* vae = entryFor(currentVae());
+  request.vae = currentVae().toStdString();
+  request.vae_hash = vae ? vae->shortHash().toStdString() : std::string();
   request.prompt = s.prompt.toStdString();
   request.negative_prompt = s.negativePrompt.toStdString();
   m_lastSeedUsed = s.seedMode == SeedMode::Random ? QRandomGenerator::global()->generate() : quint64(s.seed);
@@ -490,7 +550,7 @@ void GenerationPanel::fillPresets() {
   }
   m_sizePreset->setToolTip(tr("The sizes %1 models were trained at: the square first, then each wider shape and "
                               "its taller twin")
-                               .arg(familyName(m_presetFamily)));
+                               .arg(ModelLibrary::familyName(m_presetFamily)));
   syncPreset();
 }
 
@@ -514,51 +574,57 @@ void GenerationPanel::showStrengthRow() {
   m_strength->setVisible(fromImage);
 }
 
-GenerationPanel::FolderInfo GenerationPanel::readFolder(const QString& path) {
-  FolderInfo info;
-  io::ModelIndex index;
-  try {  // model_index.json (and, for SD 1.x / 2.x, the text encoder's config.json): no weights
-    index = io::read_model_index(path.toStdString());
-    info.family = pipelines::model_family(index);
-  } catch (const std::exception& e) {
-    info.error = QString::fromStdString(e.what());
-    return info;
-  }
-  try {
-    const auto config = schedulers::load_scheduler_config(index.path("scheduler") + "/scheduler_config.json");
-    info.sampler = QString::fromStdString(schedulers::sampler_display_name(schedulers::default_sampler(config), config));
-  } catch (const std::exception&) {
-    // The list still shows the folder; a run would name what is wrong.
-  }
-  try {
-    info.inpainting = models::ConfigReader::open(index.path("unet") + "/config.json").integer("in_channels", 4) == 9;
-  } catch (const std::exception&) {
-  }
-  return info;
+const ModelEntry* GenerationPanel::entryFor(const QString& path) const {
+  if (const auto it = m_added.constFind(path); it != m_added.constEnd()) return &*it;
+  if (const auto it = m_libraryIndex.constFind(path); it != m_libraryIndex.constEnd()) return &m_library[*it];
+  return nullptr;
 }
 
-QString GenerationPanel::folderLabel(const QString& path) const {
-  QString name = QFileInfo(path).fileName();
-  if (name.isEmpty()) name = path;
-  const FolderInfo info = m_folders.value(path);
-  return info.family ? tr("%1 — %2").arg(name, familyName(*info.family)) : tr("%1 — unreadable").arg(name);
+QStringList GenerationPanel::modelPaths() const {
+  QStringList paths = m_addedOrder;
+  for (const ModelEntry& e : m_library) {
+    // Unreadable files where checkpoints live are listed (marked), not dropped.
+    const bool modelFolder = e.subfolder.isEmpty() || e.subfolder == ModelLibrary::kCheckpoints;
+    if ((e.isModel() || (!e.readable() && modelFolder)) && !m_added.contains(e.path)) paths << e.path;
+  }
+  return paths;
 }
 
-void GenerationPanel::setModelFolders(const QStringList& folders) {
+QList<ModelEntry> GenerationPanel::modelEntries() const {
+  QList<ModelEntry> entries;
+  for (const QString& path : modelPaths()) entries << *entryFor(path);
+  return entries;
+}
+
+QList<ModelEntry> GenerationPanel::vaeEntries() const {
+  QList<ModelEntry> entries;
+  for (const ModelEntry& e : m_library)
+    if (e.isVae()) entries << e;
+  return entries;
+}
+
+namespace {
+
+// Every word of the search in the entry's name or kind ("xl lora", "inpainting"), case aside.
+bool matchesSearch(const ModelEntry& e, const QString& search) {
+  const QString text = e.name + QLatin1Char(' ') + ModelLibrary::kindLabel(e) + QLatin1Char(' ') + e.shortHash();
+  const QStringList words = search.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+  return std::all_of(words.begin(), words.end(), [&](const QString& w) { return text.contains(w, Qt::CaseInsensitive); });
+}
+
+}  // namespace
+
+bool GenerationPanel::fillModels() {
   const QString current = currentModelFolder();
+  const QString search = m_modelSearch->text().trimmed();
   {
     const QSignalBlocker block(m_model);
     m_model->clear();
-    m_folders.clear();
-    for (const QString& folder : folders) {
-      const QString path = QDir::cleanPath(folder);
-      if (path.isEmpty() || m_model->findData(path) >= 0) continue;
-      const FolderInfo info = readFolder(path);
-      m_folders.insert(path, info);
-      m_model->addItem(folderLabel(path), path);
-      QString tip = QDir::toNativeSeparators(path);
-      if (!info.family) tip += QLatin1Char('\n') + info.error;
-      m_model->setItemData(m_model->count() - 1, tip, Qt::ToolTipRole);
+    for (const QString& path : modelPaths()) {
+      const ModelEntry& e = *entryFor(path);
+      if (path != current && !matchesSearch(e, search)) continue;
+      m_model->addItem(ModelLibrary::title(e), path);
+      m_model->setItemData(m_model->count() - 1, ModelLibrary::toolTip(e), Qt::ToolTipRole);
     }
     // No data: the entry that adds a folder rather than naming one.
     m_model->addItem(tr("Add folder…"));
@@ -566,35 +632,99 @@ void GenerationPanel::setModelFolders(const QStringList& folders) {
     m_model->setCurrentIndex(kept >= 0 ? kept : 0);
     m_modelIndex = m_model->currentIndex();
   }
+  return currentModelFolder() != current;
+}
+
+void GenerationPanel::setModelFolders(const QStringList& folders) {
+  const QString current = currentModelFolder();
+  m_addedOrder.clear();
+  m_added.clear();
+  for (const QString& folder : folders) {
+    const QString path = QDir::cleanPath(folder);
+    if (path.isEmpty() || m_added.contains(path)) continue;
+    ModelEntry e = ModelLibrary::classify(path);  // read again: a folder may have been fixed since
+    if (const auto it = m_libraryIndex.constFind(path); it != m_libraryIndex.constEnd()) {
+      const ModelEntry& known = m_library[*it];
+      if (known.size == e.size && known.mtimeMs == e.mtimeMs) e.sha256 = known.sha256;
+    }
+    m_addedOrder << path;
+    m_added.insert(path, e);
+  }
+  fillModels();
   fillRefiners();
   modelChanged();
   if (currentModelFolder() != current) emit currentModelFolderChanged(currentModelFolder());
 }
 
-QStringList GenerationPanel::modelFolders() const {
-  QStringList folders;
-  for (int i = 0; i < modelCount(); ++i) folders << m_model->itemData(i).toString();
-  return folders;
+QStringList GenerationPanel::modelFolders() const { return m_addedOrder; }
+
+void GenerationPanel::setLibraryEntries(const QList<ModelEntry>& entries) {
+  const QString current = currentModelFolder();
+  m_library = entries;
+  m_libraryIndex.clear();
+  for (qsizetype i = 0; i < m_library.size(); ++i) m_libraryIndex.insert(m_library[i].path, i);
+  m_libraryLoading = false;
+  fillModels();
+  fillRefiners();
+  fillVaes();
+  modelChanged();
+  if (currentModelFolder() != current) emit currentModelFolderChanged(currentModelFolder());
+  if (!m_wantedModel.isEmpty()) setCurrentModelFolder(std::exchange(m_wantedModel, QString()));
+}
+
+void GenerationPanel::setLibraryLoading(bool loading) { m_libraryLoading = loading; }
+
+void GenerationPanel::setEntryHash(const QString& path, const QString& sha256) {
+  ModelEntry* e = nullptr;
+  if (auto it = m_libraryIndex.constFind(path); it != m_libraryIndex.constEnd()) {
+    m_library[*it].sha256 = sha256;
+    e = &m_library[*it];
+  }
+  if (auto it = m_added.find(path); it != m_added.end()) {
+    it->sha256 = sha256;
+    e = &*it;
+  }
+  if (!e) return;
+  for (QComboBox* combo : {m_model, m_refiner, m_vae}) {
+    if (const int i = combo->findData(path); i >= 0) {
+      combo->setItemText(i, ModelLibrary::title(*e));
+      combo->setItemData(i, ModelLibrary::toolTip(*e), Qt::ToolTipRole);
+    }
+  }
 }
 
 QString GenerationPanel::currentModelFolder() const { return m_model->currentData().toString(); }
 
-// A folder that is not in the list yet (a current model the settings remember) is added to it.
-void GenerationPanel::setCurrentModelFolder(const QString& folder) {
-  const QString path = QDir::cleanPath(folder);
-  if (path.isEmpty()) return;
-  if (m_model->findData(path) < 0) {
-    setModelFolders(modelFolders() << path);
-    emit modelFoldersChanged(modelFolders());
-  }
+void GenerationPanel::selectModel(const QString& path) {
   if (path == currentModelFolder()) return;
+  if (m_model->findData(path) < 0) fillModels();  // hidden by the search: listed again as the current one
   {
     const QSignalBlocker block(m_model);
     m_model->setCurrentIndex(m_model->findData(path));
     m_modelIndex = m_model->currentIndex();
   }
+  fillModels();  // the search hides the previous one now
   modelChanged();
   emit currentModelFolderChanged(path);
+}
+
+// A folder that is not in the list yet (a current model the settings remember) is added to it;
+// while the library's first scan runs, it waits for the scan.
+void GenerationPanel::setCurrentModelFolder(const QString& folder) {
+  const QString path = QDir::cleanPath(folder);
+  if (path.isEmpty()) return;
+  if (!modelPaths().contains(path)) {
+    if (m_libraryLoading) {
+      m_wantedModel = path;
+      return;
+    }
+    setModelFolders(modelFolders() << path);
+    emit modelFoldersChanged(modelFolders());
+  }
+  m_wantedModel.clear();
+  if (m_model->findData(path) < 0) fillModels();
+  if (path == currentModelFolder()) return;
+  selectModel(path);
 }
 
 void GenerationPanel::setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
@@ -608,18 +738,21 @@ void GenerationPanel::onModelActivated(int index) {
   }
   if (index == m_modelIndex) return;
   m_modelIndex = index;
+  m_wantedModel.clear();
+  const QString path = currentModelFolder();
+  fillModels();  // the search may hide the previous one now
   modelChanged();
-  emit currentModelFolderChanged(currentModelFolder());
+  emit currentModelFolderChanged(path);
 }
 
 std::optional<ModelFamily> GenerationPanel::currentModelFamily() const {
-  const auto it = m_folders.constFind(currentModelFolder());
-  return it == m_folders.constEnd() ? std::nullopt : it->family;
+  const ModelEntry* e = entryFor(currentModelFolder());
+  return e ? e->family : std::nullopt;
 }
 
 void GenerationPanel::modelChanged() {
   const auto family = currentModelFamily();
-  // An unreadable folder (or none) keeps the presets listed.
+  // An unreadable model (or none) keeps the presets listed.
   if (family && pipelines::size_presets(*family) != pipelines::size_presets(m_presetFamily)) {
     // The size follows the family only while it is the previous family's default: a size the user
     // chose stays.
@@ -646,7 +779,8 @@ void GenerationPanel::modelChanged() {
 }
 
 void GenerationPanel::updateDefaultSamplerText() {
-  const QString sampler = m_folders.value(currentModelFolder()).sampler;
+  const ModelEntry* e = entryFor(currentModelFolder());
+  const QString sampler = e ? e->sampler : QString();
   m_sampler->setItemText(0, sampler.isEmpty() ? tr("Model default") : tr("Model default (%1)").arg(sampler));
 }
 
@@ -657,22 +791,44 @@ QStringList GenerationPanel::refinerFolders() const {
 }
 
 void GenerationPanel::fillRefiners() {
-  const QString current = m_refiner->currentData().toString();
+  QString current = m_refiner->currentData().toString();
+  if (current.isEmpty()) current = m_wantedRefiner;
   {
     const QSignalBlocker block(m_refiner);
     m_refiner->clear();
     m_refiner->addItem(tr("None"), QString());
-    for (const QString& path : modelFolders()) {
-      const FolderInfo info = m_folders.value(path);
-      if (!info.family || !pipelines::is_sdxl(*info.family) || info.inpainting) continue;
-      m_refiner->addItem(folderLabel(path), path);
-      m_refiner->setItemData(m_refiner->count() - 1, QDir::toNativeSeparators(path), Qt::ToolTipRole);
+    for (const QString& path : modelPaths()) {
+      const ModelEntry& e = *entryFor(path);
+      if (!e.isModel() || !e.family || !pipelines::is_sdxl(*e.family) || e.inpainting) continue;
+      m_refiner->addItem(ModelLibrary::title(e), path);
+      m_refiner->setItemData(m_refiner->count() - 1, ModelLibrary::toolTip(e), Qt::ToolTipRole);
     }
     const int kept = current.isEmpty() ? 0 : m_refiner->findData(current);
     m_refiner->setCurrentIndex(std::max(kept, 0));
+    if (kept > 0) m_wantedRefiner.clear();
   }
   updateRefinerControls();
 }
+
+void GenerationPanel::fillVaes() {
+  QString current = m_vae->currentData().toString();
+  if (current.isEmpty()) current = m_wantedVae;
+  {
+    const QSignalBlocker block(m_vae);
+    m_vae->clear();
+    m_vae->addItem(tr("Automatic"), QString());
+    m_vae->setItemData(0, tr("The model's own VAE"), Qt::ToolTipRole);
+    for (const ModelEntry& e : vaeEntries()) {
+      m_vae->addItem(ModelLibrary::title(e), e.path);
+      m_vae->setItemData(m_vae->count() - 1, ModelLibrary::toolTip(e), Qt::ToolTipRole);
+    }
+    const int kept = current.isEmpty() ? 0 : m_vae->findData(current);
+    m_vae->setCurrentIndex(std::max(kept, 0));
+    if (kept > 0) m_wantedVae.clear();
+  }
+}
+
+QString GenerationPanel::currentVae() const { return m_vae->currentData().toString(); }
 
 bool GenerationPanel::refinerAvailable() const {
   const auto family = currentModelFamily();

@@ -1,7 +1,8 @@
 #pragma once
 // The generation form: prompts with token counters, seed, size (with the current model family's
-// presets), steps, guidance, sampler, batch, mode, denoising strength, model folder (each with its
-// family, read from model_index.json) and an SDXL refiner with its switch point; Generate and Cancel.
+// presets), steps, guidance, sampler, batch, mode, denoising strength, the model (the library's
+// checkpoints and diffusers folders and the folders added by hand, each with its family, behind a
+// search field), a separate VAE and an SDXL refiner with its switch point; Generate and Cancel.
 // It knows nothing of a run: the window reads it into a GenerationRequest and feeds back the seed
 // that was used.
 #include <QHash>
@@ -12,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+#include "ui/model_library.h"
 #include "ui/settings_store.h"
 
 class QCheckBox;
@@ -58,8 +60,10 @@ class GenerationPanel : public QWidget {
 
   // Everything the form holds: prompts, seed (a new random one in random mode, see lastSeedUsed),
   // size, steps, guidance, sampler ("" = the model's own), num_images (= batch size), strength,
-  // pipeline, model_dir, refiner_dir (only while the refiner applies: see currentRefinerFolder) and
-  // refiner_switch. Init image, mask, inpaint and runtime options are the window's to fill.
+  // pipeline, model_dir and model_hash (the library's short hash when it is known already; "" else),
+  // vae and vae_hash ("" = Automatic), refiner_dir (only while the refiner applies: see
+  // currentRefinerFolder) and refiner_switch. Init image, mask, inpaint and runtime options are the
+  // window's to fill.
   void fillRequest(pipelines::GenerationRequest& request) const;
   // The seed the last fillRequest put in its request.
   quint64 lastSeedUsed() const { return m_lastSeedUsed; }
@@ -71,15 +75,29 @@ class GenerationPanel : public QWidget {
   // The seed of the last finished image, for "reuse last seed".
   void setLastSeed(quint64 seed);
 
-  // Each folder is listed with its family ("sd15 — SD 1.x"), read from its model_index.json (no
-  // weights are loaded); one that cannot be read is listed too, marked unreadable, the reason in
-  // its tooltip.
+  // The folders (or files) added by hand, listed before the library's models. Each is listed with
+  // its family ("sd15 — SD 1.x"), read from its model_index.json or header (no weights are loaded);
+  // one that cannot be read is listed too, marked unreadable, the reason in its tooltip.
   void setModelFolders(const QStringList& folders);
-  QStringList modelFolders() const;
+  QStringList modelFolders() const;  // the ones added by hand
+  // The library's entries (ModelLibrary::entries()): its checkpoints, diffusers folders and the
+  // unreadable files of Stable-diffusion and the extra folders join the model list, its VAEs the
+  // VAE list. Ends the loading state.
+  void setLibraryEntries(const QList<ModelEntry>& entries);
+  // While the library's first scan runs, a model, refiner or VAE that is not listed yet (the ones
+  // the settings remember) is remembered and selected once the library lists it; a model it does
+  // not list is then added by hand, as before.
+  void setLibraryLoading(bool loading);
+  // A hash the library computed: shown in the lists, and written into the next requests.
+  void setEntryHash(const QString& path, const QString& sha256);
+  // Every entry the model list offers (whatever the search shows), and the VAE list's.
+  QList<ModelEntry> modelEntries() const;
+  QList<ModelEntry> vaeEntries() const;
+  QString currentVae() const;  // "" = Automatic
   QString currentModelFolder() const;  // "" when there is none
   void setCurrentModelFolder(const QString& folder);
   void setFolderChooser(FolderChooser chooser);
-  // The current folder's family; nullopt without a model or when its model_index.json cannot be read.
+  // The current model's family; nullopt without a model, when it cannot be read or does not say.
   std::optional<pipelines::ModelFamily> currentModelFamily() const;
 
   // The folders the refiner list offers: the listed SDXL and SDXL refiner folders (no inpainting UNets).
@@ -105,6 +123,8 @@ class GenerationPanel : public QWidget {
   void currentModelFolderChanged(const QString& folder);
   // Size, batch size, guidance or the refiner in use changed (the run's memory depends on them).
   void shapeChanged();
+  // The rescan button next to the model search.
+  void rescanRequested();
 
  private:
   struct PromptBox {
@@ -115,6 +135,7 @@ class GenerationPanel : public QWidget {
   PromptBox addPromptBox(QVBoxLayout* layout, const QString& title, const QString& name);
   QWidget* buildSeedRow();
   QWidget* buildSizeRow();
+  QWidget* buildModelRow();
   void buildModelAndMode(QFormLayout* form);
   void buildSampling(QFormLayout* form);
   void buildRefiner(QFormLayout* form);
@@ -135,22 +156,19 @@ class GenerationPanel : public QWidget {
   void onModelActivated(int index);
   void addModelFolder();
   int modelCount() const;
+  // The model list again, from the added folders and the library, as the search shows it (the
+  // current model stays listed); true when the current model changed.
+  bool fillModels();
+  void fillVaes();
+  void selectModel(const QString& path);
+  QStringList modelPaths() const;  // added ones first, then the library's models
+  const ModelEntry* entryFor(const QString& path) const;
   // After the current model changed: its presets (and its native size, when the size was still the
   // previous family's), the refiner controls, the sampler list's "model default" entry.
   void modelChanged();
   void fillRefiners();
   void updateRefinerControls();
   void updateDefaultSamplerText();
-  QString folderLabel(const QString& path) const;
-
-  // What model_index.json and the scheduler config say of a folder (read in setModelFolders).
-  struct FolderInfo {
-    std::optional<pipelines::ModelFamily> family;  // nullopt: unreadable
-    QString error;                                 // why, when unreadable
-    QString sampler;                               // its own sampler's name, "" when unknown
-    bool inpainting = false;                       // a 9-channel UNet
-  };
-  static FolderInfo readFolder(const QString& path);
 
   PromptBox m_prompt;
   PromptBox m_negative;
@@ -178,10 +196,20 @@ class GenerationPanel : public QWidget {
   QLabel* m_strengthLabel = nullptr;
   QDoubleSpinBox* m_strength = nullptr;
 
+  QLineEdit* m_modelSearch = nullptr;
+  QToolButton* m_rescan = nullptr;
   QComboBox* m_model = nullptr;
   int m_modelIndex = -1;  // the selection before "Add folder…" was picked
   FolderChooser m_chooseFolder;
-  QHash<QString, FolderInfo> m_folders;  // by cleaned path
+  QStringList m_addedOrder;              // cleaned paths, as added
+  QHash<QString, ModelEntry> m_added;    // by cleaned path
+  QList<ModelEntry> m_library;           // ModelLibrary::entries() order
+  QHash<QString, qsizetype> m_libraryIndex;
+  bool m_libraryLoading = false;
+  // Asked for before the library listed them (setLibraryLoading).
+  QString m_wantedModel, m_wantedRefiner, m_wantedVae;
+
+  QComboBox* m_vae = nullptr;
 
   QLabel* m_refinerLabel = nullptr;
   QComboBox* m_refiner = nullptr;

@@ -8,6 +8,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QKeySequence>
 #include <QMenuBar>
@@ -35,6 +36,8 @@
 #include "ui/inpaint_panel.h"
 #include "ui/mask_canvas.h"
 #include "ui/mask_tools_bar.h"
+#include "ui/model_library.h"
+#include "ui/model_library_dialog.h"
 #include "ui/optimization_panel.h"
 #include "ui/output_naming.h"
 #include "ui/parameters_bridge.h"
@@ -48,14 +51,18 @@ static void initResources() { Q_INIT_RESOURCE(gesso); }
 
 namespace gesso::ui {
 
-MainWindow::Paths MainWindow::defaultPaths() { return {SettingsStore::defaultPath(), HistoryStore::defaultPath()}; }
+MainWindow::Paths MainWindow::defaultPaths() {
+  return {SettingsStore::defaultPath(), HistoryStore::defaultPath(), ModelHashCache::defaultPath()};
+}
 
 MainWindow::MainWindow(const Paths& paths, QWidget* parent)
     : QMainWindow(parent),
       m_settings(std::make_unique<SettingsStore>(paths.settings)),
       m_historyStore(std::make_unique<HistoryStore>(paths.history)),
       m_saver(std::make_unique<ResultSaver>(*m_historyStore)),
-      m_engine(std::make_unique<EngineThread>()) {
+      m_engine(std::make_unique<EngineThread>()),
+      m_library(std::make_unique<ModelLibrary>(paths.modelHashes.isEmpty() ? ModelHashCache::defaultPath()
+                                                                           : paths.modelHashes)) {
   initResources();
   setObjectName("MainWindow");
   setWindowTitle(tr("Gesso"));
@@ -67,6 +74,7 @@ MainWindow::MainWindow(const Paths& paths, QWidget* parent)
   buildMenus();
   buildShortcuts();
   connectWorker();
+  connectLibrary();
   loadSettings();
   const BuildInfo info = build_info();
   statusBar()->showMessage(
@@ -152,8 +160,8 @@ void MainWindow::buildDocks() {
   connect(m_history, &HistoryPanel::parametersReused, this, [this](const QString& text) {
     QString error;
     QStringList notes;
-    if (auto s = settingsFromParameters(text, &error, m_generation->settings(), &notes,
-                                        m_generation->refinerFolders())) {
+    const ModelChoices choices{m_generation->refinerFolders(), m_generation->modelEntries(), m_generation->vaeEntries()};
+    if (auto s = settingsFromParameters(text, &error, m_generation->settings(), &notes, choices)) {
       m_generation->setSettings(*s);
       if (!notes.isEmpty()) statusBar()->showMessage(notes.join(' '));
     } else {
@@ -184,6 +192,9 @@ void MainWindow::buildMenus() {
   quit->setShortcut(QKeySequence::Quit);
 
   QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+  settings->addAction(tr("&Model library…"), this, &MainWindow::showModelLibrary);
+  settings->addAction(tr("&Rescan models"), this, &MainWindow::rescanModels);
+  settings->addSeparator();
   QMenu* language = settings->addMenu(tr("&Language"));
   auto* group = new QActionGroup(language);
   const QList<QPair<QString, QString>> languages = {
@@ -231,9 +242,24 @@ void MainWindow::connectWorker() {
   connect(w, &EngineWorker::cancelled, this, &MainWindow::onCancelled);
 }
 
+void MainWindow::connectLibrary() {
+  connect(m_library.get(), &ModelLibrary::entriesChanged, this, [this] {
+    m_generation->setLibraryEntries(m_library->entries());
+  });
+  connect(m_library.get(), &ModelLibrary::hashComputed, m_generation, &GenerationPanel::setEntryHash);
+  connect(m_library.get(), &ModelLibrary::problem, this, [this](const QString& message) {
+    statusBar()->showMessage(message);
+  });
+  connect(m_generation, &GenerationPanel::rescanRequested, this, &MainWindow::rescanModels);
+}
+
 void MainWindow::loadSettings() {
   restoreGeometry(m_settings->windowGeometry());
   restoreState(m_settings->windowState());
+  // The scan reports through the event loop: what the settings remember waits for it.
+  m_library->setFolders(m_settings->modelsRoot(), m_settings->extraModelFolders());
+  m_generation->setLibraryLoading(true);
+  m_library->rescan();
   m_generation->setModelFolders(m_settings->modelFolders());
   if (!m_settings->currentModel().isEmpty()) m_generation->setCurrentModelFolder(m_settings->currentModel());
   m_generation->setSettings(m_settings->lastGeneration());
@@ -252,7 +278,7 @@ void MainWindow::saveSettings() {
   m_settings->setWindowState(saveState());
   m_settings->setLastGeneration(m_generation->settings());
   m_settings->setModelFolders(m_generation->modelFolders());
-  m_settings->setCurrentModel(m_generation->currentModelFolder());
+  m_settings->setCurrentModel(m_generation->settings().model);
   m_settings->setRuntimeToggles(m_optimization->toVariantMap());
   QString error;
   if (!m_settings->save(&error)) statusBar()->showMessage(tr("Settings not saved: %1").arg(error));
@@ -264,8 +290,50 @@ void MainWindow::onModeChanged(const QString& mode) {
   updateEstimate();
 }
 
+void MainWindow::showModelLibrary() {
+  if (!m_libraryDialog) {
+    m_libraryDialog = new ModelLibraryDialog(*m_library, this);
+    m_libraryDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_libraryDialog, &ModelLibraryDialog::foldersChanged, this, &MainWindow::setLibraryFolders);
+    connect(m_libraryDialog, &ModelLibraryDialog::rescanRequested, this, &MainWindow::rescanModels);
+  }
+  m_libraryDialog->show();
+  m_libraryDialog->raise();
+}
+
+void MainWindow::rescanModels() {
+  m_library->rescan();
+  statusBar()->showMessage(tr("Scanning the models folder…"));
+}
+
+void MainWindow::setLibraryFolders(const QString& root, const QStringList& extraFolders) {
+  m_settings->setModelsRoot(root);
+  m_settings->setExtraModelFolders(extraFolders);
+  saveSettings();
+  m_library->setFolders(m_settings->modelsRoot(), extraFolders);
+  rescanModels();
+}
+
+namespace {
+
+// CLIP's own vocabulary, for the counters of single-file checkpoints (they carry no tokenizer):
+// built once, on the first checkpoint picked.
+std::shared_ptr<const text::CLIPTokenizer> builtinTokenizer() {
+  static const auto tokenizer = [] {
+    try {
+      return std::make_shared<const text::CLIPTokenizer>(text::CLIPTokenizer::builtin("<|endoftext|>"));
+    } catch (const std::exception&) {
+      return std::shared_ptr<const text::CLIPTokenizer>();
+    }
+  }();
+  return tokenizer;
+}
+
+}  // namespace
+
 void MainWindow::onModelChanged(const QString& folder) {
   std::shared_ptr<const text::CLIPTokenizer> tokenizer;
+  if (QFileInfo(folder).isFile()) tokenizer = builtinTokenizer();
   // Exact token counts; a folder without a readable tokenizer keeps the approximation. An SDXL
   // refiner has only the second one (the same BPE and 77-token window as the first).
   for (const char* sub : {"/tokenizer", "/tokenizer_2"}) {
@@ -276,7 +344,8 @@ void MainWindow::onModelChanged(const QString& folder) {
     }
   }
   m_generation->setTokenizer(tokenizer);
-  m_view->showMessage(folder.isEmpty() ? tr("Add a model folder (a diffusers Stable Diffusion folder) to start.")
+  m_view->showMessage(folder.isEmpty() ? tr("Put a checkpoint into the models folder's Stable-diffusion folder (Settings > "
+                                           "Model library), or add a diffusers model folder, to start.")
                                        : tr("Type a prompt and press Generate (Ctrl+Enter)."));
   updateEstimate();
 }
@@ -298,7 +367,8 @@ void MainWindow::updateEstimate() {
     try {
       m_footprint = pipelines::footprint_from_folder(folder.toStdString(), torch::kFloat, false);
     } catch (const Error& e) {
-      statusBar()->showMessage(QString::fromStdString(e.what()));
+      // A single file has no folder footprint (yet): no estimate, and nothing wrong with the file.
+      if (!QFileInfo(folder).isFile()) statusBar()->showMessage(QString::fromStdString(e.what()));
     }
   }
   const QString refiner = m_generation->currentRefinerFolder();
@@ -451,7 +521,8 @@ bool MainWindow::restoreParameters(const QString& pngPath) {
   QString error;
   QStringList notes;
   // The panel's own settings are the base: what the text does not carry (mode, batch count) stays.
-  const auto restored = settingsFromPng(pngPath, &error, m_generation->settings(), &notes, m_generation->refinerFolders());
+  const ModelChoices choices{m_generation->refinerFolders(), m_generation->modelEntries(), m_generation->vaeEntries()};
+  const auto restored = settingsFromPng(pngPath, &error, m_generation->settings(), &notes, choices);
   if (!restored) {
     showError(error);
     return false;

@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 #include <QStringList>
 
@@ -27,6 +28,8 @@ class HistoryStore;
 class ImageView;
 class InpaintPanel;
 class MaskCanvas;
+class ModelLibrary;
+class ModelLibraryDialog;
 class OptimizationPanel;
 class ReadoutBar;
 class ResultSaver;
@@ -40,6 +43,7 @@ class MainWindow : public QMainWindow {
   struct Paths {
     QString settings;  // the INI file
     QString history;   // the SQLite database
+    QString modelHashes;  // the model library's hash cache; "" = ModelHashCache::defaultPath()
   };
   static Paths defaultPaths();
 
@@ -53,6 +57,7 @@ class MainWindow : public QMainWindow {
   ImageView* imageView() const { return m_view; }
   ReadoutBar* readout() const { return m_readout; }
   HistoryPanel* historyPanel() const { return m_history; }
+  ModelLibrary* modelLibrary() const { return m_library.get(); }
   EngineWorker* engineWorker() const;
   bool isBusy() const { return !m_pending.isEmpty(); }
   QString lastError() const { return m_lastError; }
@@ -69,6 +74,9 @@ class MainWindow : public QMainWindow {
   bool restoreParameters(const QString& pngPath);
   // What a drop does: a PNG with parameters restores them, any other image becomes the source.
   void handleDrop(const QMimeData* mime);
+  // Settings > Model library: the folders, every entry, Rescan (one dialog, not modal).
+  void showModelLibrary();
+  void rescanModels();
   // --screenshot: the folder and prompt, then one generation.
   void generateOnce(const QString& modelFolder, const QString& prompt);
 
@@ -90,6 +98,8 @@ class MainWindow : public QMainWindow {
   void saveSettings();
   void onModeChanged(const QString& mode);
   void onModelChanged(const QString& folder);
+  void connectLibrary();
+  void setLibraryFolders(const QString& root, const QStringList& extraFolders);
   void updateEstimate();
   void onStep(quint64 job, const StepInfo& info);
   void onNote(quint64 job, const QString& text);
@@ -106,6 +116,8 @@ class MainWindow : public QMainWindow {
   std::unique_ptr<HistoryStore> m_historyStore;
   std::unique_ptr<ResultSaver> m_saver;
   std::unique_ptr<EngineThread> m_engine;
+  std::unique_ptr<ModelLibrary> m_library;
+  QPointer<ModelLibraryDialog> m_libraryDialog;
   GenerationPanel* m_generation = nullptr;
   OptimizationPanel* m_optimization = nullptr;
   InpaintPanel* m_inpaint = nullptr;

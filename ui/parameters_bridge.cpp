@@ -90,32 +90,110 @@ void restoreSeedAndSize(const io::GenerationParameters& p, GenerationSettings& s
   }
 }
 
-// "Refiner: sd_xl_refiner_1.0 [7440042bbd]" as A1111 writes it (a checkpoint title, perhaps in a
-// subfolder, and its short hash), "Refiner: sdxl-refiner" as Gesso does: the name alone.
-QString refinerName(const QString& value) {
-  static const QRegularExpression hash(QStringLiteral(R"(\s*\[[^\[\]]*\]\s*$)"));
+// "sd_xl_refiner_1.0 [7440042bbd]" as A1111 writes a checkpoint's title (perhaps in a subfolder,
+// with its short hash), "sdxl-refiner" as Gesso does: the name alone, and the hash ("" without one).
+struct NamedModel {
+  QString name;
+  QString hash;
+};
+
+NamedModel namedModel(const QString& value) {
+  static const QRegularExpression hash(QStringLiteral(R"(\s*\[([^\[\]]*)\]\s*$)"));
+  NamedModel named;
   QString name = value.trimmed();
-  name.remove(hash);
-  name = name.mid(std::max(name.lastIndexOf(QLatin1Char('/')), name.lastIndexOf(QLatin1Char('\\'))) + 1);
-  return name.trimmed();
+  if (const auto match = hash.match(name); match.hasMatch()) {
+    named.hash = match.captured(1).trimmed();
+    name.truncate(match.capturedStart());
+  }
+  named.name = name.trimmed();
+  return named;
 }
 
-void restoreRefiner(const io::GenerationParameters& p, GenerationSettings& s, const QStringList& folders,
+QString extraValue(const io::GenerationParameters& p, const char* key) {
+  const auto it = p.extra.find(key);
+  return it == p.extra.end() ? QString() : qs(it->second).trimmed();
+}
+
+// Whether `name` names the file or folder at `path`, as A1111 and Gesso write names: the file name
+// with or without its extension, with or without the subfolders before it; case aside.
+bool names(const QString& path, const QString& libraryName, const QString& name) {
+  if (name.isEmpty()) return false;
+  const QFileInfo file(QDir::cleanPath(path));
+  QString wanted = name;
+  wanted.replace(QLatin1Char('\\'), QLatin1Char('/'));
+  const QString base = wanted.mid(wanted.lastIndexOf(QLatin1Char('/')) + 1);
+  QString stemmed = libraryName;
+  if (ModelLibrary::isWeightFile(stemmed)) stemmed.truncate(stemmed.lastIndexOf(QLatin1Char('.')));
+  const bool weightFile = ModelLibrary::isWeightFile(file.fileName());
+  for (const QString& candidate : {file.fileName(), weightFile ? file.completeBaseName() : file.fileName()})
+    if (candidate.compare(base, Qt::CaseInsensitive) == 0) return true;
+  return libraryName.compare(wanted, Qt::CaseInsensitive) == 0 || stemmed.compare(wanted, Qt::CaseInsensitive) == 0;
+}
+
+// The entry the hash, else the name, picks; nullptr when neither does.
+const ModelEntry* pick(const QList<ModelEntry>& entries, const NamedModel& named) {
+  if (!named.hash.isEmpty())
+    for (const ModelEntry& e : entries)
+      if (!e.sha256.isEmpty() && e.shortHash().compare(named.hash, Qt::CaseInsensitive) == 0) return &e;
+  for (const ModelEntry& e : entries)
+    if (names(e.path, e.name, named.name)) return &e;
+  return nullptr;
+}
+
+QString shown(const NamedModel& named) {
+  if (named.hash.isEmpty()) return named.name;
+  return named.name.isEmpty() ? named.hash : QStringLiteral("%1 [%2]").arg(named.name, named.hash);
+}
+
+void restoreModel(const io::GenerationParameters& p, GenerationSettings& s, const QList<ModelEntry>& models,
+                  QStringList* notes) {
+  const NamedModel named{namedModel(qs(p.model)).name, qs(p.model_hash).trimmed()};
+  if (named.name.isEmpty() && named.hash.isEmpty()) return;
+  if (const ModelEntry* e = pick(models, named)) {
+    s.model = e->path;
+    return;
+  }
+  if (notes)
+    *notes << Bridge::tr("The model \"%1\" is not in the library: the model is left as it is.").arg(shown(named));
+}
+
+void restoreVae(const io::GenerationParameters& p, GenerationSettings& s, const QList<ModelEntry>& vaes,
+                QStringList* notes) {
+  const NamedModel named{namedModel(extraValue(p, "VAE")).name, extraValue(p, "VAE hash")};
+  if (named.name.isEmpty() && named.hash.isEmpty()) return;
+  if (named.hash.isEmpty() && (named.name.compare(QLatin1String("None"), Qt::CaseInsensitive) == 0 ||
+                               named.name.compare(QLatin1String("Automatic"), Qt::CaseInsensitive) == 0)) {
+    s.vae.clear();
+    return;
+  }
+  if (const ModelEntry* e = pick(vaes, named)) {
+    s.vae = e->path;
+    return;
+  }
+  if (notes) *notes << Bridge::tr("The VAE \"%1\" is not in the library: the VAE is left as it is.").arg(shown(named));
+}
+
+void restoreRefiner(const io::GenerationParameters& p, GenerationSettings& s, const ModelChoices& choices,
                     QStringList* notes) {
   s.refiner.clear();
   const auto refiner = p.extra.find("Refiner");
   if (refiner == p.extra.end()) return;
-  const QString name = refinerName(qs(refiner->second));
-  if (name.isEmpty()) return;
-  for (const QString& folder : folders) {
-    if (QFileInfo(QDir::cleanPath(folder)).fileName().compare(name, Qt::CaseInsensitive) == 0) {
-      s.refiner = QDir::cleanPath(folder);
-      break;
-    }
+  const NamedModel named = namedModel(qs(refiner->second));
+  if (named.name.isEmpty()) return;
+  QList<ModelEntry> candidates;
+  for (const QString& folder : choices.refinerFolders) {
+    const QString path = QDir::cleanPath(folder);
+    const QList<ModelEntry> models = choices.models.value_or(QList<ModelEntry>());
+    const auto known = std::find_if(models.begin(), models.end(), [&](const ModelEntry& e) { return e.path == path; });
+    ModelEntry e = known == models.end() ? ModelEntry{} : *known;
+    e.path = path;
+    if (e.name.isEmpty()) e.name = QFileInfo(path).fileName();
+    candidates << e;
   }
+  if (const ModelEntry* e = pick(candidates, named)) s.refiner = e->path;
   if (s.refiner.isEmpty() && notes)
     *notes << Bridge::tr("The refiner \"%1\" is not in the model list: no refiner is used (add its folder to "
-                         "use it).").arg(name);
+                         "use it).").arg(named.name);
   const auto at = p.extra.find("Refiner switch at");
   if (at == p.extra.end()) return;
   bool ok = false;
@@ -127,7 +205,7 @@ void restoreRefiner(const io::GenerationParameters& p, GenerationSettings& s, co
 }
 
 GenerationSettings settingsFrom(const io::GenerationParameters& p, const GenerationSettings& base,
-                                const QStringList& refinerFolders, QStringList* notes) {
+                                const ModelChoices& choices, QStringList* notes) {
   GenerationSettings s = base;
   s.prompt = qs(p.prompt);
   s.negativePrompt = qs(p.negative_prompt);
@@ -136,7 +214,9 @@ GenerationSettings settingsFrom(const io::GenerationParameters& p, const Generat
   if (p.cfg_scale > 0) s.guidance = p.cfg_scale;
   if (p.denoising_strength) s.strength = *p.denoising_strength;
   restoreSeedAndSize(p, s, notes);
-  restoreRefiner(p, s, refinerFolders, notes);
+  if (choices.models) restoreModel(p, s, *choices.models, notes);
+  if (choices.vaes) restoreVae(p, s, *choices.vaes, notes);
+  restoreRefiner(p, s, choices, notes);
   return s;
 }
 
@@ -145,6 +225,12 @@ GenerationSettings settingsFrom(const io::GenerationParameters& p, const Generat
 std::optional<GenerationSettings> settingsFromParameters(const QString& text, QString* error,
                                                          const GenerationSettings& base, QStringList* notes,
                                                          const QStringList& refinerFolders) {
+  return settingsFromParameters(text, error, base, notes, ModelChoices{refinerFolders, std::nullopt, std::nullopt});
+}
+
+std::optional<GenerationSettings> settingsFromParameters(const QString& text, QString* error,
+                                                         const GenerationSettings& base, QStringList* notes,
+                                                         const ModelChoices& choices) {
   io::GenerationParameters params;
   try {
     params = io::parse_a1111(text.toStdString());
@@ -155,7 +241,7 @@ std::optional<GenerationSettings> settingsFromParameters(const QString& text, QS
   if (params.steps <= 0)
     return fail(error, Bridge::tr("This text holds no generation parameters (a line such as \"Steps: 20, "
                           "Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512\")."));
-  return settingsFrom(params, base, refinerFolders, notes);
+  return settingsFrom(params, base, choices, notes);
 }
 
 QString parametersFromSettings(const GenerationSettings& s, const QString& modelName) {
@@ -176,6 +262,7 @@ QString parametersFromSettings(const GenerationSettings& s, const QString& model
     p.extra["Refiner"] = QFileInfo(QDir::cleanPath(s.refiner)).fileName().toStdString();
     p.extra["Refiner switch at"] = io::format_number(s.refinerSwitch);
   }
+  if (!s.vae.isEmpty()) p.extra["VAE"] = QFileInfo(QDir::cleanPath(s.vae)).fileName().toStdString();
   p.extra["Version"] = "Gesso";
   try {
     return qs(io::format_a1111(p));
@@ -187,6 +274,12 @@ QString parametersFromSettings(const GenerationSettings& s, const QString& model
 std::optional<GenerationSettings> settingsFromPng(const QString& path, QString* error,
                                                   const GenerationSettings& base, QStringList* notes,
                                                   const QStringList& refinerFolders) {
+  return settingsFromPng(path, error, base, notes, ModelChoices{refinerFolders, std::nullopt, std::nullopt});
+}
+
+std::optional<GenerationSettings> settingsFromPng(const QString& path, QString* error,
+                                                  const GenerationSettings& base, QStringList* notes,
+                                                  const ModelChoices& choices) {
   const QString name = QFileInfo(path).fileName();
   QImageReader reader(path);
   if (!QFileInfo(path).isFile() || !reader.canRead())
@@ -196,7 +289,7 @@ std::optional<GenerationSettings> settingsFromPng(const QString& path, QString* 
     return fail(error,
                 Bridge::tr("%1 carries no generation parameters (no \"parameters\" text in the PNG).").arg(name));
   QString reason;
-  auto settings = settingsFromParameters(text, &reason, base, notes, refinerFolders);
+  auto settings = settingsFromParameters(text, &reason, base, notes, choices);
   if (!settings) return fail(error, Bridge::tr("%1: %2").arg(name, reason));
   return settings;
 }

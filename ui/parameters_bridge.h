@@ -2,14 +2,30 @@
 // Between the AUTOMATIC1111 "parameters" text (engine/io/a1111_parameters.h) and the generation
 // panel's settings: what a PNG made by Gesso or by AUTOMATIC1111 records, and what Gesso writes
 // into the PNGs it makes. No widgets.
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 #include <optional>
 
+#include "ui/model_library.h"
 #include "ui/settings_store.h"
 
 namespace gesso::ui {
+
+// What a "parameters" text's models are looked for among (the generation panel's lists).
+// "Model hash: <short hash>" picks the entry of `models` with that hash (A1111's first 10 hex digits
+// of the SHA-256, case aside); without one that matches, "Model: <name>" picks the entry of that
+// name (its file name, with or without the extension, or its name in the library). "VAE hash" /
+// "VAE" pick among `vaes` the same way ("VAE: None" or "Automatic" is the model's own VAE);
+// "Refiner: <name> [<hash>]" among `refinerFolders` (by hash where `models` knows one). A model
+// or VAE the text names but the lists lack leaves the selection as it was, and `notes` says so; a
+// key the text lacks leaves it too. Without lists (nullopt) the model and VAE are not looked for.
+struct ModelChoices {
+  QStringList refinerFolders;
+  std::optional<QList<ModelEntry>> models;
+  std::optional<QList<ModelEntry>> vaes;
+};
 
 // The settings a "parameters" text describes: prompt, negative prompt, steps, sampler, guidance,
 // seed (in fixed mode), size, denoising strength and the SDXL refiner. What the text does not say
@@ -28,12 +44,17 @@ std::optional<GenerationSettings> settingsFromParameters(const QString& text, QS
                                                          const GenerationSettings& base = {},
                                                          QStringList* notes = nullptr,
                                                          const QStringList& refinerFolders = {});
+// The same, with the model and the VAE picked from the library (ModelChoices).
+std::optional<GenerationSettings> settingsFromParameters(const QString& text, QString* error,
+                                                         const GenerationSettings& base, QStringList* notes,
+                                                         const ModelChoices& choices);
 
 // The "parameters" text for an image made with `settings` (its seed: pass the seed that was used
 // when the mode is random) by the model `modelName` (left out when empty). The denoising strength
 // is written for img2img and inpaint only; the refiner (its folder's name) and its switch point
-// when there is one, outside inpaint (as the engine writes them). An empty sampler, the model's
-// own, is written empty: the engine writes the name it resolved for the images it makes.
+// when there is one, outside inpaint (as the engine writes them), a separate VAE's file name as
+// "VAE". An empty sampler, the model's own, is written empty: the engine writes the name it
+// resolved for the images it makes.
 QString parametersFromSettings(const GenerationSettings& settings, const QString& modelName);
 
 // settingsFromParameters on the "parameters" text of the PNG at `path` (a PNG made by Gesso or by
@@ -43,5 +64,7 @@ std::optional<GenerationSettings> settingsFromPng(const QString& path, QString* 
                                                   const GenerationSettings& base = {},
                                                   QStringList* notes = nullptr,
                                                   const QStringList& refinerFolders = {});
+std::optional<GenerationSettings> settingsFromPng(const QString& path, QString* error, const GenerationSettings& base,
+                                                  QStringList* notes, const ModelChoices& choices);
 
 }  // namespace gesso::ui
