@@ -8,6 +8,8 @@
 // stays in the status bar after the run finishes.
 #include <QtTest>
 
+#include <QStandardPaths>
+
 #include <QDir>
 #include <QDirIterator>
 #include <QMessageBox>
@@ -90,6 +92,8 @@ class TestMainWindow : public QObject {
 
  private slots:
   void initTestCase() {
+    // The model library scans <AppDataLocation>/models and caches under <CacheLocation>: the test ones.
+    QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     gesso::ui::SettingsStore settings(paths().settings);
     settings.setOutputFolder(outputs());

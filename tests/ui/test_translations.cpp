@@ -19,6 +19,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QToolBar>
@@ -34,6 +35,8 @@
 #include "ui/main_window.h"
 #include "ui/mask_canvas.h"
 #include "ui/mask_tools_bar.h"
+#include "ui/model_library.h"
+#include "ui/model_library_dialog.h"
 #include "ui/optimization_panel.h"
 #include "ui/readout_bar.h"
 #include "ui/settings_store.h"
@@ -159,7 +162,8 @@ const QMetaObject* const kTrClasses[] = {
     &gesso::ui::HistoryPanel::staticMetaObject, &gesso::ui::ImageView::staticMetaObject,
     &gesso::ui::MaskCanvas::staticMetaObject,   &gesso::ui::MaskToolsBar::staticMetaObject,
     &gesso::ui::ReadoutBar::staticMetaObject,   &gesso::ui::VramChart::staticMetaObject,
-    &gesso::ui::EngineWorker::staticMetaObject,
+    &gesso::ui::EngineWorker::staticMetaObject, &gesso::ui::ModelLibrary::staticMetaObject,
+    &gesso::ui::ModelLibraryDialog::staticMetaObject,
 };
 
 }  // namespace
@@ -177,6 +181,8 @@ class TestTranslations : public QObject {
   }
 
  private slots:
+  void initTestCase() { QStandardPaths::setTestModeEnabled(true); }  // the window's model library
+
   void everyMessageFinished_data() { addLocales(); }
   void everyMessageFinished() {
     QFETCH(QString, locale);
