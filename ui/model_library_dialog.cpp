@@ -89,7 +89,8 @@ QWidget* ModelLibraryDialog::buildFolders() {
   m_root = new QLineEdit(QDir::toNativeSeparators(m_library.root()), box);
   m_root->setObjectName("modelsRootEdit");
   m_root->setToolTip(tr("AUTOMATIC1111's models folder: checkpoints in Stable-diffusion, and VAE, Lora, "
-                        "embeddings, ControlNet (created when missing). An A1111 or ComfyUI models folder works as it is."));
+                        "embeddings, ControlNet (created when missing). An A1111 models folder works as it is; add a ComfyUI one "
+                        "as an extra folder."));
   auto* browse = new QPushButton(tr("Browse…"), box);
   rootRow->addWidget(m_root, 1);
   rootRow->addWidget(browse);
