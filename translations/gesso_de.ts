@@ -184,10 +184,6 @@
         <translation>Breite und Höhe tauschen</translation>
     </message>
     <message>
-        <source>The diffusers model folder to generate with</source>
-        <translation>Der diffusers-Modellordner, mit dem generiert wird</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
@@ -284,22 +280,6 @@
         <translation>Ordner hinzufügen…</translation>
     </message>
     <message>
-        <source>SD 1.x</source>
-        <translation>SD 1.x</translation>
-    </message>
-    <message>
-        <source>SD 2.x</source>
-        <translation>SD 2.x</translation>
-    </message>
-    <message>
-        <source>SDXL</source>
-        <translation>SDXL</translation>
-    </message>
-    <message>
-        <source>SDXL refiner</source>
-        <translation>SDXL-Refiner</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>Standard des Modells</translation>
     </message>
@@ -328,14 +308,6 @@
         <translation>Die Größen, mit denen %1-Modelle trainiert wurden: zuerst das Quadrat, dann jedes breitere Format und sein hohes Gegenstück</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>%1 — unreadable</source>
-        <translation>%1 — nicht lesbar</translation>
-    </message>
-    <message>
         <source>Model default (%1)</source>
         <translation>Standard des Modells (%1)</translation>
     </message>
@@ -350,6 +322,42 @@
     <message>
         <source>A refiner follows an SDXL base model, in text to image or image to image</source>
         <translation>Ein Refiner folgt auf ein SDXL-Basismodell, bei Text zu Bild oder Bild zu Bild</translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation>Modelle suchen</translation>
+    </message>
+    <message>
+        <source>Show the models whose name or kind holds every word typed (&quot;xl inpainting&quot;); Return opens the list</source>
+        <translation>Zeigt die Modelle, deren Name oder Art jedes eingegebene Wort enthält („xl inpainting“); die Eingabetaste öffnet die Liste</translation>
+    </message>
+    <message>
+        <source>Scan the models folder again</source>
+        <translation>Den Modellordner erneut durchsuchen</translation>
+    </message>
+    <message>
+        <source>Rescan models</source>
+        <translation>Modelle neu einlesen</translation>
+    </message>
+    <message>
+        <source>The model to generate with: a checkpoint or a diffusers folder of the library, or a folder added by hand</source>
+        <translation>Das Modell, mit dem generiert wird: ein Checkpoint oder diffusers-Ordner der Bibliothek oder ein von Hand hinzugefügter Ordner</translation>
+    </message>
+    <message>
+        <source>A VAE of the library&apos;s VAE folder to decode with instead of the model&apos;s own (AUTOMATIC1111&apos;s &quot;SD VAE&quot;)</source>
+        <translation>Ein VAE aus dem VAE-Ordner der Bibliothek, der statt des eigenen VAE des Modells dekodiert („SD VAE“ in AUTOMATIC1111)</translation>
+    </message>
+    <message>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>The model&apos;s own VAE</source>
+        <translation>Der eigene VAE des Modells</translation>
     </message>
 </context>
 <context>
@@ -616,10 +624,6 @@
         <translation>Einstellungen nicht gespeichert: %1</translation>
     </message>
     <message>
-        <source>Add a model folder (a diffusers Stable Diffusion folder) to start.</source>
-        <translation>Fügen Sie einen Modellordner hinzu (einen Stable-Diffusion-Ordner im diffusers-Format), um zu beginnen.</translation>
-    </message>
-    <message>
         <source>Type a prompt and press Generate (Ctrl+Enter).</source>
         <translation>Geben Sie einen Prompt ein und klicken Sie auf „Generieren“ (Strg+Eingabe).</translation>
     </message>
@@ -677,6 +681,22 @@
     <message>
         <source>About Gesso</source>
         <translation>Über Gesso</translation>
+    </message>
+    <message>
+        <source>&amp;Model library…</source>
+        <translation>&amp;Modellbibliothek…</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan models</source>
+        <translation>Modelle neu &amp;einlesen</translation>
+    </message>
+    <message>
+        <source>Scanning the models folder…</source>
+        <translation>Der Modellordner wird durchsucht…</translation>
+    </message>
+    <message>
+        <source>Put a checkpoint into the models folder&apos;s Stable-diffusion folder (Settings &gt; Model library), or add a diffusers model folder, to start.</source>
+        <translation>Legen Sie einen Checkpoint in den Ordner Stable-diffusion des Modellordners (Einstellungen &gt; Modellbibliothek) oder fügen Sie einen diffusers-Modellordner hinzu, um zu beginnen.</translation>
     </message>
 </context>
 <context>
@@ -803,6 +823,218 @@
     <message>
         <source>Show the whole image (Home; the wheel zooms around the pointer)</source>
         <translation>Das ganze Bild zeigen (Pos1; das Mausrad zoomt um den Mauszeiger)</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ModelHashCache</name>
+    <message>
+        <source>Cannot read the model hash cache %1: %2</source>
+        <translation>Der Modell-Hash-Cache %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The model hash cache %1 is not one Gesso wrote: the hashes are computed again</source>
+        <translation>Der Modell-Hash-Cache %1 stammt nicht von Gesso: Die Hashes werden neu berechnet</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write the model hash cache %1: %2</source>
+        <translation>Der Modell-Hash-Cache %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ModelLibrary</name>
+    <message>
+        <source>Cannot create the models folder %1</source>
+        <translation>Der Modellordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>The file cannot be read</source>
+        <translation>Die Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>SD 1.x</source>
+        <translation>SD 1.x</translation>
+    </message>
+    <message>
+        <source>SD 2.x</source>
+        <translation>SD 2.x</translation>
+    </message>
+    <message>
+        <source>SDXL</source>
+        <translation>SDXL</translation>
+    </message>
+    <message>
+        <source>SDXL refiner</source>
+        <translation>SDXL-Refiner</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>diffusers folder</source>
+        <translation>diffusers-Ordner</translation>
+    </message>
+    <message>
+        <source>%1 inpainting</source>
+        <translation>%1 Inpainting</translation>
+    </message>
+    <message>
+        <source>inpainting checkpoint</source>
+        <translation>Inpainting-Checkpoint</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>Checkpoint</translation>
+    </message>
+    <message>
+        <source>%1 inpainting checkpoint</source>
+        <translation>%1-Inpainting-Checkpoint</translation>
+    </message>
+    <message>
+        <source>%1 checkpoint</source>
+        <translation>%1-Checkpoint</translation>
+    </message>
+    <message>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <source>%1 VAE</source>
+        <translation>%1-VAE</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>%1 LoRA</source>
+        <translation>%1-LoRA</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>Embedding</translation>
+    </message>
+    <message>
+        <source>%1 embedding</source>
+        <translation>%1-Embedding</translation>
+    </message>
+    <message>
+        <source>ControlNet</source>
+        <translation>ControlNet</translation>
+    </message>
+    <message>
+        <source>%1 ControlNet</source>
+        <translation>%1-ControlNet</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 [%2] — %3</source>
+        <translation>%1 [%2] — %3</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ModelLibraryDialog</name>
+    <message>
+        <source>Choose a folder of models</source>
+        <translation>Einen Ordner mit Modellen wählen</translation>
+    </message>
+    <message>
+        <source>Model library</source>
+        <translation>Modellbibliothek</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>Bibliothek durchsuchen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>Hash</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation>Neu einlesen</translation>
+    </message>
+    <message>
+        <source>Scan the folders again (new files are hashed in the background)</source>
+        <translation>Die Ordner erneut durchsuchen (neue Dateien werden im Hintergrund gehasht)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <source>More folders to scan, each with all its subfolders</source>
+        <translation>Weitere zu durchsuchende Ordner, jeweils mit allen Unterordnern</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Extra folders</source>
+        <translation>Weitere Ordner</translation>
+    </message>
+    <message>
+        <source>extra folder</source>
+        <translation>weiterer Ordner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 von %2 angezeigt</translation>
+    </message>
+    <message>
+        <source>scanning…</source>
+        <translation>wird durchsucht…</translation>
+    </message>
+    <message>
+        <source>hashing…</source>
+        <translation>Hashes werden berechnet…</translation>
+    </message>
+    <message>
+        <source>AUTOMATIC1111&apos;s models folder: checkpoints in Stable-diffusion, and VAE, Lora, embeddings, ControlNet (created when missing). An A1111 models folder works as it is; add a ComfyUI one as an extra folder.</source>
+        <translation>Der models-Ordner von AUTOMATIC1111: Checkpoints in Stable-diffusion, dazu VAE, Lora, embeddings, ControlNet (fehlende werden angelegt). Ein models-Ordner von A1111 funktioniert unverändert; fügen Sie einen von ComfyUI als weiteren Ordner hinzu.</translation>
     </message>
 </context>
 <context>
@@ -1133,6 +1365,14 @@
     <message>
         <source>The refiner switch point &quot;%1&quot; is not a fraction between 0 and 1: %2 is kept.</source>
         <translation>Der Refiner-Wechselpunkt „%1“ ist kein Anteil zwischen 0 und 1: %2 bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The model &quot;%1&quot; is not in the library: the model is left as it is.</source>
+        <translation>Das Modell „%1“ ist nicht in der Bibliothek: Das Modell bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>The VAE &quot;%1&quot; is not in the library: the VAE is left as it is.</source>
+        <translation>Der VAE „%1“ ist nicht in der Bibliothek: Der VAE bleibt unverändert.</translation>
     </message>
 </context>
 <context>

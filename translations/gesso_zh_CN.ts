@@ -184,10 +184,6 @@
         <translation>交换宽度和高度</translation>
     </message>
     <message>
-        <source>The diffusers model folder to generate with</source>
-        <translation>用于生成的 diffusers 模型文件夹</translation>
-    </message>
-    <message>
         <source>Model</source>
         <translation>模型</translation>
     </message>
@@ -284,22 +280,6 @@
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <source>SD 1.x</source>
-        <translation>SD 1.x</translation>
-    </message>
-    <message>
-        <source>SD 2.x</source>
-        <translation>SD 2.x</translation>
-    </message>
-    <message>
-        <source>SDXL</source>
-        <translation>SDXL</translation>
-    </message>
-    <message>
-        <source>SDXL refiner</source>
-        <translation>SDXL 精炼模型</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>模型默认</translation>
     </message>
@@ -328,14 +308,6 @@
         <translation>%1 模型训练时使用的尺寸：先是正方形，然后是各个横版尺寸及其对应的竖版尺寸</translation>
     </message>
     <message>
-        <source>%1 — %2</source>
-        <translation>%1 — %2</translation>
-    </message>
-    <message>
-        <source>%1 — unreadable</source>
-        <translation>%1 — 无法读取</translation>
-    </message>
-    <message>
         <source>Model default (%1)</source>
         <translation>模型默认（%1）</translation>
     </message>
@@ -350,6 +322,42 @@
     <message>
         <source>A refiner follows an SDXL base model, in text to image or image to image</source>
         <translation>精炼模型只能接在 SDXL 基础模型之后，用于文生图或图生图</translation>
+    </message>
+    <message>
+        <source>Search models</source>
+        <translation>搜索模型</translation>
+    </message>
+    <message>
+        <source>Show the models whose name or kind holds every word typed (&quot;xl inpainting&quot;); Return opens the list</source>
+        <translation>只显示名称或类型包含所输入全部词语的模型（如“xl inpainting”）；按回车键打开列表</translation>
+    </message>
+    <message>
+        <source>Scan the models folder again</source>
+        <translation>重新扫描模型文件夹</translation>
+    </message>
+    <message>
+        <source>Rescan models</source>
+        <translation>重新扫描模型</translation>
+    </message>
+    <message>
+        <source>The model to generate with: a checkpoint or a diffusers folder of the library, or a folder added by hand</source>
+        <translation>用于生成的模型：模型库中的 checkpoint 或 diffusers 文件夹，或手动添加的文件夹</translation>
+    </message>
+    <message>
+        <source>A VAE of the library&apos;s VAE folder to decode with instead of the model&apos;s own (AUTOMATIC1111&apos;s &quot;SD VAE&quot;)</source>
+        <translation>用模型库 VAE 文件夹中的 VAE 代替模型自带的 VAE 进行解码（即 AUTOMATIC1111 的“SD VAE”）</translation>
+    </message>
+    <message>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The model&apos;s own VAE</source>
+        <translation>模型自带的 VAE</translation>
     </message>
 </context>
 <context>
@@ -616,10 +624,6 @@
         <translation>设置未保存：%1</translation>
     </message>
     <message>
-        <source>Add a model folder (a diffusers Stable Diffusion folder) to start.</source>
-        <translation>添加一个模型文件夹（diffusers 格式的 Stable Diffusion 文件夹）即可开始。</translation>
-    </message>
-    <message>
         <source>Type a prompt and press Generate (Ctrl+Enter).</source>
         <translation>输入提示词并点击“生成”（Ctrl+Enter）。</translation>
     </message>
@@ -676,6 +680,22 @@
     <message>
         <source>About Gesso</source>
         <translation>关于 Gesso</translation>
+    </message>
+    <message>
+        <source>&amp;Model library…</source>
+        <translation>模型库(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Rescan models</source>
+        <translation>重新扫描模型(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Scanning the models folder…</source>
+        <translation>正在扫描模型文件夹…</translation>
+    </message>
+    <message>
+        <source>Put a checkpoint into the models folder&apos;s Stable-diffusion folder (Settings &gt; Model library), or add a diffusers model folder, to start.</source>
+        <translation>将 checkpoint 放入模型文件夹的 Stable-diffusion 子文件夹（设置 &gt; 模型库），或添加一个 diffusers 模型文件夹，即可开始。</translation>
     </message>
 </context>
 <context>
@@ -802,6 +822,217 @@
     <message>
         <source>Show the whole image (Home; the wheel zooms around the pointer)</source>
         <translation>显示整张图像（Home；滚轮以指针为中心缩放）</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ModelHashCache</name>
+    <message>
+        <source>Cannot read the model hash cache %1: %2</source>
+        <translation>无法读取模型哈希缓存 %1：%2</translation>
+    </message>
+    <message>
+        <source>The model hash cache %1 is not one Gesso wrote: the hashes are computed again</source>
+        <translation>模型哈希缓存 %1 不是 Gesso 写入的：将重新计算哈希</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Cannot write the model hash cache %1: %2</source>
+        <translation>无法写入模型哈希缓存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ModelLibrary</name>
+    <message>
+        <source>Cannot create the models folder %1</source>
+        <translation>无法创建模型文件夹 %1</translation>
+    </message>
+    <message>
+        <source>The file cannot be read</source>
+        <translation>无法读取该文件</translation>
+    </message>
+    <message>
+        <source>SD 1.x</source>
+        <translation>SD 1.x</translation>
+    </message>
+    <message>
+        <source>SD 2.x</source>
+        <translation>SD 2.x</translation>
+    </message>
+    <message>
+        <source>SDXL</source>
+        <translation>SDXL</translation>
+    </message>
+    <message>
+        <source>SDXL refiner</source>
+        <translation>SDXL 精炼模型</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>diffusers folder</source>
+        <translation>diffusers 文件夹</translation>
+    </message>
+    <message>
+        <source>%1 inpainting</source>
+        <translation>%1 局部重绘</translation>
+    </message>
+    <message>
+        <source>inpainting checkpoint</source>
+        <translation>局部重绘 checkpoint</translation>
+    </message>
+    <message>
+        <source>checkpoint</source>
+        <translation>checkpoint</translation>
+    </message>
+    <message>
+        <source>%1 inpainting checkpoint</source>
+        <translation>%1 局部重绘 checkpoint</translation>
+    </message>
+    <message>
+        <source>%1 checkpoint</source>
+        <translation>%1 checkpoint</translation>
+    </message>
+    <message>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <source>%1 VAE</source>
+        <translation>%1 VAE</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>%1 LoRA</source>
+        <translation>%1 LoRA</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>嵌入式</translation>
+    </message>
+    <message>
+        <source>%1 embedding</source>
+        <translation>%1 嵌入式</translation>
+    </message>
+    <message>
+        <source>ControlNet</source>
+        <translation>ControlNet</translation>
+    </message>
+    <message>
+        <source>%1 ControlNet</source>
+        <translation>%1 ControlNet</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 [%2] — %3</source>
+        <translation>%1 [%2] — %3</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ModelLibraryDialog</name>
+    <message>
+        <source>Choose a folder of models</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+    <message>
+        <source>Model library</source>
+        <translation>模型库</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>搜索模型库</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Hash</source>
+        <translation>哈希</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Rescan</source>
+        <translation>重新扫描</translation>
+    </message>
+    <message>
+        <source>Scan the folders again (new files are hashed in the background)</source>
+        <translation>重新扫描这些文件夹（新文件会在后台计算哈希）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Models folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <source>More folders to scan, each with all its subfolders</source>
+        <translation>要额外扫描的文件夹，各含其全部子文件夹</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Extra folders</source>
+        <translation>额外文件夹</translation>
+    </message>
+    <message>
+        <source>extra folder</source>
+        <translation>额外文件夹</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>显示 %1 / %2 个</translation>
+    </message>
+    <message>
+        <source>scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <source>hashing…</source>
+        <translation>正在计算哈希…</translation>
+    </message>
+    <message>
+        <source>AUTOMATIC1111&apos;s models folder: checkpoints in Stable-diffusion, and VAE, Lora, embeddings, ControlNet (created when missing). An A1111 models folder works as it is; add a ComfyUI one as an extra folder.</source>
+        <translation>AUTOMATIC1111 的 models 文件夹：checkpoint 放在 Stable-diffusion 中，另有 VAE、Lora、embeddings、ControlNet（缺少时自动创建）。A1111 的 models 文件夹可直接使用；ComfyUI 的请作为额外文件夹添加。</translation>
     </message>
 </context>
 <context>
@@ -1132,6 +1363,14 @@
     <message>
         <source>The refiner switch point &quot;%1&quot; is not a fraction between 0 and 1: %2 is kept.</source>
         <translation>精炼模型切换点“%1”不是 0 到 1 之间的比例：保留 %2。</translation>
+    </message>
+    <message>
+        <source>The model &quot;%1&quot; is not in the library: the model is left as it is.</source>
+        <translation>模型“%1”不在模型库中：模型保持不变。</translation>
+    </message>
+    <message>
+        <source>The VAE &quot;%1&quot; is not in the library: the VAE is left as it is.</source>
+        <translation>VAE“%1”不在模型库中：VAE 保持不变。</translation>
     </message>
 </context>
 <context>
