@@ -144,11 +144,8 @@ std::unique_ptr<ModelBundle> load_model_bundle(const std::string& dir, const tor
   m->vae = models::load_autoencoder_kl(m->index.path("vae"), vae_load, options.variant);
   m->vae->eval();
   m->scheduler_config = schedulers::load_scheduler_config(m->index.path("scheduler") + "/scheduler_config.json");
-  if (!is_sdxl(m->family)) {
-    // As diffusers' StableDiffusionPipeline does for early SD 1.x configs (its deprecation fixes).
-    m->scheduler_config.steps_offset = 1;
-    if (m->scheduler_config.clip_sample.value_or(false)) m->scheduler_config.clip_sample = false;
-  }
+  // diffusers' SDXL pipelines have no such fixes.
+  if (!is_sdxl(m->family)) schedulers::apply_stable_diffusion_fixes(m->scheduler_config);
   set_channels_last(*m, options.channels_last);  // before offload takes the host copies
   m->prepare();
   if (options.offload != runtime::Offload::kNone) add_offloads(*m, device);

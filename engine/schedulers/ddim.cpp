@@ -6,11 +6,11 @@
 
 namespace gesso::schedulers {
 
-DdimScheduler::DdimScheduler(const SchedulerConfig& config)
-    : config_(config), spacing_(spacing_of(config, "leading")), train_(training_schedule(config, ZeroSnr::kRescale)) {
+DdimScheduler::DdimScheduler(const SchedulerSettings& config)
+    : config_(config), spacing_(spacing_of(config)), train_(training_schedule(config, ZeroSnr::kRescale)) {
   check_prediction_type(config, {"epsilon", "v_prediction", "sample"}, "DDIM");
   if (config.eta < 0) throw RequestError("eta", "DDIM's eta must not be negative");
-  final_alpha_cumprod_ = config.set_alpha_to_one.value_or(true) ? torch::scalar_tensor(1.0, torch::kFloat32) : train_.alphas_cumprod[0];
+  final_alpha_cumprod_ = config.set_alpha_to_one ? torch::scalar_tensor(1.0, torch::kFloat32) : train_.alphas_cumprod[0];
 }
 
 void DdimScheduler::set_timesteps(int num_inference_steps) {
@@ -63,7 +63,7 @@ torch::Tensor DdimScheduler::step(const torch::Tensor& model_output, int step_in
   }
   if (config_.thresholding) {
     x0 = threshold_sample(x0, config_.dynamic_thresholding_ratio, config_.sample_max_value);
-  } else if (config_.clip_sample.value_or(true)) {
+  } else if (config_.clip_sample) {
     x0 = x0.clamp(-config_.clip_sample_range, config_.clip_sample_range);
   }
 

@@ -8,7 +8,7 @@ namespace gesso::schedulers {
 // diffusers' DDIMScheduler (Song et al. 2020); config.eta > 0 adds noise from the generator.
 class DdimScheduler : public Scheduler {
  public:
-  explicit DdimScheduler(const SchedulerConfig& config);
+  explicit DdimScheduler(const SchedulerSettings& config);
 
   void set_timesteps(int num_inference_steps) override;
   torch::Tensor timesteps() const override;
@@ -20,7 +20,7 @@ class DdimScheduler : public Scheduler {
   torch::Tensor add_noise(const torch::Tensor& original, const torch::Tensor& noise, int step_index) const override;
 
  private:
-  SchedulerConfig config_;
+  SchedulerSettings config_;
   std::string spacing_;
   TrainingSchedule train_;
   torch::Tensor final_alpha_cumprod_;

@@ -10,8 +10,8 @@ namespace {
 
 constexpr const char* kName = "DPM++ 2M";
 
-std::string dpm_solver_type(const SchedulerConfig& config) {
-  const std::string type = config.solver_type.value_or("midpoint");
+std::string dpm_solver_type(const SchedulerSettings& config) {
+  const std::string type = config.solver_type;
   if (type == "midpoint" || type == "heun") return type;
   if (type == "logrho" || type == "bh1" || type == "bh2") return "midpoint";  // as diffusers maps them
   throw RequestError("sampler", std::string(kName) + ": solver_type '" + type + "' is not supported (midpoint, heun)");
@@ -19,7 +19,7 @@ std::string dpm_solver_type(const SchedulerConfig& config) {
 
 }  // namespace
 
-DpmSolverMultistepScheduler::DpmSolverMultistepScheduler(const SchedulerConfig& config)
+DpmSolverMultistepScheduler::DpmSolverMultistepScheduler(const SchedulerSettings& config)
     : config_(config), solver_type_(dpm_solver_type(config)),
       train_(training_schedule(config, ZeroSnr::kRescaleAndClamp)) {
   check_prediction_type(config, {"epsilon", "v_prediction", "sample"}, kName);
@@ -28,7 +28,7 @@ DpmSolverMultistepScheduler::DpmSolverMultistepScheduler(const SchedulerConfig& 
                                       "' is not supported (dpmsolver++)");
   }
   check_multistep_config(config, kName);
-  spacing_of(config, "linspace");
+  spacing_of(config);
 }
 
 void DpmSolverMultistepScheduler::set_timesteps(int num_inference_steps) {

@@ -12,7 +12,7 @@ namespace gesso::schedulers {
 // midpoint/heun second-order forms are supported; the SDE variants are not.
 class DpmSolverMultistepScheduler : public Scheduler {
  public:
-  explicit DpmSolverMultistepScheduler(const SchedulerConfig& config);
+  explicit DpmSolverMultistepScheduler(const SchedulerSettings& config);
 
   void set_timesteps(int num_inference_steps) override;
   torch::Tensor timesteps() const override;
@@ -30,7 +30,7 @@ class DpmSolverMultistepScheduler : public Scheduler {
   torch::Tensor third_order_update(const torch::Tensor& sample, int i) const;
   int num_steps() const { return static_cast<int>(timesteps_.size()); }
 
-  SchedulerConfig config_;
+  SchedulerSettings config_;
   std::string solver_type_;
   TrainingSchedule train_;
   std::vector<int64_t> timesteps_;

@@ -9,7 +9,7 @@
 
 namespace gesso::schedulers {
 
-EulerScheduler::EulerScheduler(const SchedulerConfig& config)
+EulerScheduler::EulerScheduler(const SchedulerSettings& config)
     : SigmaScheduler(config, ZeroSnr::kRescaleAndClamp, "Euler") {
   check_prediction_type(config, {"epsilon", "v_prediction", "sample"}, name_);
   if (config.use_beta_sigmas) throw RequestError("sampler", "Euler: use_beta_sigmas is not supported");

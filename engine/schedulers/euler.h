@@ -6,7 +6,7 @@ namespace gesso::schedulers {
 // diffusers' EulerDiscreteScheduler (Karras et al. 2022, Algorithm 2 without churn).
 class EulerScheduler : public SigmaScheduler {
  public:
-  explicit EulerScheduler(const SchedulerConfig& config);
+  explicit EulerScheduler(const SchedulerSettings& config);
 
   void set_timesteps(int num_inference_steps) override;
   torch::Tensor step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,

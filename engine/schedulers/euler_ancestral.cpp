@@ -4,7 +4,7 @@
 
 namespace gesso::schedulers {
 
-EulerAncestralScheduler::EulerAncestralScheduler(const SchedulerConfig& config)
+EulerAncestralScheduler::EulerAncestralScheduler(const SchedulerSettings& config)
     : SigmaScheduler(config, ZeroSnr::kRescaleAndClamp, "Euler a") {
   check_prediction_type(config, {"epsilon", "v_prediction"}, name_);
 }

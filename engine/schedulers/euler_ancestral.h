@@ -7,7 +7,7 @@ namespace gesso::schedulers {
 // fresh noise of sigma_up from the pipeline's generator.
 class EulerAncestralScheduler : public SigmaScheduler {
  public:
-  explicit EulerAncestralScheduler(const SchedulerConfig& config);
+  explicit EulerAncestralScheduler(const SchedulerSettings& config);
 
   void set_timesteps(int num_inference_steps) override;
   torch::Tensor step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,

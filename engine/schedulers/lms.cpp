@@ -43,7 +43,7 @@ double gauss_kronrod_21(const F& f, double a, double b) {
 
 }  // namespace
 
-LmsScheduler::LmsScheduler(const SchedulerConfig& config) : SigmaScheduler(config, ZeroSnr::kIgnored, "LMS") {
+LmsScheduler::LmsScheduler(const SchedulerSettings& config) : SigmaScheduler(config, ZeroSnr::kIgnored, "LMS") {
   check_prediction_type(config, {"epsilon", "v_prediction", "sample"}, name_);
   if (config.use_beta_sigmas) throw RequestError("sampler", "LMS: use_beta_sigmas is not supported");
   if (config.use_karras_sigmas + config.use_exponential_sigmas > 1) {

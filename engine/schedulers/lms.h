@@ -9,7 +9,7 @@ namespace gesso::schedulers {
 // coefficients that integrate the Lagrange basis over each sigma interval.
 class LmsScheduler : public SigmaScheduler {
  public:
-  explicit LmsScheduler(const SchedulerConfig& config);
+  explicit LmsScheduler(const SchedulerSettings& config);
 
   void set_timesteps(int num_inference_steps) override;
   torch::Tensor step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,

@@ -10,7 +10,7 @@ namespace gesso::schedulers {
 namespace {
 
 // DPM-Solver can stop early where lambda falls below lambda_min_clipped (for cosine schedules).
-int last_timestep(const SchedulerConfig& config, const TrainingSchedule& train, MultistepSolver solver) {
+int last_timestep(const SchedulerSettings& config, const TrainingSchedule& train, MultistepSolver solver) {
   if (solver == MultistepSolver::kUniPC) return config.num_train_timesteps;
   const auto alpha_t = torch::sqrt(train.alphas_cumprod);
   const auto sigma_t = torch::sqrt(1 - train.alphas_cumprod);
@@ -20,7 +20,7 @@ int last_timestep(const SchedulerConfig& config, const TrainingSchedule& train, 
 }
 
 // Karras or exponential sigmas over the whole training range, with the timesteps they fall on.
-void replace_with_sigma_schedule(const SchedulerConfig& config, const std::vector<double>& train_sigmas, int steps,
+void replace_with_sigma_schedule(const SchedulerSettings& config, const std::vector<double>& train_sigmas, int steps,
                                  MultistepSolver solver, MultistepSchedule& out) {
   const double sigma_min = config.sigma_min.value_or(train_sigmas.front());
   const double sigma_max = config.sigma_max.value_or(train_sigmas.back());
@@ -40,9 +40,9 @@ void replace_with_sigma_schedule(const SchedulerConfig& config, const std::vecto
 
 }  // namespace
 
-MultistepSchedule multistep_schedule(const SchedulerConfig& config, const TrainingSchedule& train, int steps,
+MultistepSchedule multistep_schedule(const SchedulerSettings& config, const TrainingSchedule& train, int steps,
                                      MultistepSolver solver) {
-  const std::string spacing = spacing_of(config, "linspace");
+  const std::string spacing = spacing_of(config);
   const auto spaced = multistep_timesteps(spacing, steps, config.num_train_timesteps,
                                           last_timestep(config, train, solver), config.steps_offset);
   const auto train_sigmas = training_sigmas(train.alphas_cumprod);
@@ -73,7 +73,7 @@ torch::Tensor lambda_of(const std::pair<torch::Tensor, torch::Tensor>& alpha_sig
   return torch::log(alpha_sigma.first) - torch::log(alpha_sigma.second);
 }
 
-void check_multistep_config(const SchedulerConfig& config, const char* name) {
+void check_multistep_config(const SchedulerSettings& config, const char* name) {
   const std::string n(name);
   if (config.solver_order < 1 || config.solver_order > 3) throw RequestError("sampler", n + ": solver_order must be 1, 2 or 3");
   if (config.use_beta_sigmas) throw RequestError("sampler", n + ": use_beta_sigmas is not supported");

@@ -19,7 +19,7 @@ struct MultistepSchedule {
 
 // diffusers' set_timesteps of DPMSolverMultistepScheduler / UniPCMultistepScheduler (they differ
 // in the clipping of lambda, the Karras rounding and the final Karras sigma).
-MultistepSchedule multistep_schedule(const SchedulerConfig& config, const TrainingSchedule& train, int steps,
+MultistepSchedule multistep_schedule(const SchedulerSettings& config, const TrainingSchedule& train, int steps,
                                      MultistepSolver solver);
 
 // (alpha_t, sigma_t) of a k-diffusion sigma: 1 / sqrt(sigma^2 + 1) and sigma * alpha_t.
@@ -27,7 +27,7 @@ std::pair<torch::Tensor, torch::Tensor> alpha_sigma(const torch::Tensor& sigma);
 
 // The config checks DPM++ and UniPC share: solver order, sigma schedule options, final sigma type.
 // Throws RequestError("sampler", "<name>: ...").
-void check_multistep_config(const SchedulerConfig& config, const char* name);
+void check_multistep_config(const SchedulerSettings& config, const char* name);
 
 // log(alpha_t) - log(sigma_t).
 torch::Tensor lambda_of(const std::pair<torch::Tensor, torch::Tensor>& alpha_sigma);

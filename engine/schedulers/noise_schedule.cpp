@@ -27,7 +27,7 @@ torch::Tensor cosine_betas(int num_train_timesteps) {
   return torch::tensor(betas, torch::kFloat32);
 }
 
-torch::Tensor base_betas(const SchedulerConfig& config) {
+torch::Tensor base_betas(const SchedulerSettings& config) {
   const int n = config.num_train_timesteps;
   if (!config.trained_betas.empty()) {
     std::vector<float> betas(config.trained_betas.begin(), config.trained_betas.end());
@@ -62,7 +62,7 @@ torch::Tensor rescale_zero_terminal_snr(const torch::Tensor& betas) {
 
 }  // namespace
 
-TrainingSchedule training_schedule(const SchedulerConfig& config, ZeroSnr zero_snr) {
+TrainingSchedule training_schedule(const SchedulerSettings& config, ZeroSnr zero_snr) {
   if (config.num_train_timesteps < 2) {
     throw RequestError("sampler", "num_train_timesteps must be at least 2, not " +
                                       std::to_string(config.num_train_timesteps));
@@ -82,15 +82,15 @@ void check_steps(int steps, int num_train_timesteps) {
   }
 }
 
-std::string spacing_of(const SchedulerConfig& config, const std::string& default_spacing) {
-  const std::string spacing = config.timestep_spacing.value_or(default_spacing);
+std::string spacing_of(const SchedulerSettings& config) {
+  const std::string& spacing = config.timestep_spacing;
   if (spacing != "leading" && spacing != "trailing" && spacing != "linspace") {
     throw RequestError("sampler", "timestep_spacing '" + spacing + "' is not supported (leading, trailing, linspace)");
   }
   return spacing;
 }
 
-void check_prediction_type(const SchedulerConfig& config, const std::vector<std::string>& supported,
+void check_prediction_type(const SchedulerSettings& config, const std::vector<std::string>& supported,
                            const std::string& scheduler) {
   if (std::find(supported.begin(), supported.end(), config.prediction_type) != supported.end()) return;
   std::string list;

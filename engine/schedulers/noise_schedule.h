@@ -25,17 +25,16 @@ struct TrainingSchedule {
 };
 
 // Throws RequestError("sampler", ...) for a beta_schedule diffusers does not implement.
-TrainingSchedule training_schedule(const SchedulerConfig& config, ZeroSnr zero_snr);
+TrainingSchedule training_schedule(const SchedulerSettings& config, ZeroSnr zero_snr);
 
 // Throws RequestError("steps", ...) unless 1 <= steps <= num_train_timesteps.
 void check_steps(int steps, int num_train_timesteps);
 
-// The config's timestep_spacing, or the scheduler's default when the key is absent; throws
-// RequestError for an unknown spacing.
-std::string spacing_of(const SchedulerConfig& config, const std::string& default_spacing);
+// The settings' timestep_spacing; throws RequestError for an unknown spacing.
+std::string spacing_of(const SchedulerSettings& config);
 
 // Rejects prediction types the scheduler does not implement.
-void check_prediction_type(const SchedulerConfig& config, const std::vector<std::string>& supported,
+void check_prediction_type(const SchedulerSettings& config, const std::vector<std::string>& supported,
                            const std::string& scheduler);
 
 // Descending inference timesteps of DDIM, PNDM, Euler and LMS (n values). With

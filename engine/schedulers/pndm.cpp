@@ -8,11 +8,11 @@
 
 namespace gesso::schedulers {
 
-PndmScheduler::PndmScheduler(const SchedulerConfig& config)
-    : config_(config), spacing_(spacing_of(config, "leading")), train_(training_schedule(config, ZeroSnr::kIgnored)) {
+PndmScheduler::PndmScheduler(const SchedulerSettings& config)
+    : config_(config), spacing_(spacing_of(config)), train_(training_schedule(config, ZeroSnr::kIgnored)) {
   check_prediction_type(config, {"epsilon", "v_prediction"}, "PNDM");
   final_alpha_cumprod_ =
-      config.set_alpha_to_one.value_or(false) ? torch::scalar_tensor(1.0, torch::kFloat32) : train_.alphas_cumprod[0];
+      config.set_alpha_to_one ? torch::scalar_tensor(1.0, torch::kFloat32) : train_.alphas_cumprod[0];
 }
 
 void PndmScheduler::set_timesteps(int num_inference_steps) {

@@ -12,7 +12,7 @@ namespace gesso::schedulers {
 // Like diffusers it counts its own calls: the PLMS warm-up repeats the second timestep.
 class PndmScheduler : public Scheduler {
  public:
-  explicit PndmScheduler(const SchedulerConfig& config);
+  explicit PndmScheduler(const SchedulerSettings& config);
 
   void set_timesteps(int num_inference_steps) override;
   torch::Tensor timesteps() const override;
@@ -31,7 +31,7 @@ class PndmScheduler : public Scheduler {
                             torch::Tensor model_output) const;
   int step_ratio() const { return config_.num_train_timesteps / num_inference_steps_; }
 
-  SchedulerConfig config_;
+  SchedulerSettings config_;
   std::string spacing_;
   TrainingSchedule train_;
   torch::Tensor final_alpha_cumprod_;

@@ -62,20 +62,10 @@ class Reader {
   void read(const char* key, double& field) const {
     if (const json* v = find(key)) field = number(key, *v);
   }
-  void read(const char* key, std::optional<double>& field) const {
-    if (const json* v = find(key)) field = number(key, *v);
-  }
   void read(const char* key, bool& field) const {
     if (const json* v = find(key)) {
       if (!v->is_boolean()) fail(key, "true or false", *v);
       field = v->get<bool>();
-    }
-  }
-  void read(const char* key, std::optional<bool>& field) const {
-    bool value = false;
-    if (find(key)) {
-      read(key, value);
-      field = value;
     }
   }
   void read(const char* key, std::string& field) const {
@@ -84,12 +74,13 @@ class Reader {
       field = v->get<std::string>();
     }
   }
-  void read(const char* key, std::optional<std::string>& field) const {
-    std::string value;
-    if (find(key)) {
-      read(key, value);
-      field = value;
-    }
+  // A key that is absent or null stays nullopt: the class that reads it supplies its default.
+  template <typename T>
+  void read(const char* key, std::optional<T>& field) const {
+    if (!find(key)) return;
+    T value{};
+    read(key, value);
+    field = value;
   }
   void read(const char* key, std::vector<double>& field) const {
     if (const json* v = find(key)) {
@@ -199,13 +190,14 @@ void read_solver_keys(const Reader& r, SchedulerConfig& c) {
 
 void validate(const Reader& r, const SchedulerConfig& c, const std::string& path) {
   if (c.num_train_timesteps < 2) throw ModelFileError(path, "\"num_train_timesteps\" must be at least 2");
-  if (c.steps_offset < 0) throw ModelFileError(path, "\"steps_offset\" must not be negative");
+  if (c.steps_offset.value_or(0) < 0) throw ModelFileError(path, "\"steps_offset\" must not be negative");
   if (!c.trained_betas.empty() && static_cast<int>(c.trained_betas.size()) != c.num_train_timesteps) {
     throw ModelFileError(path, "\"trained_betas\" has " + std::to_string(c.trained_betas.size()) +
                                    " values for " + std::to_string(c.num_train_timesteps) + " training timesteps");
   }
-  if (c.trained_betas.empty()) r.check_one_of("beta_schedule", c.beta_schedule, {"linear", "scaled_linear", "squaredcos_cap_v2"});
-  r.check_one_of("prediction_type", c.prediction_type, {"epsilon", "v_prediction", "sample"});
+  if (c.trained_betas.empty() && c.beta_schedule)
+    r.check_one_of("beta_schedule", *c.beta_schedule, {"linear", "scaled_linear", "squaredcos_cap_v2"});
+  if (c.prediction_type) r.check_one_of("prediction_type", *c.prediction_type, {"epsilon", "v_prediction", "sample"});
   if (c.timestep_spacing) r.check_one_of("timestep_spacing", *c.timestep_spacing, {"leading", "trailing", "linspace"});
 }
 

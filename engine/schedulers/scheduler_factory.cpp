@@ -8,66 +8,74 @@
 #include "engine/schedulers/scheduler.h"
 #include "engine/schedulers/unipc.h"
 
-#include <functional>
 #include <utility>
 
 namespace gesso::schedulers {
 namespace {
 
-using Factory = std::function<std::unique_ptr<Scheduler>(SchedulerConfig)>;
-
-template <typename T>
-Factory plain() {
-  return [](SchedulerConfig config) { return std::make_unique<T>(config); };
+std::unique_ptr<Scheduler> construct(SchedulerClass cls, const SchedulerSettings& settings) {
+  switch (cls) {
+    case SchedulerClass::kDdim: return std::make_unique<DdimScheduler>(settings);
+    case SchedulerClass::kPndm: return std::make_unique<PndmScheduler>(settings);
+    case SchedulerClass::kEuler: return std::make_unique<EulerScheduler>(settings);
+    case SchedulerClass::kEulerAncestral: return std::make_unique<EulerAncestralScheduler>(settings);
+    case SchedulerClass::kLms: return std::make_unique<LmsScheduler>(settings);
+    case SchedulerClass::kDpmSolverMultistep: return std::make_unique<DpmSolverMultistepScheduler>(settings);
+    case SchedulerClass::kUniPc: return std::make_unique<UniPcScheduler>(settings);
+  }
+  throw Error("unknown scheduler class");
 }
+
+// What a user-facing name fixes over the config (from_config's keyword arguments).
+using Override = void (*)(SchedulerSettings&);
 
 // "DPM++ 2M" names a method, so the name fixes what the config might say otherwise.
-Factory dpmpp_2m(bool karras) {
-  return [karras](SchedulerConfig config) {
-    config.algorithm_type = "dpmsolver++";
-    config.solver_order = 2;
-    config.use_karras_sigmas = karras;
-    if (karras) config.use_exponential_sigmas = false;
-    return std::make_unique<DpmSolverMultistepScheduler>(config);
-  };
+void dpmpp_2m(SchedulerSettings& s) {
+  s.algorithm_type = "dpmsolver++";
+  s.solver_order = 2;
+  s.use_karras_sigmas = false;
 }
 
-// User-facing names first, in menu order; then diffusers' class names.
-const std::vector<std::pair<std::string, Factory>>& registry() {
-  static const std::vector<std::pair<std::string, Factory>> entries = {
-      {"Euler a", plain<EulerAncestralScheduler>()},
-      {"Euler", plain<EulerScheduler>()},
-      {"DPM++ 2M", dpmpp_2m(false)},
-      {"DPM++ 2M Karras", dpmpp_2m(true)},
-      {"DDIM", plain<DdimScheduler>()},
-      {"PNDM", plain<PndmScheduler>()},
-      {"LMS", plain<LmsScheduler>()},
-      {"UniPC", plain<UniPcScheduler>()},
-      {"EulerAncestralDiscreteScheduler", plain<EulerAncestralScheduler>()},
-      {"EulerDiscreteScheduler", plain<EulerScheduler>()},
-      {"DPMSolverMultistepScheduler", plain<DpmSolverMultistepScheduler>()},
-      {"DDIMScheduler", plain<DdimScheduler>()},
-      {"PNDMScheduler", plain<PndmScheduler>()},
-      {"LMSDiscreteScheduler", plain<LmsScheduler>()},
-      {"UniPCMultistepScheduler", plain<UniPcScheduler>()},
-  };
-  return entries;
+void dpmpp_2m_karras(SchedulerSettings& s) {
+  dpmpp_2m(s);
+  s.use_karras_sigmas = true;
+  s.use_exponential_sigmas = false;
 }
 
-constexpr size_t kUserFacingCount = 8;
+struct UserName {
+  const char* name;
+  SchedulerClass cls;
+  Override override = nullptr;
+};
+
+// In menu order.
+const UserName kUserNames[] = {
+    {"Euler a", SchedulerClass::kEulerAncestral},
+    {"Euler", SchedulerClass::kEuler},
+    {"DPM++ 2M", SchedulerClass::kDpmSolverMultistep, dpmpp_2m},
+    {"DPM++ 2M Karras", SchedulerClass::kDpmSolverMultistep, dpmpp_2m_karras},
+    {"DDIM", SchedulerClass::kDdim},
+    {"PNDM", SchedulerClass::kPndm},
+    {"LMS", SchedulerClass::kLms},
+    {"UniPC", SchedulerClass::kUniPc},
+};
 
 }  // namespace
 
 std::vector<std::string> scheduler_names() {
   std::vector<std::string> names;
-  for (size_t i = 0; i < kUserFacingCount; ++i) names.push_back(registry()[i].first);
+  for (const auto& user : kUserNames) names.push_back(user.name);
   return names;
 }
 
 std::unique_ptr<Scheduler> make_scheduler(const std::string& name, const SchedulerConfig& config) {
-  for (const auto& [known, factory] : registry()) {
-    if (known == name) return factory(config);
+  for (const auto& user : kUserNames) {
+    if (name != user.name) continue;
+    auto settings = settings_for(config, user.cls);
+    if (user.override) user.override(settings);
+    return construct(user.cls, settings);
   }
+  if (const auto cls = scheduler_class(name)) return construct(*cls, settings_for(config, *cls));
   std::string list;
   for (const auto& known : scheduler_names()) list += (list.empty() ? "" : ", ") + known;
   throw RequestError("sampler", "unknown sampler '" + name + "'; known: " + list +
@@ -92,15 +100,14 @@ const std::vector<std::pair<std::string, std::string>>& class_names() {
 }  // namespace
 
 std::string default_sampler(const SchedulerConfig& config) {
-  for (const auto& [cls, user] : class_names())
-    if (cls == config.class_name) return cls;
-  return "Euler a";
+  return scheduler_class(config.class_name) ? config.class_name : "Euler a";
 }
 
 std::string sampler_display_name(const std::string& sampler, const SchedulerConfig& config) {
   for (const auto& [cls, user] : class_names()) {
     if (cls != sampler) continue;
-    return cls == "DPMSolverMultistepScheduler" && config.use_karras_sigmas ? "DPM++ 2M Karras" : user;
+    const bool karras = config.use_karras_sigmas.value_or(false);
+    return cls == "DPMSolverMultistepScheduler" && karras ? "DPM++ 2M Karras" : user;
   }
   return sampler;
 }

@@ -6,8 +6,8 @@
 
 namespace gesso::schedulers {
 
-SigmaScheduler::SigmaScheduler(const SchedulerConfig& config, ZeroSnr zero_snr, const std::string& name)
-    : config_(config), name_(name), spacing_(spacing_of(config, "linspace")),
+SigmaScheduler::SigmaScheduler(const SchedulerSettings& config, ZeroSnr zero_snr, const std::string& name)
+    : config_(config), name_(name), spacing_(spacing_of(config)),
       train_(training_schedule(config, zero_snr)) {
   train_sigmas_ = training_sigmas(train_.alphas_cumprod);
   // Before set_timesteps diffusers holds every training sigma, largest first, then 0.

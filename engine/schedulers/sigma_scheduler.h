@@ -19,7 +19,7 @@ class SigmaScheduler : public Scheduler {
   torch::Tensor add_noise(const torch::Tensor& original, const torch::Tensor& noise, int step_index) const override;
 
  protected:
-  SigmaScheduler(const SchedulerConfig& config, ZeroSnr zero_snr, const std::string& name);
+  SigmaScheduler(const SchedulerSettings& config, ZeroSnr zero_snr, const std::string& name);
 
   // Installs the schedule: float32 timesteps (n) and sigmas (n + 1, the last the final sigma).
   void set_schedule(const std::vector<double>& timesteps, const std::vector<double>& sigmas);
@@ -32,7 +32,7 @@ class SigmaScheduler : public Scheduler {
   torch::Tensor predict_original(const torch::Tensor& model_output, const torch::Tensor& sample,
                                  const torch::Tensor& sigma) const;
 
-  SchedulerConfig config_;
+  SchedulerSettings config_;
   std::string name_;
   std::string spacing_;
   TrainingSchedule train_;

@@ -12,8 +12,8 @@ namespace {
 
 constexpr const char* kName = "UniPC";
 
-std::string unipc_solver_type(const SchedulerConfig& config) {
-  const std::string type = config.solver_type.value_or("bh2");
+std::string unipc_solver_type(const SchedulerSettings& config) {
+  const std::string type = config.solver_type;
   if (type == "bh1" || type == "bh2") return type;
   if (type == "midpoint" || type == "heun" || type == "logrho") return "bh2";  // as diffusers maps them
   throw RequestError("sampler", std::string(kName) + ": solver_type '" + type + "' is not supported (bh1, bh2)");
@@ -21,12 +21,12 @@ std::string unipc_solver_type(const SchedulerConfig& config) {
 
 }  // namespace
 
-UniPcScheduler::UniPcScheduler(const SchedulerConfig& config)
+UniPcScheduler::UniPcScheduler(const SchedulerSettings& config)
     : config_(config), solver_type_(unipc_solver_type(config)),
       train_(training_schedule(config, ZeroSnr::kRescaleAndClamp)) {
   check_prediction_type(config, {"epsilon", "v_prediction", "sample"}, kName);
   check_multistep_config(config, kName);
-  spacing_of(config, "linspace");
+  spacing_of(config);
 }
 
 void UniPcScheduler::set_timesteps(int num_inference_steps) {

@@ -12,7 +12,7 @@ namespace gesso::schedulers {
 // solver_order 2, predict_x0.
 class UniPcScheduler : public Scheduler {
  public:
-  explicit UniPcScheduler(const SchedulerConfig& config);
+  explicit UniPcScheduler(const SchedulerSettings& config);
 
   void set_timesteps(int num_inference_steps) override;
   torch::Tensor timesteps() const override;
@@ -41,7 +41,7 @@ class UniPcScheduler : public Scheduler {
                           int i, int order) const;
   int num_steps() const { return static_cast<int>(timesteps_.size()); }
 
-  SchedulerConfig config_;
+  SchedulerSettings config_;
   std::string solver_type_;
   TrainingSchedule train_;
   std::vector<int64_t> timesteps_;

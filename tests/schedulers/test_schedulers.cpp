@@ -1,6 +1,8 @@
 // Every scheduler against diffusers 0.42.1 (tests/fixtures/schedulers_fixture.py): full sampling
 // loops with a stand-in model, from the same seeded noise, on SD 1.x/2.x configs, each spacing,
-// Karras on/off, DDIM's eta with the generator, img2img starts and PNDM's Runge-Kutta warm-up.
+// Karras on/off, DDIM's eta with the generator, img2img starts and PNDM's Runge-Kutta warm-up;
+// configs that leave keys out, read by every sampler (through StableDiffusionPipeline's fixes
+// where a case says so), and each class's defaults against diffusers' signatures.
 // Timesteps must be equal; every step's sample within 1e-4.
 #include <QtTest>
 
@@ -9,6 +11,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -21,6 +24,7 @@
 using gesso::schedulers::load_scheduler_config;
 using gesso::schedulers::make_scheduler;
 using gesso::schedulers::SchedulerConfig;
+using gesso::schedulers::SchedulerSettings;
 
 namespace {
 
@@ -87,6 +91,44 @@ Start start(gesso::schedulers::Scheduler& s, const nlohmann::json& c, at::Genera
   return {s.add_noise(original, noise, t_start), t_start};
 }
 
+// The settings by diffusers' config keys, as defaults.json writes them (-inf as "-Infinity").
+nlohmann::json settings_json(const SchedulerSettings& s) {
+  const auto optional = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
+  return {{"num_train_timesteps", s.num_train_timesteps},
+          {"beta_start", s.beta_start},
+          {"beta_end", s.beta_end},
+          {"beta_schedule", s.beta_schedule},
+          {"trained_betas", s.trained_betas.empty() ? nlohmann::json() : nlohmann::json(s.trained_betas)},
+          {"rescale_betas_zero_snr", s.rescale_betas_zero_snr},
+          {"prediction_type", s.prediction_type},
+          {"timestep_spacing", s.timestep_spacing},
+          {"steps_offset", s.steps_offset},
+          {"set_alpha_to_one", s.set_alpha_to_one},
+          {"skip_prk_steps", s.skip_prk_steps},
+          {"clip_sample", s.clip_sample},
+          {"clip_sample_range", s.clip_sample_range},
+          {"thresholding", s.thresholding},
+          {"dynamic_thresholding_ratio", s.dynamic_thresholding_ratio},
+          {"sample_max_value", s.sample_max_value},
+          {"use_karras_sigmas", s.use_karras_sigmas},
+          {"use_exponential_sigmas", s.use_exponential_sigmas},
+          {"use_beta_sigmas", s.use_beta_sigmas},
+          {"sigma_min", optional(s.sigma_min)},
+          {"sigma_max", optional(s.sigma_max)},
+          {"interpolation_type", s.interpolation_type},
+          {"timestep_type", s.timestep_type},
+          {"final_sigmas_type", s.final_sigmas_type},
+          {"solver_order", s.solver_order},
+          {"algorithm_type", s.algorithm_type},
+          {"solver_type", s.solver_type},
+          {"lower_order_final", s.lower_order_final},
+          {"euler_at_final", s.euler_at_final},
+          {"lambda_min_clipped", std::isinf(s.lambda_min_clipped) && s.lambda_min_clipped < 0
+                                     ? nlohmann::json("-Infinity") : nlohmann::json(s.lambda_min_clipped)},
+          {"predict_x0", s.predict_x0},
+          {"disable_corrector", s.disable_corrector}};
+}
+
 }  // namespace
 
 class TestSchedulers : public QObject {
@@ -101,7 +143,7 @@ class TestSchedulers : public QObject {
       const std::string label = c["id"].get<std::string>() + " " + c["sampler"].get<std::string>() + " " +
                                 c["config"].get<std::string>() + " " + std::to_string(c["steps"].get<int>()) +
                                 " steps" + (c["strength"].is_null() ? "" : " img2img") +
-                                (c["eta"].get<double>() > 0 ? " eta" : "");
+                                (c["eta"].get<double>() > 0 ? " eta" : "") + (c["fixes"].get<bool>() ? " fixes" : "");
       QTest::newRow(label.c_str()) << static_cast<int>(i);
     }
   }
@@ -113,6 +155,7 @@ class TestSchedulers : public QObject {
     const auto sampler = c["sampler"].get<std::string>();
     SchedulerConfig config = load_scheduler_config((dir() / (c["config"].get<std::string>() + ".json")).string());
     config.eta = c["eta"].get<double>();
+    if (c["fixes"].get<bool>()) gesso::schedulers::apply_stable_diffusion_fixes(config);
     auto s = make_scheduler(sampler, config);
     if (c.contains("error")) {
       QVERIFY_THROWS_EXCEPTION(gesso::RequestError, s->set_timesteps(c["steps"].get<int>()));
@@ -226,20 +269,61 @@ class TestSchedulers : public QObject {
   void readsStableDiffusionConfig() {
     const auto c = load_scheduler_config((dir() / "sd21v.json").string());
     QCOMPARE(c.class_name, std::string("DDIMScheduler"));
-    QCOMPARE(c.beta_schedule, std::string("scaled_linear"));
-    QCOMPARE(c.beta_start, 0.00085);
-    QCOMPARE(c.prediction_type, std::string("v_prediction"));
-    QCOMPARE(c.steps_offset, 1);
+    QCOMPARE(c.beta_schedule, std::optional<std::string>("scaled_linear"));
+    QCOMPARE(c.beta_start, std::optional<double>(0.00085));
+    QCOMPARE(c.prediction_type, std::optional<std::string>("v_prediction"));
+    QCOMPARE(c.steps_offset, std::optional<int>(1));
     QCOMPARE(c.set_alpha_to_one, std::optional<bool>(false));
     QCOMPARE(c.clip_sample, std::optional<bool>(false));
     QVERIFY(!c.timestep_spacing.has_value());  // each scheduler then uses its own default
     QVERIFY(c.trained_betas.empty());          // "trained_betas": null
   }
 
+  // Each class's defaults are its diffusers __init__ signature's, key for key.
+  void defaultsAreDiffusers() {
+    std::ifstream in(dir() / "defaults.json");
+    const auto signatures = nlohmann::json::parse(in);
+    int compared = 0;
+    for (const auto& [class_name, defaults] : signatures.items()) {
+      const auto cls = gesso::schedulers::scheduler_class(class_name);
+      QVERIFY2(cls.has_value(), class_name.c_str());
+      const auto ours = settings_json(gesso::schedulers::diffusers_defaults(*cls));
+      for (const auto& [key, want] : defaults.items()) {
+        if (!ours.contains(key)) continue;  // a key Gesso does not read
+        QVERIFY2(ours[key] == want, qPrintable(QString("%1.%2: ours %3, diffusers %4")
+                                                   .arg(class_name.c_str(), key.c_str(), ours[key].dump().c_str(),
+                                                        want.dump().c_str())));
+        ++compared;
+      }
+    }
+    qInfo("%d class defaults compared", compared);
+    QVERIFY(compared > 100);
+  }
+
+  // An SD pipeline ends with steps_offset 1 and no clipping whichever sampler it is built with
+  // (the case fixtures check the numbers); without the fixes DDIM's own defaults apply.
+  void stableDiffusionFixesReachEverySampler() {
+    using gesso::schedulers::SchedulerClass;
+    SchedulerConfig bare;
+    bare.class_name = "PNDMScheduler";
+    const auto unfixed = gesso::schedulers::settings_for(bare, SchedulerClass::kDdim);
+    QCOMPARE(unfixed.steps_offset, 0);
+    QCOMPARE(unfixed.clip_sample, true);
+    QCOMPARE(unfixed.set_alpha_to_one, true);
+    gesso::schedulers::apply_stable_diffusion_fixes(bare);
+    for (const auto cls : {SchedulerClass::kDdim, SchedulerClass::kPndm, SchedulerClass::kEuler}) {
+      const auto s = gesso::schedulers::settings_for(bare, cls);
+      QCOMPARE(s.steps_offset, 1);
+      QCOMPARE(s.clip_sample, false);
+    }
+    QCOMPARE(gesso::schedulers::settings_for(bare, SchedulerClass::kDdim).set_alpha_to_one, true);
+    QCOMPARE(gesso::schedulers::settings_for(bare, SchedulerClass::kPndm).set_alpha_to_one, false);
+  }
+
   void readsPythonInfinity() {
     const auto path = write("inf.json", "{\"lambda_min_clipped\": -Infinity, \"_class_name\": \"a \\\"-Infinity\\\" b\"}");
     const auto c = load_scheduler_config(path);
-    QVERIFY(std::isinf(c.lambda_min_clipped) && c.lambda_min_clipped < 0);
+    QVERIFY(c.lambda_min_clipped && std::isinf(*c.lambda_min_clipped) && *c.lambda_min_clipped < 0);
     QCOMPARE(c.class_name, std::string("a \"-Infinity\" b"));
   }
 
