@@ -15,18 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Source {
-  const SafetensorsFile* file;
-  const TensorInfo* info;
-};
-
-std::map<std::string, Source> index_sources(const std::vector<SafetensorsFile>& files, const LoadOptions& options) {
-  std::map<std::string, Source> sources;
-  for (const auto& f : files)
-    for (const auto& ti : f.tensors()) sources[options.rename ? options.rename(ti.name) : ti.name] = Source{&f, &ti};
-  return sources;
-}
-
 std::map<std::string, torch::Tensor> module_tensors(torch::nn::Module& module) {
   std::map<std::string, torch::Tensor> targets;
   for (auto& p : module.named_parameters(/*recurse=*/true)) targets[p.key()] = p.value();
@@ -48,23 +36,22 @@ void append_list(std::ostringstream& msg, const char* what, const std::vector<st
   if (names.size() > 20) msg << " ...";
 }
 
-void check_names(const std::map<std::string, torch::Tensor>& targets,
-                 const std::map<std::string, Source>& sources, const std::string& where) {
+void check_names(const std::map<std::string, torch::Tensor>& targets, const WeightSet& sources,
+                 const std::string& where) {
   std::vector<std::string> missing, unexpected, misshaped;
   for (const auto& [name, t] : targets) {
-    const auto it = sources.find(name);
-    if (it == sources.end()) {
+    const auto* e = sources.find(name);
+    if (e == nullptr) {
       missing.push_back(name);
-    } else if (t.sizes().vec() != it->second.info->shape) {
-      misshaped.push_back(name + " (file " + shape_str(it->second.info->shape) + ", model " +
-                          shape_str(t.sizes()) + ")");
+    } else if (t.sizes().vec() != e->shape) {
+      misshaped.push_back(name + " (file " + shape_str(e->shape) + ", model " + shape_str(t.sizes()) + ")");
     }
   }
-  for (const auto& [name, s] : sources)
+  for (const auto& [name, s] : sources.entries())
     if (!targets.count(name)) unexpected.push_back(name);
   if (missing.empty() && unexpected.empty() && misshaped.empty()) return;
   std::ostringstream msg;
-  msg << "weights do not match the model built from config.json";
+  msg << "weights do not match the model its config describes";
   append_list(msg, "missing", missing);
   append_list(msg, "unexpected", unexpected);
   append_list(msg, "mis-shaped", misshaped);
@@ -73,20 +60,17 @@ void check_names(const std::map<std::string, torch::Tensor>& targets,
 
 }  // namespace
 
-std::vector<std::string> load_state_dict(torch::nn::Module& module, const std::vector<SafetensorsFile>& files,
+std::vector<std::string> load_state_dict(torch::nn::Module& module, const WeightSet& weights,
                                          const LoadOptions& options) {
-  if (files.empty()) throw Error("load_state_dict: no weight files given");
-  const auto sources = index_sources(files, options);
   const auto targets = module_tensors(module);
-  if (options.strict) check_names(targets, sources, files.front().path());
+  if (options.strict) check_names(targets, weights, weights.path());
 
   torch::NoGradGuard no_grad;
   std::vector<std::string> loaded;
   for (const auto& [name, target] : targets) {
-    const auto it = sources.find(name);
-    if (it == sources.end()) continue;
-    if (target.sizes().vec() != it->second.info->shape) continue;  // non-strict: skip mis-shaped
-    const auto view = it->second.file->view(it->second.info->name);
+    const auto* e = weights.find(name);
+    if (e == nullptr || target.sizes().vec() != e->shape) continue;  // non-strict: skip
+    const auto view = e->view();
     const auto dtype = view.is_floating_point() ? options.dtype : view.scalar_type();
     // One tensor at a time, from the mapping straight to its final dtype and device.
     auto value = view.to(options.device, dtype, /*non_blocking=*/false, /*copy=*/true);
@@ -94,6 +78,20 @@ std::vector<std::string> load_state_dict(torch::nn::Module& module, const std::v
     loaded.push_back(name);
   }
   return loaded;
+}
+
+std::vector<std::string> load_state_dict(torch::nn::Module& module, const std::vector<SafetensorsFile>& files,
+                                         const LoadOptions& options) {
+  if (files.empty()) throw Error("load_state_dict: no weight files given");
+  return load_state_dict(module, renamed(WeightSet::of(files), options.rename), options);
+}
+
+WeightSet renamed(const WeightSet& weights, const std::function<std::string(const std::string&)>& rename) {
+  if (!rename) return weights;
+  WeightSet out(weights.path());
+  for (const auto& [name, e] : weights.entries()) out.add(rename(name), e);
+  out.metadata() = weights.metadata();
+  return out;
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/io/safetensors.h"
+#include "engine/io/weight_set.h"
 
 namespace gesso::io {
 
@@ -26,6 +27,13 @@ struct LoadOptions {
 std::vector<std::string> load_state_dict(torch::nn::Module& module,
                                          const std::vector<SafetensorsFile>& files,
                                          const LoadOptions& options = {});
+// The same from any weight set (a single-file checkpoint's component, a pickled file); `rename` in
+// options is not applied here (see renamed()).
+std::vector<std::string> load_state_dict(torch::nn::Module& module, const WeightSet& weights,
+                                         const LoadOptions& options = {});
+
+// The set under new names (rename(name)); an empty function gives the set unchanged.
+WeightSet renamed(const WeightSet& weights, const std::function<std::string(const std::string&)>& rename);
 
 // The weight files of a diffusers component folder (e.g. "<model>/unet"): the variant's
 // "diffusion_pytorch_model.<variant>.safetensors" (or "model.<variant>.safetensors") when variant is

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "engine/error.h"
+#include "engine/models/config_reader.h"
 #include "engine/models/module_list.h"
 
 namespace gesso::models {
@@ -109,11 +110,15 @@ torch::Tensor AutoencoderKLImpl::decode(const torch::Tensor& latent) {
 AutoencoderKL load_autoencoder_kl(const std::string& component_dir, const io::LoadOptions& options,
                                   const std::string& variant) {
   const auto config_path = (std::filesystem::path(component_dir) / "config.json").string();
-  AutoencoderKL model(AutoencoderKLConfig::from_json_file(config_path));
   const auto files = io::open_component_weights(component_dir, variant);
-  io::LoadOptions renamed = options;
-  if (!renamed.rename) renamed.rename = io::vae_key_rename(files);
-  io::load_state_dict(*model, files, renamed);
+  const auto rename = options.rename ? options.rename : io::vae_key_rename(files);
+  return load_autoencoder_kl(ConfigReader::open(config_path), io::renamed(io::WeightSet::of(files), rename), options);
+}
+
+AutoencoderKL load_autoencoder_kl(const ConfigReader& config, const io::WeightSet& weights,
+                                  const io::LoadOptions& options) {
+  AutoencoderKL model(AutoencoderKLConfig::from_reader(config));
+  io::load_state_dict(*model, weights, options);
   model->eval();
   return model;
 }

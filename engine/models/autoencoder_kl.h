@@ -76,5 +76,8 @@ TORCH_MODULE(AutoencoderKL);
 // Builds the model from <component_dir>/config.json and loads its weights (strict name match).
 AutoencoderKL load_autoencoder_kl(const std::string& component_dir, const io::LoadOptions& options = {},
                                   const std::string& variant = "");
+// The same from a config and weights given (names already the model's: see vae_key_rename).
+AutoencoderKL load_autoencoder_kl(const ConfigReader& config, const io::WeightSet& weights,
+                                  const io::LoadOptions& options = {});
 
 }  // namespace gesso::models

@@ -36,8 +36,9 @@ void validate(const ConfigReader& r, const AutoencoderKLConfig& c) {
 
 }  // namespace
 
-AutoencoderKLConfig AutoencoderKLConfig::from_json_file(const std::string& path) {
-  const auto r = ConfigReader::open(path);
+AutoencoderKLConfig AutoencoderKLConfig::from_json_file(const std::string& path) { return from_reader(ConfigReader::open(path)); }
+
+AutoencoderKLConfig AutoencoderKLConfig::from_reader(const ConfigReader& r) {
   AutoencoderKLConfig c;
   c.in_channels = r.integer("in_channels", 3);
   c.out_channels = r.integer("out_channels", 3);

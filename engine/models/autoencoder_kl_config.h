@@ -10,6 +10,8 @@
 
 namespace gesso::models {
 
+class ConfigReader;
+
 struct AutoencoderKLConfig {
   int64_t in_channels = 3;
   int64_t out_channels = 3;
@@ -29,6 +31,7 @@ struct AutoencoderKLConfig {
   bool mid_block_add_attention = true;
 
   static AutoencoderKLConfig from_json_file(const std::string& path);
+  static AutoencoderKLConfig from_reader(const ConfigReader& config);  // a config built in code (single files)
 
   // Image pixels per latent pixel (8 for Stable Diffusion).
   int64_t downscale_factor() const { return int64_t{1} << (block_out_channels.size() - 1); }

@@ -38,8 +38,9 @@ LayerNorm layer_norm(const CLIPTextConfig& config) {
 
 }  // namespace
 
-CLIPTextConfig CLIPTextConfig::from_json_file(const std::string& path) {
-  const ConfigReader r = ConfigReader::open(path);
+CLIPTextConfig CLIPTextConfig::from_json_file(const std::string& path) { return from_reader(ConfigReader::open(path)); }
+
+CLIPTextConfig CLIPTextConfig::from_reader(const ConfigReader& r) {
   CLIPTextConfig c;
   c.vocab_size = r.integer("vocab_size", c.vocab_size);
   c.hidden_size = r.integer("hidden_size", c.hidden_size);
@@ -169,14 +170,15 @@ torch::Tensor CLIPTextModelImpl::encode_prompt(const torch::Tensor& input_ids, i
 }
 
 void CLIPTextModelImpl::load_weights(const std::vector<io::SafetensorsFile>& files, const io::LoadOptions& options) {
-  const bool has_position_ids =
-      std::any_of(files.begin(), files.end(), [](const auto& f) { return f.contains(kPositionIdsKey); });
+  const auto rename = options.rename ? options.rename : io::clip_text_key_rename(files);
+  load_weights(io::renamed(io::WeightSet::of(files), rename), options);
+}
+
+void CLIPTextModelImpl::load_weights(const io::WeightSet& weights, const io::LoadOptions& options) {
   auto& embeddings = *text_model->embeddings;
-  if (has_position_ids && !embeddings.named_buffers(/*recurse=*/false).contains("position_ids"))
+  if (weights.contains(kPositionIdsKey) && !embeddings.named_buffers(/*recurse=*/false).contains("position_ids"))
     embeddings.register_buffer("position_ids", torch::arange(config_.max_position_embeddings).unsqueeze(0));
-  io::LoadOptions renamed = options;
-  if (!renamed.rename) renamed.rename = io::clip_text_key_rename(files);
-  io::load_state_dict(*this, files, renamed);
+  io::load_state_dict(*this, weights, options);
 }
 
 }  // namespace gesso::models

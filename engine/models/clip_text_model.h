@@ -18,6 +18,8 @@
 
 namespace gesso::models {
 
+class ConfigReader;
+
 enum class CLIPActivation { QuickGELU, GELU, GELUTanh };
 
 // text_encoder/config.json; absent keys take transformers' CLIPTextConfig defaults.
@@ -36,6 +38,7 @@ struct CLIPTextConfig {
   int64_t pad_token_id = 1;
 
   static CLIPTextConfig from_json_file(const std::string& path);
+  static CLIPTextConfig from_reader(const ConfigReader& config);
 };
 
 class CLIPTextEmbeddingsImpl : public torch::nn::Module {
@@ -123,6 +126,7 @@ class CLIPTextModelImpl : public torch::nn::Module {
   // that checkpoints written by transformers < 4.31 (SD 1.x among them) carry. Like transformers,
   // the file's values are not used: positions are always 0..n-1.
   void load_weights(const std::vector<io::SafetensorsFile>& files, const io::LoadOptions& options = {});
+  void load_weights(const io::WeightSet& weights, const io::LoadOptions& options = {});  // names already the model's
 
   const CLIPTextConfig& config() const { return config_; }
   bool with_projection() const { return !text_projection.is_empty(); }

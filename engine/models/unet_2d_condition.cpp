@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "engine/error.h"
+#include "engine/models/config_reader.h"
 #include "engine/kernels/fusion.h"
 #include "engine/models/concatenated_weights.h"
 
@@ -349,8 +350,14 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
 UNet2DConditionModel load_unet_2d_condition(const std::string& component_dir, const io::LoadOptions& options,
                                             const std::string& variant) {
   const auto config_path = (std::filesystem::path(component_dir) / "config.json").string();
-  UNet2DConditionModel model(UNet2DConditionConfig::from_json_file(config_path));
-  io::load_state_dict(*model, io::open_component_weights(component_dir, variant), options);
+  return load_unet_2d_condition(ConfigReader::open(config_path),
+                                io::WeightSet::of(io::open_component_weights(component_dir, variant)), options);
+}
+
+UNet2DConditionModel load_unet_2d_condition(const ConfigReader& config, const io::WeightSet& weights,
+                                            const io::LoadOptions& options) {
+  UNet2DConditionModel model(UNet2DConditionConfig::from_reader(config));
+  io::load_state_dict(*model, weights, options);
   model->eval();
   model->prepare();
   return model;

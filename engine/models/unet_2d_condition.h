@@ -89,5 +89,8 @@ TORCH_MODULE(UNet2DConditionModel);
 // prepares it.
 UNet2DConditionModel load_unet_2d_condition(const std::string& component_dir, const io::LoadOptions& options = {},
                                             const std::string& variant = "");
+// The same from a config and weights given (a single-file checkpoint's, converted).
+UNet2DConditionModel load_unet_2d_condition(const ConfigReader& config, const io::WeightSet& weights,
+                                            const io::LoadOptions& options = {});
 
 }  // namespace gesso::models

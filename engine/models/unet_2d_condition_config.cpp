@@ -179,8 +179,9 @@ void validate(const ConfigReader& r, const UNet2DConditionConfig& c) {
 
 }  // namespace
 
-UNet2DConditionConfig UNet2DConditionConfig::from_json_file(const std::string& path) {
-  const auto r = ConfigReader::open(path);
+UNet2DConditionConfig UNet2DConditionConfig::from_json_file(const std::string& path) { return from_reader(ConfigReader::open(path)); }
+
+UNet2DConditionConfig UNet2DConditionConfig::from_reader(const ConfigReader& r) {
   UNet2DConditionConfig c;
   read_blocks(r, c);
   reject_unsupported(r, c.num_blocks());

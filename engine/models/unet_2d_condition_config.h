@@ -13,6 +13,8 @@
 
 namespace gesso::models {
 
+class ConfigReader;
+
 enum class DownBlockType { Down, CrossAttnDown };  // "DownBlock2D", "CrossAttnDownBlock2D"
 enum class UpBlockType { Up, CrossAttnUp };        // "UpBlock2D", "CrossAttnUpBlock2D"
 enum class MidBlockType { CrossAttn, None };       // "UNetMidBlock2DCrossAttn", null
@@ -66,6 +68,7 @@ struct UNet2DConditionConfig {
 
   // Reads <path> (a component's config.json). Throws ModelFileError naming the file and key.
   static UNet2DConditionConfig from_json_file(const std::string& path);
+  static UNet2DConditionConfig from_reader(const ConfigReader& config);  // a config built in code (single files)
 
   std::size_t num_blocks() const { return block_out_channels.size(); }
   int64_t time_embed_dim() const { return time_embedding_dim.value_or(block_out_channels.front() * 4); }

@@ -203,8 +203,10 @@ void validate(const Reader& r, const SchedulerConfig& c, const std::string& path
 
 }  // namespace
 
-SchedulerConfig load_scheduler_config(const std::string& path) {
-  const json root = parse_file(path);
+SchedulerConfig load_scheduler_config(const std::string& path) { return scheduler_config_from(parse_file(path), path); }
+
+SchedulerConfig scheduler_config_from(const json& root, const std::string& path) {
+  if (!root.is_object()) throw ModelFileError(path, "expected a JSON object at the top level");
   const Reader reader(root, path);
   SchedulerConfig config;
   read_schedule_keys(reader, config);

@@ -3,6 +3,8 @@
 // fills a key the file leaves out with the __init__ default of the class that reads it, and the
 // defaults differ between classes (DDIM clips x0 and sets alpha_T = 1, PNDM does neither; DDIM and
 // PNDM space timesteps "leading", the others "linspace"), so the config keeps which keys were there.
+#include <nlohmann/json_fwd.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -104,6 +106,9 @@ SchedulerSettings settings_for(const SchedulerConfig& config, SchedulerClass cls
 // Parses scheduler_config.json. Throws ModelFileError naming the file when it is missing, is not
 // JSON, holds a key of the wrong type or a value no scheduler knows ("beta_schedule": "cubic").
 SchedulerConfig load_scheduler_config(const std::string& path);
+// The same from a config's contents (one built in code for a single-file checkpoint); `path`
+// names it in errors.
+SchedulerConfig scheduler_config_from(const nlohmann::json& config, const std::string& path);
 
 // diffusers' StableDiffusionPipeline deprecation fixes (SD 1.x / 2.x; the SDXL pipelines have
 // none). The pipeline applies them to the scheduler it is built with, whichever sampler that is:

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "engine/error.h"
+#include "engine/text/clip_vocabulary.h"
 #include "engine/text/unicode.h"
 
 namespace gesso::text {
@@ -231,6 +232,37 @@ CLIPTokenizer CLIPTokenizer::from_dir(const std::string& dir) {
 }
 
 // tokenizer.json when present (transformers prefers it), else vocab.json + merges.txt.
+namespace {
+
+json added_token(const char* content, bool with_type) {
+  json token = {{"content", content}, {"lstrip", false}, {"normalized", true}, {"rstrip", false}, {"single_word", false}};
+  if (with_type) token["__type"] = "AddedToken";
+  return token;
+}
+
+}  // namespace
+
+// The special tokens as the SD repositories' tokenizer folders (written by transformers 4.x) have
+// them: tokenizer_config.json pads with "<|endoftext|>", special_tokens_map.json with pad_token.
+CLIPTokenizer CLIPTokenizer::builtin(const std::string& pad_token) {
+  CLIPTokenizer tok;
+  tok.cache_ = std::make_shared<Cache>();
+  const auto vocab = clip_vocabulary();
+  for (std::size_t i = 0; i < vocab.size(); ++i) tok.vocab_[vocab[i]] = static_cast<int64_t>(i);
+  tok.set_merges(clip_merges(), "built-in CLIP vocabulary");
+  const json config = {{"add_prefix_space", false},     {"bos_token", added_token("<|startoftext|>", true)},
+                       {"do_lower_case", true},         {"eos_token", added_token("<|endoftext|>", true)},
+                       {"errors", "replace"},           {"model_max_length", 77},
+                       {"pad_token", "<|endoftext|>"},  {"tokenizer_class", "CLIPTokenizer"},
+                       {"unk_token", added_token("<|endoftext|>", true)}};
+  const json map = {{"bos_token", added_token("<|startoftext|>", false)},
+                    {"eos_token", added_token("<|endoftext|>", false)},
+                    {"pad_token", pad_token},
+                    {"unk_token", added_token("<|endoftext|>", false)}};
+  tok.apply_special_tokens(config, "built-in tokenizer_config.json", map, "built-in special_tokens_map.json", json(), "");
+  return tok;
+}
+
 void CLIPTokenizer::load_vocab_and_merges(const std::string& dir) {
   const std::string tokenizer_json = (fs::path(dir) / "tokenizer.json").string();
   if (fs::exists(tokenizer_json)) {
@@ -262,7 +294,16 @@ void CLIPTokenizer::set_merges(const std::vector<std::pair<std::string, std::str
 // present; a plain-string token is matched in the raw text, and the last named token wins.
 void CLIPTokenizer::resolve_special_tokens(const std::string& dir) {
   const std::string config_path = (fs::path(dir) / "tokenizer_config.json").string();
-  const json config = fs::exists(config_path) ? read_json(config_path) : json::object();
+  const std::string map_path = (fs::path(dir) / "special_tokens_map.json").string();
+  const std::string tokenizer_json = (fs::path(dir) / "tokenizer.json").string();
+  apply_special_tokens(fs::exists(config_path) ? read_json(config_path) : json::object(), config_path,
+                       fs::exists(map_path) ? read_json(map_path) : json(), map_path,
+                       fs::exists(tokenizer_json) ? read_json(tokenizer_json) : json(), tokenizer_json);
+}
+
+void CLIPTokenizer::apply_special_tokens(const json& config, const std::string& config_path, const json& special_map,
+                                         const std::string& map_path, const json& tokenizer_json,
+                                         const std::string& tokenizer_json_path) {
   model_max_length_ = read_model_max_length(config, config_path);
 
   NamedTokens named;
@@ -271,10 +312,8 @@ void CLIPTokenizer::resolve_special_tokens(const std::string& dir) {
   if (config.contains("added_tokens_decoder")) {
     decoder = read_added_tokens_decoder(config["added_tokens_decoder"], config_path);
   } else {
-    const std::string map_path = (fs::path(dir) / "special_tokens_map.json").string();
-    if (fs::exists(map_path)) set_named(named, read_json(map_path), map_path);
-    const std::string tokenizer_json = (fs::path(dir) / "tokenizer.json").string();
-    if (fs::exists(tokenizer_json)) decoder = read_tokenizer_json_added(read_json(tokenizer_json), tokenizer_json);
+    if (special_map.is_object()) set_named(named, special_map, map_path);
+    if (tokenizer_json.is_object()) decoder = read_tokenizer_json_added(tokenizer_json, tokenizer_json_path);
   }
   complete_named(named);
   std::sort(decoder.begin(), decoder.end(), [](const auto& x, const auto& y) { return x.id < y.id; });

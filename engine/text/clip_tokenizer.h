@@ -4,6 +4,8 @@
 //   tokenizer(text, padding="max_length", max_length=model_max_length, truncation=True).input_ids
 // including its special-token quirks: special tokens written in the prompt become their ids, and a
 // pad token such as SD 2.x's "!" is itself a special token, so "!" in a prompt is the pad id.
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,6 +21,11 @@ class CLIPTokenizer {
   // tokenizer_config.json and special_tokens_map.json when present. Missing or corrupt files throw
   // gesso::ModelFileError naming the file.
   static CLIPTokenizer from_dir(const std::string& dir);
+  // CLIP's own vocabulary (built into Gesso: text/clip_vocabulary.h) with the special tokens of
+  // the SD repositories' tokenizer folders; `pad_token` is "<|endoftext|>" (SD 1.x, SDXL's first
+  // tokenizer) or "!" (SD 2.x, SDXL's second). What single-file checkpoints, which carry no
+  // tokenizer, are read with.
+  static CLIPTokenizer builtin(const std::string& pad_token);
 
   // bos, the text's ids (cut to model_max_length - 2), eos, then pad ids up to model_max_length.
   std::vector<int64_t> encode(const std::string& text) const;
@@ -53,6 +60,10 @@ class CLIPTokenizer {
   void load_vocab_and_merges(const std::string& dir);
   void set_merges(const std::vector<std::pair<std::string, std::string>>& merges, const std::string& path);
   void resolve_special_tokens(const std::string& dir);
+  // The files' contents (null where a file is absent).
+  void apply_special_tokens(const nlohmann::json& config, const std::string& config_path,
+                            const nlohmann::json& special_map, const std::string& map_path,
+                            const nlohmann::json& tokenizer_json, const std::string& tokenizer_json_path);
   int64_t add_token(const std::string& text, bool normalized, std::optional<int64_t> id, int64_t& next_id);
 
   void encode_text(const std::u32string& raw, std::vector<int64_t>& ids) const;
