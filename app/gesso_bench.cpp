@@ -7,6 +7,7 @@
 
 #include "app/bench_runner.h"
 #include "app/kernel_bench.h"
+#include "app/load_bench.h"
 #include "app/oom_check.h"
 #include "app/runtime_flags.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
@@ -41,7 +42,7 @@ int check_kernels() {
 }
 
 struct BenchOptions {
-  std::string model, refiner, device = "auto", json, save_images;
+  std::string model, refiner, vae, prediction_type, device = "auto", json, save_images;
   double refiner_switch = 0.8;
   int steps = 50, short_steps = 10, size = 0, batch = 1, repeats = 2;
   std::vector<std::string> dtypes{"fp16"};
@@ -50,8 +51,10 @@ struct BenchOptions {
 };
 
 void add_run_options(CLI::App& run, BenchOptions& o) {
-  run.add_option("-m,--model", o.model, "Diffusers model folder")->required();
-  run.add_option("--refiner", o.refiner, "SDXL refiner folder, run after the base");
+  run.add_option("-m,--model", o.model, "Model: a single-file checkpoint or a diffusers folder")->required();
+  run.add_option("--vae", o.vae, "A VAE file or folder in place of the model's own");
+  run.add_option("--prediction-type", o.prediction_type, "Single files: epsilon | v_prediction");
+  run.add_option("--refiner", o.refiner, "SDXL refiner (file or folder), run after the base");
   run.add_option("--refiner-switch", o.refiner_switch, "Fraction of the schedule the base runs (default 0.8)");
   run.add_option("--device", o.device, "auto | cpu | cuda | cuda:N");
   run.add_option("--steps", o.steps, "Steps of the long run (it/s is taken between this and --short-steps)");
@@ -80,6 +83,8 @@ int run_bench(const BenchOptions& o) {
     for (const auto& toggles : o.toggles) {
       gesso::pipelines::GenerationRequest r;
       r.model_dir = o.model;
+      r.vae = o.vae;
+      r.prediction_type = o.prediction_type;
       r.refiner_dir = o.refiner;
       r.refiner_switch = o.refiner_switch;
       r.prompt = "a photo of an astronaut riding a horse on mars";
@@ -125,7 +130,7 @@ int main(int argc, char** argv) {
   add_run_options(*run, bench);
   gesso::app::OomCheckOptions oom;
   CLI::App* oom_cmd = app.add_subcommand("oom", "Out of memory on this GPU: reported with advice, and the next run works");
-  oom_cmd->add_option("-m,--model", oom.model, "Diffusers model folder")->required();
+  oom_cmd->add_option("-m,--model", oom.model, "Model: a single-file checkpoint or a diffusers folder")->required();
   oom_cmd->add_option("--device", oom.device, "auto | cuda | cuda:N");
   oom_cmd->add_option("--huge-size", oom.huge_size, "A size that cannot fit");
   oom_cmd->add_option("--budget", oom.budget_gib, "Pretend card size in GiB that the default run does not fit");
@@ -133,7 +138,7 @@ int main(int argc, char** argv) {
   gesso::app::KernelBenchOptions kernel_bench;
   CLI::App* kernels_cmd = app.add_subcommand(
       "kernels", "Time each fused CUDA kernel against the ATen ops it replaces, and the UNet call fused and unfused");
-  kernels_cmd->add_option("-m,--model", kernel_bench.model, "Diffusers model folder for the UNet-call rows");
+  kernels_cmd->add_option("-m,--model", kernel_bench.model, "Model (file or folder) for the UNet-call rows");
   kernels_cmd->add_option("--device", kernel_bench.device, "cuda | cuda:N");
   kernels_cmd->add_option("--calls", kernel_bench.calls, "Timed UNet calls per configuration");
   kernels_cmd->add_flag("--unet-only", kernel_bench.unet_only, "Only the UNet-call table");
@@ -141,6 +146,12 @@ int main(int argc, char** argv) {
                         "Only the GroupNorm table (one kernel against two)");
   kernels_cmd->add_option("--profile", kernel_bench.profile,
                           "fused | aten: one eager UNet call between cudaProfilerStart/Stop (for ncu), no tables");
+  gesso::app::LoadBenchOptions load_bench;
+  CLI::App* load_cmd = app.add_subcommand("load", "Time loading a model to the device (GB/s of its weights as stored)");
+  load_cmd->add_option("-m,--model", load_bench.model, "Model: a single-file checkpoint or a diffusers folder")->required();
+  load_cmd->add_option("--device", load_bench.device, "auto | cpu | cuda | cuda:N");
+  load_cmd->add_option("--dtype", load_bench.dtype, "fp16 | bf16 | fp32");
+  load_cmd->add_option("--repeats", load_bench.repeats, "Timed loads after a warm one (the best is printed)");
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -152,6 +163,7 @@ int main(int argc, char** argv) {
     if (run->parsed()) return run_bench(bench);
     if (oom_cmd->parsed()) return gesso::app::run_oom_check(oom);
     if (kernels_cmd->parsed()) return gesso::app::run_kernel_bench(kernel_bench);
+    if (load_cmd->parsed()) return gesso::app::run_load_bench(load_bench);
     std::cout << app.help();
     return 0;
   } catch (const gesso::Error& e) {

@@ -36,8 +36,16 @@ struct CliOptions {
 
 void add_generation_options(CLI::App& app, CliOptions& o) {
   auto& r = o.request;
-  app.add_option("-m,--model", r.model_dir, "Diffusers model folder (model_index.json): SD 1.x, 2.x or SDXL")->required();
-  app.add_option("--refiner", r.refiner_dir, "SDXL refiner folder: it denoises the last part of the schedule");
+  app.add_option("-m,--model", r.model_dir,
+                 "SD 1.x, 2.x or SDXL model: a single-file checkpoint (.safetensors, .ckpt) or a diffusers folder")
+      ->required();
+  app.add_option("--vae", r.vae, "A VAE file or folder in place of the model's own (A1111's SD VAE)");
+  app.add_option("--prediction-type", r.prediction_type,
+                 "Single files: epsilon | v_prediction (default: what the file or its .yaml says)")
+      ->check(CLI::IsMember({"epsilon", "v_prediction"}));
+  app.add_option("--model-config", r.model_config,
+                 "Single files: a diffusers folder whose configs and tokenizers describe the file");
+  app.add_option("--refiner", r.refiner_dir, "SDXL refiner (file or folder): it denoises the last part of the schedule");
   app.add_option("--refiner-switch", r.refiner_switch,
                  "Fraction of the schedule the base runs before the refiner takes over (default 0.8)");
   app.add_option("--aesthetic-score", r.aesthetic_score, "A refiner's aesthetic score (default 6)");

@@ -360,15 +360,14 @@ void MainWindow::updateEstimate() {
   } catch (const Error&) {
     m_optimization->setDeviceMemory(0);
   }
-  // The headers are read once per folder; the panel rescales the footprint to its own precision.
+  // The headers are read once per model; the panel rescales the footprint to its own precision.
   if (folder != m_footprintFolder) {
     m_footprintFolder = folder;
     m_footprint.reset();
     try {
-      m_footprint = pipelines::footprint_from_folder(folder.toStdString(), torch::kFloat, false);
+      m_footprint = pipelines::footprint_on_disk(folder.toStdString(), torch::kFloat, false);
     } catch (const Error& e) {
-      // A single file has no folder footprint (yet): no estimate, and nothing wrong with the file.
-      if (!QFileInfo(folder).isFile()) statusBar()->showMessage(QString::fromStdString(e.what()));
+      statusBar()->showMessage(QString::fromStdString(e.what()));
     }
   }
   const QString refiner = m_generation->currentRefinerFolder();
@@ -376,7 +375,7 @@ void MainWindow::updateEstimate() {
     m_refinerFootprintFolder = refiner;
     m_refinerFootprint.reset();
     try {
-      if (!refiner.isEmpty()) m_refinerFootprint = pipelines::footprint_from_folder(refiner.toStdString(), torch::kFloat, false);
+      if (!refiner.isEmpty()) m_refinerFootprint = pipelines::footprint_on_disk(refiner.toStdString(), torch::kFloat, false);
     } catch (const Error& e) {
       statusBar()->showMessage(QString::fromStdString(e.what()));
     }

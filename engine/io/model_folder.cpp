@@ -13,7 +13,7 @@ ModelIndex read_model_index(const std::string& dir) {
   if (!fs::is_directory(dir)) throw ModelFileError(dir, "model folder not found");
   const std::string path = dir + "/model_index.json";
   std::ifstream in(path);
-  if (!in) throw ModelFileError(path, "missing: not a diffusers model folder (single-file checkpoints are not loaded yet)");
+  if (!in) throw ModelFileError(path, "missing: not a diffusers model folder");
   const auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object()) throw ModelFileError(path, "not valid JSON");
   if (!json.contains("_class_name") || !json["_class_name"].is_string())

@@ -20,8 +20,16 @@ void validate_size(int value, const char* field) {
 
 }  // namespace
 
+ModelSpec base_model(const GenerationRequest& r) {
+  return {.path = r.model_dir, .vae = r.vae, .prediction_type = r.prediction_type, .config = r.model_config};
+}
+
+ModelSpec refiner_model(const GenerationRequest& r) { return {.path = r.refiner_dir, .vae = r.vae}; }
+
 void validate(const GenerationRequest& r) {
-  require(!r.model_dir.empty(), "model", "no model folder given");
+  require(!r.model_dir.empty(), "model", "no model given");
+  require(r.prediction_type.empty() || r.prediction_type == "epsilon" || r.prediction_type == "v_prediction",
+          "prediction_type", "'" + r.prediction_type + "' is not epsilon or v_prediction");
   validate_size(r.width, "width");
   validate_size(r.height, "height");
   require(r.steps >= 1 && r.steps <= 1000, "steps", std::to_string(r.steps) + " is outside 1..1000");

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "engine/io/image.h"
+#include "engine/pipelines/model_spec.h"
 #include "engine/runtime/runtime_options.h"
 
 namespace gesso::pipelines {
@@ -29,7 +30,22 @@ using runtime::RuntimeOptions;
 
 struct GenerationRequest {
   PipelineKind pipeline = PipelineKind::kTxt2Img;
+  // The model: a diffusers folder or a single-file checkpoint (.safetensors, .ckpt, ...).
   std::string model_dir;
+  // A1111's short hash of the model file (the library's, which caches it), written as "Model
+  // hash"; "" leaves it out.
+  std::string model_hash;
+  // A separate VAE (A1111's "SD VAE"): a VAE file or a diffusers VAE folder that replaces the
+  // model's own; "" is "Automatic" (the model's). vae_hash as model_hash, for "VAE hash".
+  std::string vae;
+  std::string vae_hash;
+  // Single files only: "epsilon" or "v_prediction" overrides what the file and its .yaml say;
+  // "" detects it (single_file_source.h).
+  std::string prediction_type;
+  // Single files only: a diffusers folder whose configs and tokenizers describe the file's
+  // components (diffusers' from_single_file(config=...)); "" builds them from the family's
+  // published defaults.
+  std::string model_config;
   std::string prompt;
   std::string negative_prompt;
   uint64_t seed = 0;
@@ -54,6 +70,12 @@ struct GenerationRequest {
   int crop_left = 0, crop_top = 0;
   RuntimeOptions runtime;
 };
+
+// The models the request names, with the choices that change their weights: the base (its VAE,
+// prediction type and config folder) and the refiner (the same VAE: A1111 applies the chosen VAE to
+// whichever model decodes).
+ModelSpec base_model(const GenerationRequest& request);
+ModelSpec refiner_model(const GenerationRequest& request);
 
 // Throws RequestError naming the field for anything out of range (size not a multiple of 8, steps
 // of 0, strength outside (0, 1], a missing init image or mask, ...).

@@ -14,8 +14,8 @@
 
 namespace gesso::pipelines {
 
-LoadKey LoadKey::of(const std::string& dir, const torch::Device& device, const runtime::RuntimeOptions& o) {
-  return {.dir = dir, .device = device, .dtype = o.dtype, .vae_fp32 = o.vae_fp32, .variant = o.variant,
+LoadKey LoadKey::of(const ModelSpec& model, const torch::Device& device, const runtime::RuntimeOptions& o) {
+  return {.model = model, .device = device, .dtype = o.dtype, .vae_fp32 = o.vae_fp32, .variant = o.variant,
           .offload = o.offload, .channels_last = o.channels_last};
 }
 
@@ -35,7 +35,8 @@ bool ModelBundle::needs_time_ids() const {
 std::string ModelBundle::name() const {
   auto p = std::filesystem::path(index.dir).lexically_normal();
   if (p.filename().empty()) p = p.parent_path();  // "models/sd15/"
-  return p.filename().string();
+  // A1111 names a checkpoint without its extension ("Model: sd_xl_base_1.0").
+  return std::filesystem::is_directory(p) ? p.filename().string() : p.stem().string();
 }
 
 std::vector<std::pair<std::string, torch::nn::Module*>> ModelBundle::components() {
@@ -52,50 +53,27 @@ void ModelBundle::prepare() {
 
 namespace {
 
-// model_index.json names each component's class; a class Gesso does not build is refused here,
-// naming the file, rather than loaded as something it is not.
-void require_class(const io::ModelIndex& index, const std::string& component, std::initializer_list<const char*> known) {
-  const auto cls = index.class_of(component);
-  std::string list;
-  for (const char* k : known) {
-    if (cls == k) return;
-    list += (list.empty() ? "" : ", ") + std::string(k);
-  }
-  throw ModelFileError(index.dir + "/model_index.json",
-                       component + ": class '" + cls + "' is not supported (expected " + list + ")");
-}
-
-models::CLIPTextModel load_text_encoder(const io::ModelIndex& index, const std::string& component,
-                                        const io::LoadOptions& load, const std::string& variant) {
-  require_class(index, component, {"CLIPTextModel", "CLIPTextModelWithProjection"});
-  models::CLIPTextModel m(models::CLIPTextConfig::from_json_file(index.path(component) + "/config.json"),
-                          index.class_of(component) == "CLIPTextModelWithProjection");
-  m->load_weights(io::open_component_weights(index.path(component), variant), load);
+models::CLIPTextModel load_text_encoder(const ModelSource& source, const std::string& component,
+                                        const io::LoadOptions& load) {
+  const auto& c = source.component(component);
+  models::CLIPTextModel m(models::CLIPTextConfig::from_reader(c.config),
+                          source.index.class_of(component) == "CLIPTextModelWithProjection");
+  m->load_weights(c.weights, load);
   m->eval();
   return m;
 }
 
-std::unique_ptr<TextConditioner> load_conditioner(const ModelBundle& m, const io::LoadOptions& load,
-                                                  const std::string& variant) {
-  const auto& index = m.index;
-  if (!is_sdxl(m.family)) {
-    io::require_components(index, {"tokenizer", "text_encoder"});
-    require_class(index, "tokenizer", {"CLIPTokenizer", "CLIPTokenizerFast"});
-    return std::make_unique<ClipConditioner>(text::CLIPTokenizer::from_dir(index.path("tokenizer")),
-                                             load_text_encoder(index, "text_encoder", load, variant));
-  }
-  // The base has both encoders, the refiner text_encoder_2 alone; its projection gives the pooled
-  // embeddings, so neither can do without it.
-  if (m.family == ModelFamily::kSDXL) io::require_components(index, {"tokenizer", "text_encoder"});
-  io::require_components(index, {"tokenizer_2", "text_encoder_2"});
+std::unique_ptr<TextConditioner> load_conditioner(const ModelSource& source, const io::LoadOptions& load) {
+  if (!is_sdxl(source.family))
+    return std::make_unique<ClipConditioner>(source.tokenizers.at("tokenizer"),
+                                             load_text_encoder(source, "text_encoder", load));
   std::vector<ClipEncoder> encoders;
   for (const auto& [tokenizer, encoder] : {std::pair{"tokenizer", "text_encoder"}, {"tokenizer_2", "text_encoder_2"}}) {
-    if (!index.has(encoder)) continue;
-    require_class(index, tokenizer, {"CLIPTokenizer", "CLIPTokenizerFast"});
-    encoders.push_back({encoder, text::CLIPTokenizer::from_dir(index.path(tokenizer)),
-                        load_text_encoder(index, encoder, load, variant)});
+    if (!source.components.count(encoder)) continue;
+    encoders.push_back({encoder, source.tokenizers.at(tokenizer), load_text_encoder(source, encoder, load)});
   }
-  return std::make_unique<SdxlConditioner>(std::move(encoders), index.flag("force_zeros_for_empty_prompt", true));
+  return std::make_unique<SdxlConditioner>(std::move(encoders),
+                                           source.index.flag("force_zeros_for_empty_prompt", true));
 }
 
 // diffusers' SDXL pipelines run the VAE in float32 where its config asks (force_upcast: the
@@ -118,38 +96,42 @@ void add_offloads(ModelBundle& m, const torch::Device& device) {
 
 }  // namespace
 
-std::unique_ptr<ModelBundle> load_model_bundle(const std::string& dir, const torch::Device& device,
+std::unique_ptr<ModelBundle> load_model_bundle(const ModelSpec& spec, const torch::Device& device,
                                                const runtime::RuntimeOptions& options) {
   // Parameters made under InferenceMode would be inference tensors, which have no version counter.
   const c10::InferenceMode not_inference(false);
   torch::NoGradGuard no_grad;
+  auto source = open_model_source(spec, options.variant);
   auto m = std::make_unique<ModelBundle>();
-  m->index = io::read_model_index(dir);
-  m->family = model_family(m->index);
-  io::require_components(m->index, {"unet", "vae", "scheduler"});
-  require_class(m->index, "unet", {"UNet2DConditionModel"});
-  require_class(m->index, "vae", {"AutoencoderKL"});
-  m->key = LoadKey::of(dir, device, options);
+  m->index = source.index;
+  m->family = source.family;
+  m->notes = source.notes;
+  m->key = LoadKey::of(spec, device, options);
   io::LoadOptions load;
   // Offloaded weights go to host memory first; ModuleOffload pins them there (on the CPU too: the
   // same bookkeeping, copies standing in for uploads).
   load.device = options.offload == runtime::Offload::kNone ? device : torch::Device(torch::kCPU);
   load.dtype = options.dtype;
-  m->conditioner = load_conditioner(*m, load, options.variant);
-  m->unet = models::load_unet_2d_condition(m->index.path("unet"), load, options.variant);
-  m->vae_dtype = vae_dtype_for(
-      m->family, models::AutoencoderKLConfig::from_json_file(m->index.path("vae") + "/config.json"), options);
+  m->conditioner = load_conditioner(source, load);
+  const auto& unet = source.component("unet");
+  m->unet = models::load_unet_2d_condition(unet.config, unet.weights, load);
+  const auto& vae = source.component("vae");
+  m->vae_dtype = vae_dtype_for(m->family, models::AutoencoderKLConfig::from_reader(vae.config), options);
   auto vae_load = load;
   vae_load.dtype = m->vae_dtype;
-  m->vae = models::load_autoencoder_kl(m->index.path("vae"), vae_load, options.variant);
-  m->vae->eval();
-  m->scheduler_config = schedulers::load_scheduler_config(m->index.path("scheduler") + "/scheduler_config.json");
+  m->vae = models::load_autoencoder_kl(vae.config, vae.weights, vae_load);
+  m->scheduler_config = source.scheduler;
   // diffusers' SDXL pipelines have no such fixes.
   if (!is_sdxl(m->family)) schedulers::apply_stable_diffusion_fixes(m->scheduler_config);
   set_channels_last(*m, options.channels_last);  // before offload takes the host copies
   m->prepare();
   if (options.offload != runtime::Offload::kNone) add_offloads(*m, device);
   return m;
+}
+
+std::unique_ptr<ModelBundle> load_model_bundle(const std::string& path, const torch::Device& device,
+                                               const runtime::RuntimeOptions& options) {
+  return load_model_bundle(ModelSpec{.path = path}, device, options);
 }
 
 void upcast_vae(ModelBundle& m) {

@@ -15,6 +15,7 @@
 #include "engine/models/autoencoder_kl.h"
 #include "engine/models/unet_2d_condition.h"
 #include "engine/pipelines/model_family.h"
+#include "engine/pipelines/model_source.h"
 #include "engine/pipelines/text_conditioner.h"
 #include "engine/runtime/module_offload.h"
 #include "engine/runtime/runtime_options.h"
@@ -23,9 +24,9 @@
 
 namespace gesso::pipelines {
 
-// What a loaded bundle was loaded for: a request with another key needs the folder loaded again.
+// What a loaded bundle was loaded for: a request with another key needs the model loaded again.
 struct LoadKey {
-  std::string dir;
+  ModelSpec model;
   torch::Device device = torch::kCPU;
   torch::ScalarType dtype = torch::kFloat;
   bool vae_fp32 = false;
@@ -33,7 +34,7 @@ struct LoadKey {
   runtime::Offload offload = runtime::Offload::kNone;
   bool channels_last = false;
 
-  static LoadKey of(const std::string& dir, const torch::Device& device, const runtime::RuntimeOptions& options);
+  static LoadKey of(const ModelSpec& model, const torch::Device& device, const runtime::RuntimeOptions& options);
   bool operator==(const LoadKey&) const = default;
 };
 
@@ -50,6 +51,8 @@ struct ModelBundle {
   runtime::OffloadSet offloads;  // with CPU offload, where each component's weights wait between uses
   // Bumped by prepare(): every cached value and CUDA graph built from the weights keys on it.
   uint64_t weights_version = 0;
+  // What loading decided on its own (a single file's prediction type, the VAE chosen), for the user.
+  std::vector<std::string> notes;
 
   const torch::Device& device() const { return key.device; }
   torch::ScalarType dtype() const { return key.dtype; }
@@ -57,7 +60,7 @@ struct ModelBundle {
   int default_size() const;          // unet sample_size * vae_scale_factor (512 for SD 1.5, 1024 for SDXL)
   bool is_inpainting_unet() const;   // 9 input channels
   bool needs_time_ids() const;       // the UNet's addition_embed_type "text_time" (SDXL)
-  std::string name() const;          // the folder's name, for the "Model:" parameter
+  std::string name() const;          // the folder's name or the file's stem, for the "Model:" parameter
   // The modules by component name ("text_encoder", "text_encoder_2", "unet", "vae").
   std::vector<std::pair<std::string, torch::nn::Module*>> components();
 
@@ -66,11 +69,16 @@ struct ModelBundle {
   void prepare();
 };
 
-// Loads every component model_index.json names, by its class; ModelFileError names whatever is
-// missing, unknown or bad. Dtype, variant, vae_fp32, offload and channels_last come from `options`;
-// computation runs on `device`. Runs outside InferenceMode, so that the parameters keep version
-// counters (an in-place patch is then seen by every cache).
-std::unique_ptr<ModelBundle> load_model_bundle(const std::string& dir, const torch::Device& device,
+// Loads every component of the model (a diffusers folder: those model_index.json names, by class;
+// a single-file checkpoint: those its family has), with the spec's VAE in place of its own;
+// ModelFileError names whatever is missing, unknown or bad. Dtype, variant, vae_fp32, offload and
+// channels_last come from `options`; computation runs on `device`. Each tensor goes from the file's
+// mapping straight to its device and dtype. Runs outside InferenceMode, so that the parameters keep
+// version counters (an in-place patch is then seen by every cache).
+std::unique_ptr<ModelBundle> load_model_bundle(const ModelSpec& model, const torch::Device& device,
+                                               const runtime::RuntimeOptions& options);
+// A diffusers folder or single file with its own VAE.
+std::unique_ptr<ModelBundle> load_model_bundle(const std::string& path, const torch::Device& device,
                                                const runtime::RuntimeOptions& options);
 
 // The VAE in float32 for good, offload included: A1111's answer to an fp16 VAE that overflowed

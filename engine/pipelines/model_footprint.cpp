@@ -2,28 +2,26 @@
 
 #include <c10/core/ScalarType.h>
 
-#include "engine/io/model_folder.h"
-#include "engine/io/state_dict.h"
 #include "engine/models/autoencoder_kl_config.h"
 #include "engine/models/unet_2d_condition_config.h"
 #include "engine/models/vae_tiling.h"
 #include "engine/pipelines/model_family.h"
+#include "engine/pipelines/model_source.h"
 #include "engine/pipelines/pipeline_common.h"
 
 namespace gesso::pipelines {
 namespace {
 
-// Floating-point elements of a component's weight files. Integer tensors (CLIP's position_ids)
-// are buffers the loader neither converts nor counts as weights.
-int64_t float_elements(const std::string& component_dir, const std::string& variant) {
+// Floating-point elements of a component's weights. Integer tensors (CLIP's position_ids) are
+// buffers the loader neither converts nor counts as weights.
+int64_t float_elements(const io::WeightSet& weights) {
   int64_t elements = 0;
-  for (const auto& file : io::open_component_weights(component_dir, variant))
-    for (const auto& tensor : file.tensors()) {
-      if (!c10::isFloatingType(tensor.dtype)) continue;
-      int64_t n = 1;
-      for (const int64_t d : tensor.shape) n *= d;
-      elements += n;
-    }
+  for (const auto& [name, tensor] : weights.entries()) {
+    if (!c10::isFloatingType(tensor.dtype)) continue;
+    int64_t n = 1;
+    for (const int64_t d : tensor.shape) n *= d;
+    elements += n;
+  }
   return elements;
 }
 
@@ -42,25 +40,24 @@ void set_unet_shape(runtime::ModelFootprint& f, const models::UNet2DConditionCon
   f.unet_width = runtime::unet_width(unet.block_out_channels);
 }
 
-runtime::ModelFootprint footprint_from_folder(const std::string& dir, torch::ScalarType dtype, bool vae_fp32,
-                                              const std::string& variant) {
-  const auto index = io::read_model_index(dir);
-  const auto family = model_family(index);
-  io::require_components(index, {"unet", "vae"});
-  const auto unet = models::UNet2DConditionConfig::from_json_file(index.path("unet") + "/config.json");
-  const auto vae = models::AutoencoderKLConfig::from_json_file(index.path("vae") + "/config.json");
+runtime::ModelFootprint footprint_on_disk(const std::string& path, torch::ScalarType dtype, bool vae_fp32,
+                                          const std::string& variant) {
+  const auto source = open_model_source(ModelSpec{.path = path}, variant);
+  const auto unet = models::UNet2DConditionConfig::from_reader(source.component("unet").config);
+  const auto vae = models::AutoencoderKLConfig::from_reader(source.component("vae").config);
   runtime::ModelFootprint f;
   f.unet_dtype_bytes = dtype_bytes(dtype);
-  f.vae_upcast_in_fp16 = is_sdxl(family) && vae.force_upcast;
+  f.vae_upcast_in_fp16 = is_sdxl(source.family) && vae.force_upcast;
   const bool upcast = vae_fp32 || (f.vae_upcast_in_fp16 && dtype == torch::kHalf);
   f.vae_dtype_bytes = upcast ? dtype_bytes(torch::kFloat) : f.unet_dtype_bytes;
   for (const char* encoder : {"text_encoder", "text_encoder_2"})
-    if (index.has(encoder)) f.text_encoder_bytes += float_elements(index.path(encoder), variant) * f.unet_dtype_bytes;
-  f.unet_bytes = float_elements(index.path("unet"), variant) * f.unet_dtype_bytes;
-  f.vae_bytes = float_elements(index.path("vae"), variant) * f.vae_dtype_bytes;
+    if (source.components.count(encoder))
+      f.text_encoder_bytes += float_elements(source.component(encoder).weights) * f.unet_dtype_bytes;
+  f.unet_bytes = float_elements(source.component("unet").weights) * f.unet_dtype_bytes;
+  f.vae_bytes = float_elements(source.component("vae").weights) * f.vae_dtype_bytes;
   set_unet_shape(f, unet);
   f.vae_scale_factor = vae.downscale_factor();
-  f.vae_tile_pixels = models::vae_tile_sizes(vae, is_sdxl(family) ? kSdxlVaeTile : 0).sample;
+  f.vae_tile_pixels = models::vae_tile_sizes(vae, is_sdxl(source.family) ? kSdxlVaeTile : 0).sample;
   return f;
 }
 

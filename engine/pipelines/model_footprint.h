@@ -1,6 +1,6 @@
 #pragma once
-// What a model folder will weigh on the device, read from its configs and safetensors headers
-// without loading a single weight: the GUI shows the VRAM estimate before a model is loaded.
+// What a model (a diffusers folder or a single-file checkpoint) will weigh on the device, read from
+// its configs and weight headers without loading a single weight: the GUI shows the VRAM estimate before a model is loaded.
 #include <torch/types.h>
 
 #include <string>
@@ -10,13 +10,13 @@
 
 namespace gesso::pipelines {
 
-// The footprint load_model_bundle(dir, ..., options) would have with this dtype and vae_fp32
+// The footprint load_model_bundle(path, ..., options) would have with this dtype and vae_fp32
 // (equal bytes to footprint() of the loaded model): floating-point tensors per component times the
 // size of the dtype they are converted to; heads from the UNet config, scale and tile from the VAE's.
 // Throws ModelFileError naming the file or folder, as the loader does.
 // An SDXL folder counts both text encoders, and its VAE in float32 where force_upcast asks it in fp16.
-runtime::ModelFootprint footprint_from_folder(const std::string& dir, torch::ScalarType dtype, bool vae_fp32,
-                                              const std::string& variant = "");
+runtime::ModelFootprint footprint_on_disk(const std::string& path, torch::ScalarType dtype, bool vae_fp32,
+                                          const std::string& variant = "");
 
 // `base` with `refiner`'s weights and UNet width added as the refiner stage's.
 runtime::ModelFootprint with_refiner(runtime::ModelFootprint base, const runtime::ModelFootprint& refiner);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <optional>
 #include <tuple>
 
@@ -110,6 +111,11 @@ io::GenerationParameters parameters_for(const GenerationRequest& r, const ModelB
   p.seed = r.seed;
   std::tie(p.width, p.height) = output_size(r, m);
   p.model = m.name();
+  p.model_hash = r.model_hash;
+  if (!r.vae.empty()) {  // as A1111 writes its "SD VAE"
+    p.extra["VAE"] = std::filesystem::path(r.vae).filename().string();
+    if (!r.vae_hash.empty()) p.extra["VAE hash"] = r.vae_hash;
+  }
   if (r.pipeline != PipelineKind::kTxt2Img) p.denoising_strength = r.strength;
   if (r.clip_skip > 0) p.clip_skip = r.clip_skip + 1;  // A1111 counts the last layer as 1
   if (r.num_images > 1) {
@@ -159,9 +165,10 @@ runtime::VramEstimate estimate_vram(const GenerationRequest& r, const ModelBundl
 }
 
 ModelBundle& StableDiffusionPipeline::ensure_model(std::unique_ptr<ModelBundle>& slot, runtime::GraphedFunction& graph,
-                                                  const std::string& dir, const GenerationRequest& r,
-                                                  const torch::Device& device, Observer& observer) {
-  if (slot && slot->key == LoadKey::of(dir, device, r.runtime)) return *slot;
+                                                  const ModelSpec& spec, const GenerationRequest& r,
+                                                  const torch::Device& device, Observer& observer,
+                                                  std::vector<std::string>& notes) {
+  if (slot && slot->key == LoadKey::of(spec, device, r.runtime)) return *slot;
   if (!runtime::device_started(device)) {
     observer.on_stage("start CUDA");
     runtime::start_device(device);
@@ -170,12 +177,16 @@ ModelBundle& StableDiffusionPipeline::ensure_model(std::unique_ptr<ModelBundle>&
   graph.reset();
   slot.reset();  // free the old model before loading the next
   runtime::release_cached_memory();
-  slot = load_model_bundle(dir, device, r.runtime);
+  slot = load_model_bundle(spec, device, r.runtime);
+  for (const auto& note : slot->notes) {
+    observer.on_note(note);
+    notes.push_back(note);
+  }
   return *slot;
 }
 
 ModelBundle* StableDiffusionPipeline::ensure_refiner(const GenerationRequest& r, const torch::Device& device,
-                                                     Observer& observer) {
+                                                     Observer& observer, std::vector<std::string>& notes) {
   if (r.refiner_dir.empty()) {  // not kept for a later run: it would hold gigabytes of device memory
     if (refiner_) {
       refiner_graph_.reset();
@@ -184,7 +195,7 @@ ModelBundle* StableDiffusionPipeline::ensure_refiner(const GenerationRequest& r,
     }
     return nullptr;
   }
-  return &ensure_model(refiner_, refiner_graph_, r.refiner_dir, r, device, observer);
+  return &ensure_model(refiner_, refiner_graph_, refiner_model(r), r, device, observer, notes);
 }
 
 void StableDiffusionPipeline::drop_graphs() {
@@ -294,12 +305,14 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
   const RunScope scope(request.runtime, device);
   try {
     // Outside InferenceMode: see the loader.
-    ModelBundle& model = ensure_model(model_, unet_graph_, request.model_dir, request, device, observer);
-    ModelBundle* refiner = ensure_refiner(request, device, observer);
+    std::vector<std::string> notes;
+    ModelBundle& model = ensure_model(model_, unet_graph_, base_model(request), request, device, observer, notes);
+    ModelBundle* refiner = ensure_refiner(request, device, observer, notes);
     check_models(request, model, refiner);
     c10::InferenceMode inference;
     check_budget(request, model, refiner);
     auto result = generate(request, model, refiner, scope, observer);
+    result.notes.insert(result.notes.begin(), notes.begin(), notes.end());
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (request.runtime.release_memory) {
       drop_graphs();

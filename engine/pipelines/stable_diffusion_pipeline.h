@@ -41,10 +41,13 @@ class StableDiffusionPipeline {
   int graph_captures() const { return unet_graph_.captures() + refiner_graph_.captures(); }
 
  private:
+  // Loads the model unless the slot holds it already; a fresh load's notes go to the observer and
+  // into `notes`.
   ModelBundle& ensure_model(std::unique_ptr<ModelBundle>& slot, runtime::GraphedFunction& graph,
-                            const std::string& dir, const GenerationRequest& request, const torch::Device& device,
-                            Observer& observer);
-  ModelBundle* ensure_refiner(const GenerationRequest& request, const torch::Device& device, Observer& observer);
+                            const ModelSpec& spec, const GenerationRequest& request, const torch::Device& device,
+                            Observer& observer, std::vector<std::string>& notes);
+  ModelBundle* ensure_refiner(const GenerationRequest& request, const torch::Device& device, Observer& observer,
+                              std::vector<std::string>& notes);
   GenerationResult generate(const GenerationRequest& request, ModelBundle& model, ModelBundle* refiner,
                             const RunScope& scope, Observer& observer);
   torch::Tensor refine(const GenerationRequest& request, ModelBundle& refiner, RunContext& base,

@@ -63,23 +63,23 @@ class TestModelFootprint : public QObject {
     QFETCH(int, dtype);
     QFETCH(bool, vaeFp32);
     const auto type = static_cast<torch::ScalarType>(dtype);
-    const auto fromFolder = pipelines::footprint_from_folder(sd1(), type, vaeFp32);
+    const auto fromFolder = pipelines::footprint_on_disk(sd1(), type, vaeFp32);
     compareFootprints(fromFolder, loaded(sd1(), type, vaeFp32));
     QVERIFY(fromFolder.unet_bytes > 0 && fromFolder.text_encoder_bytes > 0 && fromFolder.vae_bytes > 0);
   }
 
   void precisionRescalesExactly() {
-    const auto fp32 = pipelines::footprint_from_folder(sd1(), torch::kFloat, false);
+    const auto fp32 = pipelines::footprint_on_disk(sd1(), torch::kFloat, false);
     compareFootprints(pipelines::with_precision(fp32, torch::kHalf, true),
-                      pipelines::footprint_from_folder(sd1(), torch::kHalf, true));
-    const auto fp16 = pipelines::footprint_from_folder(sd1(), torch::kHalf, false);
+                      pipelines::footprint_on_disk(sd1(), torch::kHalf, true));
+    const auto fp16 = pipelines::footprint_on_disk(sd1(), torch::kHalf, false);
     compareFootprints(pipelines::with_precision(fp16, torch::kFloat, false), fp32);
     QCOMPARE(fp32.unet_bytes, 2 * fp16.unet_bytes);
   }
 
   void missingFolderNamesThePath() {
     try {
-      pipelines::footprint_from_folder("/nonexistent/footprint-model", torch::kHalf, false);
+      pipelines::footprint_on_disk("/nonexistent/footprint-model", torch::kHalf, false);
       QFAIL("no error");
     } catch (const ModelFileError& e) {
       QVERIFY2(std::string(e.what()).find("/nonexistent/footprint-model") != std::string::npos, e.what());
@@ -90,7 +90,7 @@ class TestModelFootprint : public QObject {
     const auto dir = copyOfSd1();
     fs::remove_all(fs::path(dir) / "vae");
     try {
-      pipelines::footprint_from_folder(dir, torch::kHalf, false);
+      pipelines::footprint_on_disk(dir, torch::kHalf, false);
       QFAIL("no error");
     } catch (const ModelFileError& e) {
       QVERIFY2(std::string(e.what()).find(dir + "/vae") != std::string::npos, e.what());
@@ -103,7 +103,7 @@ class TestModelFootprint : public QObject {
     const auto weights = fs::path(dir) / "unet" / "diffusion_pytorch_model.safetensors";
     std::ofstream(weights, std::ios::binary | std::ios::trunc) << "\xff\xff\xff\xff\xff\xff\xff\x7f{";
     try {
-      pipelines::footprint_from_folder(dir, torch::kHalf, false);
+      pipelines::footprint_on_disk(dir, torch::kHalf, false);
       QFAIL("no error");
     } catch (const ModelFileError& e) {
       QVERIFY2(std::string(e.what()).find("unet/diffusion_pytorch_model.safetensors") != std::string::npos, e.what());

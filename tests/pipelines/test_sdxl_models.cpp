@@ -166,7 +166,7 @@ class TestSdxlModels : public QObject {
   // Both encoders count, the refiner's stage joins the estimate, and the loaded bundle and the
   // folder's headers agree.
   void footprintsKnowSdxlAndTheRefiner() {
-    const auto from_folder = pipelines::footprint_from_folder(folder("sdxl"), torch::kHalf, false);
+    const auto from_folder = pipelines::footprint_on_disk(folder("sdxl"), torch::kHalf, false);
     runtime::RuntimeOptions half;
     half.dtype = torch::kHalf;
     const auto base = pipelines::load_model_bundle(folder("sdxl"), torch::kCPU, half);
@@ -181,7 +181,7 @@ class TestSdxlModels : public QObject {
       if (name == "text_encoder")
         for (const auto& p : module->parameters()) te1 += p.numel() * p.element_size();
     QVERIFY(te1 > 0 && loaded.text_encoder_bytes > te1);  // text_encoder_2 counted too
-    const auto refiner = pipelines::footprint_from_folder(folder("sdxl-refiner"), torch::kHalf, false);
+    const auto refiner = pipelines::footprint_on_disk(folder("sdxl-refiner"), torch::kHalf, false);
     const auto both = pipelines::with_refiner(from_folder, refiner);
     runtime::RunShape shape{.width = 1024, .height = 1024};
     runtime::RuntimeOptions o;

@@ -321,8 +321,8 @@ class TestMainWindow : public QObject {
     QVERIFY2(refined != alone, qPrintable(refined));
     // Both models' weights count: the estimate of base + refiner is what the engine computes.
     const auto footprint = gesso::pipelines::with_refiner(
-        gesso::pipelines::footprint_from_folder(base.toStdString(), torch::kFloat, false),
-        gesso::pipelines::footprint_from_folder(refiner.toStdString(), torch::kFloat, false));
+        gesso::pipelines::footprint_on_disk(base.toStdString(), torch::kFloat, false),
+        gesso::pipelines::footprint_on_disk(refiner.toStdString(), torch::kFloat, false));
     const auto model = gesso::pipelines::with_precision(footprint, torch::kHalf, false);
     const auto want = gesso::runtime::estimate_vram(model, {128, 128, 1, true}, window.optimizationPanel()->options());
     QVERIFY2(refined.contains(QString::fromStdString(gesso::runtime::format_gib(want.total()))), qPrintable(refined));
