@@ -22,6 +22,9 @@
 #   tests/bench/gpu_bench.sh xlside     the side-by-side in one lease: diffusers eager and compiled,
 #                                       Gesso default and Max speed (base, base + refiner)
 #   tests/bench/gpu_bench.sh xlcompiled diffusers + torch.compile(mode="reduce-overhead"), SDXL
+# Issue 14 (single files), on the same random folders written as LDM single files:
+#   tests/bench/gpu_bench.sh single     load speed against Python's safetensors, load + first image,
+#                                       PSNR of the single files against diffusers (single_file_gpu.py)
 # Each stage appends to $OUT (and .bench-results/ on the machine, so later stages find them while
 # the machine stays warm).
 set -euo pipefail
@@ -138,6 +141,11 @@ case "${1:-gesso}" in
     $B run -m $X --size 1024 --steps 20 --sampler "" --json "$J" --toggles offload=model || echo "row failed: $?"
     python3 .gpu/diffusers_anchor.py "$RES" xl compilexl 2>&1 | grep -E "^\{"
     cp "$RES/anchor.jsonl" "$OUT/" ;;
+  single)
+    build
+    [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
+    [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
+    python3 tests/bench/single_file_gpu.py "$OUT/single" "$B" ;;
   xlcompiled)
     [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
     python3 .gpu/diffusers_anchor.py "$RES" compilexl 2>&1 | grep -E "^\{"
