@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "engine/error.h"
+#include "engine/io/staged_upload.h"
 
 namespace gesso::io {
 namespace {
@@ -67,14 +68,15 @@ std::vector<std::string> load_state_dict(torch::nn::Module& module, const Weight
 
   torch::NoGradGuard no_grad;
   std::vector<std::string> loaded;
+  StagedUpload upload(options.device);
   for (const auto& [name, target] : targets) {
     const auto* e = weights.find(name);
     if (e == nullptr || target.sizes().vec() != e->shape) continue;  // non-strict: skip
     const auto view = e->view();
     const auto dtype = view.is_floating_point() ? options.dtype : view.scalar_type();
-    // One tensor at a time, from the mapping straight to its final dtype and device.
-    auto value = view.to(options.device, dtype, /*non_blocking=*/false, /*copy=*/true);
-    const_cast<torch::Tensor&>(target).set_data(value);
+    // One tensor at a time, from the mapping straight to its final dtype and device: no second
+    // copy of the model in host memory.
+    const_cast<torch::Tensor&>(target).set_data(upload.to_device(view, dtype));
     loaded.push_back(name);
   }
   return loaded;
