@@ -65,12 +65,12 @@ models::CLIPTextModel load_text_encoder(const ModelSource& source, const std::st
 
 std::unique_ptr<TextConditioner> load_conditioner(const ModelSource& source, const io::LoadOptions& load) {
   if (!is_sdxl(source.family))
-    return std::make_unique<ClipConditioner>(source.tokenizers.at("tokenizer"),
+    return std::make_unique<ClipConditioner>(source.tokenizers.at("tokenizer").load(),
                                              load_text_encoder(source, "text_encoder", load));
   std::vector<ClipEncoder> encoders;
   for (const auto& [tokenizer, encoder] : {std::pair{"tokenizer", "text_encoder"}, {"tokenizer_2", "text_encoder_2"}}) {
     if (!source.components.count(encoder)) continue;
-    encoders.push_back({encoder, source.tokenizers.at(tokenizer), load_text_encoder(source, encoder, load)});
+    encoders.push_back({encoder, source.tokenizers.at(tokenizer).load(), load_text_encoder(source, encoder, load)});
   }
   return std::make_unique<SdxlConditioner>(std::move(encoders),
                                            source.index.flag("force_zeros_for_empty_prompt", true));

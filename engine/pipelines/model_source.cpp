@@ -55,6 +55,10 @@ std::vector<std::pair<const char*, const char*>> text_components(const io::Model
 
 }  // namespace
 
+text::CLIPTokenizer TokenizerSource::load() const {
+  return dir.empty() ? text::CLIPTokenizer::builtin(pad_token) : text::CLIPTokenizer::from_dir(dir);
+}
+
 const ComponentSource& ModelSource::component(const std::string& name) const {
   const auto it = components.find(name);
   if (it == components.end()) throw ModelFileError(index.dir, "the model has no '" + name + "' component");
@@ -71,7 +75,7 @@ ModelSource folder_source(const std::string& dir, const std::string& variant) {
   for (const auto& [tokenizer, encoder] : text_components(s.index, s.family)) {
     require_class(s.index, tokenizer, {"CLIPTokenizer", "CLIPTokenizerFast"});
     require_class(s.index, encoder, {"CLIPTextModel", "CLIPTextModelWithProjection"});
-    s.tokenizers.emplace(tokenizer, text::CLIPTokenizer::from_dir(s.index.path(tokenizer)));
+    s.tokenizers.emplace(tokenizer, TokenizerSource{.dir = s.index.path(tokenizer)});
     s.components.emplace(encoder, folder_component(s.index.path(encoder), variant, io::clip_text_key_rename));
   }
   s.components.emplace("unet", folder_component(s.index.path("unet"), variant, nullptr));

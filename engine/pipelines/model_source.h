@@ -23,11 +23,19 @@ struct ComponentSource {
   io::WeightSet weights;        // under the module's names
 };
 
+// Where a tokenizer comes from: a tokenizer folder, or CLIP's built-in vocabulary with this pad
+// token (single files). Read when the model is built, not when the source is opened.
+struct TokenizerSource {
+  std::string dir;        // "" for the built-in vocabulary
+  std::string pad_token;  // built-in only: "<|endoftext|>" or "!"
+  text::CLIPTokenizer load() const;
+};
+
 struct ModelSource {
   io::ModelIndex index;  // pipeline class, component classes, flags; dir is the folder or the file
   ModelFamily family = ModelFamily::kSD1;
   std::map<std::string, ComponentSource> components;  // "text_encoder", "text_encoder_2", "unet", "vae"
-  std::map<std::string, text::CLIPTokenizer> tokenizers;  // "tokenizer", "tokenizer_2"
+  std::map<std::string, TokenizerSource> tokenizers;  // "tokenizer", "tokenizer_2"
   schedulers::SchedulerConfig scheduler;
   std::vector<std::string> notes;  // what loading decided on its own ("v-prediction: <file>.yaml says so")
 

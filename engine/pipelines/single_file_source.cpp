@@ -126,8 +126,8 @@ class Builder {
     if (!io::has_prefix(w_, plan.prefix))
       throw ModelFileError(spec_.path, "a " + to_string(f_.family) + " checkpoint without its text encoder (no " +
                                            plan.prefix + "* tensors)");
-    s.tokenizers.emplace(plan.tokenizer, folder_ ? text::CLIPTokenizer::from_dir(folder_->index.path(plan.tokenizer))
-                                                 : text::CLIPTokenizer::builtin(pad_token_for_open_clip(plan.open_clip)));
+    s.tokenizers.emplace(plan.tokenizer, folder_ ? TokenizerSource{.dir = folder_->index.path(plan.tokenizer)}
+                                                 : TokenizerSource{.pad_token = pad_token_for_open_clip(plan.open_clip)});
     if (!plan.open_clip) {
       s.components.emplace(plan.component, ComponentSource{config(plan.component, default_clip_l_config(w_, plan.prefix)),
                                                            io::ldm_clip_weights(w_, plan.prefix)});
