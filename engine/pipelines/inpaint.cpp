@@ -52,7 +52,7 @@ void start(RunContext& ctx, const Prepared& p) {
   const auto& r = ctx.request;
   const bool nine = ctx.model.is_inpainting_unet();
   if (!nine && ctx.model.unet->config().in_channels != 4)
-    throw ModelFileError(ctx.model.index.path("unet"), "inpainting needs a UNet with 4 or 9 input channels");
+    throw ModelFileError(ctx.model.file_of("unet"), "inpainting needs a UNet with 4 or 9 input channels");
   ctx.inputs.begin_index = begin_index_for_strength(r.steps, r.strength, s.order());
   if (ctx.inputs.begin_index >= s.timesteps().size(0))
     throw RequestError("strength", "leaves no step to run: raise strength or steps");

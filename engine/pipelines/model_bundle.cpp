@@ -39,6 +39,10 @@ std::string ModelBundle::name() const {
   return std::filesystem::is_directory(p) ? p.filename().string() : p.stem().string();
 }
 
+std::string ModelBundle::file_of(const std::string& part) const {
+  return std::filesystem::is_directory(index.dir) ? index.dir + "/" + part : index.dir;
+}
+
 std::vector<std::pair<std::string, torch::nn::Module*>> ModelBundle::components() {
   auto out = conditioner->encoders();
   out.emplace_back("unet", unet.get());

@@ -61,6 +61,8 @@ struct ModelBundle {
   bool is_inpainting_unet() const;   // 9 input channels
   bool needs_time_ids() const;       // the UNet's addition_embed_type "text_time" (SDXL)
   std::string name() const;          // the folder's name or the file's stem, for the "Model:" parameter
+  // What an error about `part` of a folder ("unet/config.json") names: that file, or the single file.
+  std::string file_of(const std::string& part) const;
   // The modules by component name ("text_encoder", "text_encoder_2", "unet", "vae").
   std::vector<std::pair<std::string, torch::nn::Module*>> components();
 

@@ -23,10 +23,10 @@ void check_width(const ModelBundle& m, std::size_t ids) {
   // One time id more than given: a base's UNet (six ids); one fewer: a refiner's (five).
   const bool base_unet = expected - passed == per_id, refiner_unet = passed - expected == per_id;
   if (refiner_unet || base_unet)
-    throw ModelFileError(m.index.dir + "/model_index.json",
+    throw ModelFileError(m.file_of("model_index.json"),
                          takes + std::string(": set \"requires_aesthetics_score\": ") + (refiner_unet ? "true" : "false") +
                              (refiner_unet ? " (this is a refiner's UNet)" : " (this is a base UNet)"));
-  throw ModelFileError(m.index.path("unet") + "/config.json", takes + ": the UNet and text_encoder_2 do not belong together");
+  throw ModelFileError(m.file_of("unet/config.json"), takes + ": the UNet and text_encoder_2 do not belong together");
 }
 
 }  // namespace
