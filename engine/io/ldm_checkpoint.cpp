@@ -274,6 +274,10 @@ LdmUNetShape ldm_unet_shape(const WeightSet& w) {
   return s;
 }
 
+std::optional<std::string> ldm_unet_key(const std::string& key, int64_t layers_per_block) {
+  return UNetKeyMap{layers_per_block, false}(key);
+}
+
 WeightSet ldm_unet_weights(const WeightSet& checkpoint, const LdmUNetShape& shape, bool label_emb_as_class) {
   const UNetKeyMap map{shape.layers_per_block, label_emb_as_class};
   WeightSet out(checkpoint.path());

@@ -5,6 +5,7 @@
 // nothing is copied until the loader moves a tensor to its device). Keys that belong to nothing
 // the model runs (EMA copies, the OpenCLIP vision tower, logit_scale, position_ids) are left out.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,9 @@ LdmUNetShape ldm_unet_shape(const WeightSet& checkpoint);
 // The UNet under diffusers names. With `label_emb_as_class` the label embedding becomes
 // class_embedding.* (an SD upscaler's), otherwise add_embedding.* (SDXL's text_time).
 WeightSet ldm_unet_weights(const WeightSet& checkpoint, const LdmUNetShape& shape, bool label_emb_as_class = false);
+// One LDM UNet name (without kLdmUNetPrefix: "input_blocks.4.1.proj_in.weight") under its
+// diffusers name; nullopt when it is none. SDXL LoRAs name their modules this way.
+std::optional<std::string> ldm_unet_key(const std::string& key, int64_t layers_per_block);
 
 // The VAE under diffusers names, from keys under `prefix` (kLdmVaePrefix in a checkpoint, "" in a
 // standalone VAE file): the mid-block attention's 1x1 convolutions become linear weights.

@@ -68,9 +68,15 @@ CLIPTextEmbeddingsImpl::CLIPTextEmbeddingsImpl(const CLIPTextConfig& config)
       position_embedding(register_module(
           "position_embedding", Embedding(config.max_position_embeddings, config.hidden_size))) {}
 
-torch::Tensor CLIPTextEmbeddingsImpl::forward(const torch::Tensor& input_ids) {
+torch::Tensor CLIPTextEmbeddingsImpl::forward(const torch::Tensor& input_ids, const std::vector<TokenVectors>& replaced) {
   const auto positions = torch::arange(input_ids.size(-1), input_ids.options().dtype(torch::kLong));
-  return token_embedding(input_ids) + position_embedding(positions);
+  auto tokens = token_embedding(input_ids);
+  for (const auto& r : replaced) {
+    const auto n = std::min(r.vectors.size(0), tokens.size(1) - r.position);
+    if (n <= 0) continue;
+    tokens[r.row].narrow(0, r.position, n).copy_(r.vectors.narrow(0, 0, n));
+  }
+  return tokens + position_embedding(positions);
 }
 
 CLIPAttentionImpl::CLIPAttentionImpl(const CLIPTextConfig& config) : heads_(config.num_attention_heads) {
@@ -131,13 +137,13 @@ CLIPTextModelImpl::CLIPTextModelImpl(const CLIPTextConfig& config, bool with_pro
 }
 
 torch::Tensor CLIPTextModelImpl::run_layers(const torch::Tensor& input_ids, int64_t layers,
-                                            std::vector<torch::Tensor>* trace) {
+                                            std::vector<torch::Tensor>* trace, const std::vector<TokenVectors>& replaced) {
   if (input_ids.dim() != 2 || input_ids.size(1) < 1 || input_ids.size(1) > config_.max_position_embeddings)
     throw Error("CLIP text encoder: expected [batch, tokens] ids with 1 to " +
                 std::to_string(config_.max_position_embeddings) + " tokens, got shape " +
                 c10::str(input_ids.sizes()));
   const auto device = runtime::compute_device(text_model->final_layer_norm->weight);
-  auto h = text_model->embeddings(input_ids.to(device, torch::kLong));
+  auto h = text_model->embeddings(input_ids.to(device, torch::kLong), replaced);
   if (trace) trace->push_back(h);
   for (int64_t i = 0; i < layers; ++i) {
     h = text_model->encoder->layers->at<CLIPEncoderLayerImpl>(static_cast<std::size_t>(i)).forward(h);
@@ -146,9 +152,11 @@ torch::Tensor CLIPTextModelImpl::run_layers(const torch::Tensor& input_ids, int6
   return h;
 }
 
-CLIPTextModelImpl::Output CLIPTextModelImpl::forward(const torch::Tensor& input_ids, bool output_hidden_states) {
+CLIPTextModelImpl::Output CLIPTextModelImpl::forward(const torch::Tensor& input_ids, bool output_hidden_states,
+                                                     const std::vector<TokenVectors>& replaced) {
   Output out;
-  const auto h = run_layers(input_ids, config_.num_hidden_layers, output_hidden_states ? &out.hidden_states : nullptr);
+  const auto h = run_layers(input_ids, config_.num_hidden_layers, output_hidden_states ? &out.hidden_states : nullptr,
+                            replaced);
   out.last_hidden_state = text_model->final_layer_norm(h);
   // transformers' pooling: configs from before its fix carry eos_token_id 2 and pool at the largest
   // id (the eos of the original vocabulary); others at the first eos.
@@ -161,12 +169,13 @@ CLIPTextModelImpl::Output CLIPTextModelImpl::forward(const torch::Tensor& input_
   return out;
 }
 
-torch::Tensor CLIPTextModelImpl::encode_prompt(const torch::Tensor& input_ids, int clip_skip) {
+torch::Tensor CLIPTextModelImpl::encode_prompt(const torch::Tensor& input_ids, int clip_skip,
+                                               const std::vector<TokenVectors>& replaced) {
   if (clip_skip < 0 || clip_skip > config_.num_hidden_layers)
     throw RequestError("clip_skip", "must be between 0 and " + std::to_string(config_.num_hidden_layers) +
                                         " (the text encoder's layer count), got " + std::to_string(clip_skip));
   // Layers past the one clip_skip selects cannot change its output; they are not run.
-  return text_model->final_layer_norm(run_layers(input_ids, config_.num_hidden_layers - clip_skip, nullptr));
+  return text_model->final_layer_norm(run_layers(input_ids, config_.num_hidden_layers - clip_skip, nullptr, replaced));
 }
 
 void CLIPTextModelImpl::load_weights(const std::vector<io::SafetensorsFile>& files, const io::LoadOptions& options) {

@@ -41,10 +41,18 @@ struct CLIPTextConfig {
   static CLIPTextConfig from_reader(const ConfigReader& config);
 };
 
+// Vectors that take the place of some tokens' embeddings (textual inversion): row `row` of the
+// batch, from token `position` on (cut where the row ends, as A1111 does).
+struct TokenVectors {
+  int64_t row = 0;
+  int64_t position = 0;
+  torch::Tensor vectors;  // [n, hidden]
+};
+
 class CLIPTextEmbeddingsImpl : public torch::nn::Module {
  public:
   explicit CLIPTextEmbeddingsImpl(const CLIPTextConfig& config);
-  torch::Tensor forward(const torch::Tensor& input_ids);
+  torch::Tensor forward(const torch::Tensor& input_ids, const std::vector<TokenVectors>& replaced = {});
 
   Embedding token_embedding{nullptr}, position_embedding{nullptr};
 };
@@ -116,11 +124,13 @@ class CLIPTextModelImpl : public torch::nn::Module {
   explicit CLIPTextModelImpl(const CLIPTextConfig& config, bool with_projection = false);
 
   // input_ids: [batch, tokens] integer ids, tokens <= max_position_embeddings.
-  Output forward(const torch::Tensor& input_ids, bool output_hidden_states = false);
+  Output forward(const torch::Tensor& input_ids, bool output_hidden_states = false,
+                 const std::vector<TokenVectors>& replaced = {});
 
   // diffusers' StableDiffusionPipeline.encode_prompt prompt_embeds: clip_skip 0 is the last hidden
   // state; clip_skip k is the output of layer num_hidden_layers - k through final_layer_norm.
-  torch::Tensor encode_prompt(const torch::Tensor& input_ids, int clip_skip = 0);
+  torch::Tensor encode_prompt(const torch::Tensor& input_ids, int clip_skip = 0,
+                              const std::vector<TokenVectors>& replaced = {});
 
   // Strict io::load_state_dict, which also accepts the "text_model.embeddings.position_ids" buffer
   // that checkpoints written by transformers < 4.31 (SD 1.x among them) carry. Like transformers,
@@ -136,7 +146,8 @@ class CLIPTextModelImpl : public torch::nn::Module {
 
  private:
   // The embeddings and the first `layers` encoder layers; each output goes to `trace` when given.
-  torch::Tensor run_layers(const torch::Tensor& input_ids, int64_t layers, std::vector<torch::Tensor>* trace);
+  torch::Tensor run_layers(const torch::Tensor& input_ids, int64_t layers, std::vector<torch::Tensor>* trace,
+                           const std::vector<TokenVectors>& replaced);
 
   CLIPTextConfig config_;
 };

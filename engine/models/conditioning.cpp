@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <functional>
+#include <numeric>
 #include <type_traits>
 
 #include "engine/error.h"
@@ -87,6 +88,22 @@ Conditioning Conditioning::to(torch::ScalarType dtype) const {
 int64_t Conditioning::batch() const {
   for (const auto& t : tensors()) return t.size(0);
   return 0;
+}
+
+}  // namespace gesso::models
+
+namespace gesso::models {
+
+void match_token_counts(std::vector<Conditioning*> records) {
+  int64_t tokens = 1;
+  for (const auto* r : records)
+    if (r->context.defined()) tokens = std::lcm(tokens, r->context.size(1));
+  for (auto* r : records) {
+    if (!r->context.defined() || r->context.size(1) == tokens) continue;
+    const auto k = tokens / r->context.size(1);
+    r->context = r->context.repeat({1, k, 1});
+    if (r->attention_mask.defined()) r->attention_mask = r->attention_mask.repeat({1, k});
+  }
 }
 
 }  // namespace gesso::models

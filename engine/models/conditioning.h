@@ -42,4 +42,10 @@ struct Conditioning {
   int64_t batch() const;
 };
 
+// The records' contexts (and attention masks) brought to one token count, the least common
+// multiple of theirs, each repeated whole. Cross-attention over a context repeated k times is the
+// same attention (each key k times, each softmax weight k times smaller), so the UNet's output
+// does not change: prompts of different chunk counts can share one batch (A1111 runs them one by one).
+void match_token_counts(std::vector<Conditioning*> records);
+
 }  // namespace gesso::models

@@ -2,6 +2,7 @@
 
 #include <torch/torch.h>
 
+#include "engine/pipelines/clip_prompt.h"
 
 namespace gesso::pipelines {
 
@@ -12,19 +13,24 @@ std::vector<std::pair<std::string, torch::nn::Module*>> ClipConditioner::encoder
   return {{"text_encoder", encoder_.get()}};
 }
 
-torch::Tensor ClipConditioner::embed(const std::string& text, int num_images, int clip_skip, torch::ScalarType dtype) {
-  const auto ids = torch::tensor(tokenizer_.encode(text), torch::kLong).unsqueeze(0);  // moved by the encoder
-  return encoder_->encode_prompt(ids, clip_skip).to(dtype).repeat({num_images, 1, 1});
+models::Conditioning ClipConditioner::embed(const std::string& text, const PromptInput& in, int clip_skip,
+                                            torch::ScalarType dtype) {
+  const ClipPromptOptions options{.chunks = in.plain ? text::ChunkOptions::plain() : text::ChunkOptions{},
+                                  .embeddings = in.embeddings,
+                                  .clip_skip = clip_skip};
+  const auto encoded = encode_clip_prompt(text, tokenizer_, encoder_, options);
+  return models::Conditioning{.context = encoded.context.to(dtype)}.repeat_rows(in.num_images);
 }
 
 models::Conditioning ClipConditioner::encode(const PromptInput& in, torch::ScalarType dtype,
                                              const runtime::OffloadSet& offloads) {
   const runtime::ComponentInUse in_use(offloads.find("text_encoder"));
-  models::Conditioning c;
-  c.context = embed(in.prompt, in.num_images, in.clip_skip, dtype);
+  auto c = embed(in.prompt, in, in.clip_skip, dtype);
+  if (!in.guidance) return c;
   // diffusers encodes the negative prompt without clip skip.
-  if (in.guidance) c.context = torch::cat({embed(in.negative, in.num_images, 0, dtype), c.context});
-  return c;
+  auto negative = embed(in.negative, in, 0, dtype);
+  models::match_token_counts({&negative, &c});
+  return models::Conditioning::concat(negative, c);
 }
 
 }  // namespace gesso::pipelines

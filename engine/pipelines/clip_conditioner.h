@@ -1,6 +1,6 @@
 #pragma once
 // SD 1.x / 2.x: one CLIP text encoder's last hidden state (after its final layer norm), as
-// diffusers' StableDiffusionPipeline.encode_prompt.
+// diffusers' StableDiffusionPipeline.encode_prompt, of A1111's prompt chunks (clip_prompt.h).
 #include "engine/models/clip_text_model.h"
 #include "engine/pipelines/text_conditioner.h"
 #include "engine/text/clip_tokenizer.h"
@@ -16,7 +16,7 @@ class ClipConditioner : public TextConditioner {
   std::vector<std::pair<std::string, torch::nn::Module*>> encoders() override;
 
  private:
-  torch::Tensor embed(const std::string& text, int num_images, int clip_skip, torch::ScalarType dtype);
+  models::Conditioning embed(const std::string& text, const PromptInput& in, int clip_skip, torch::ScalarType dtype);
 
   text::CLIPTokenizer tokenizer_;
   models::CLIPTextModel encoder_;

@@ -3,6 +3,7 @@
 #include <torch/types.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -46,8 +47,18 @@ struct GenerationRequest {
   // components (diffusers' from_single_file(config=...)); "" builds them from the family's
   // published defaults.
   std::string model_config;
+  // AUTOMATIC1111's prompt syntax: emphasis, BREAK and 75-token chunks, [from:to:when] and [a|b]
+  // (in the negative too), <lora:name:weight>, and embeddings by name. With plain_prompts,
+  // diffusers' prompts: the text as it is in one 77-token window (no tags, no edits).
   std::string prompt;
   std::string negative_prompt;
+  bool plain_prompts = false;
+  // The library's folders: <lora:name:w> names a file in lora_dir by its stem; a word of the
+  // prompt that is the stem of a file in embeddings_dir is that embedding. "": none.
+  std::string lora_dir, embeddings_dir;
+  // A1111's short hashes of LoRA and embedding files by path (the library's), written as "Lora
+  // hashes" / "TI hashes"; a file without one is written without.
+  std::map<std::string, std::string> network_hashes;
   uint64_t seed = 0;
   int width = 0, height = 0;          // 0: the model's native size
   int steps = 20;

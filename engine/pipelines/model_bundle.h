@@ -14,6 +14,7 @@
 #include "engine/io/model_folder.h"
 #include "engine/models/autoencoder_kl.h"
 #include "engine/models/unet_2d_condition.h"
+#include "engine/networks/weight_patcher.h"
 #include "engine/pipelines/model_family.h"
 #include "engine/pipelines/model_source.h"
 #include "engine/pipelines/text_conditioner.h"
@@ -53,6 +54,9 @@ struct ModelBundle {
   uint64_t weights_version = 0;
   // What loading decided on its own (a single file's prediction type, the VAE chosen), for the user.
   std::vector<std::string> notes;
+  // The LoRAs merged into the weights now (lora_loader.h), and what takes them out again.
+  networks::WeightPatcher patcher;
+  std::string lora_key;
 
   const torch::Device& device() const { return key.device; }
   torch::ScalarType dtype() const { return key.dtype; }

@@ -74,14 +74,23 @@ bool is_lora_key(const std::string& k) {
          contains(k, ".hada_w1_") || contains(k, ".lokr_w1");
 }
 
+// kohya's names (lora_te1_ / lora_te2_ are SDXL's), then the widths: the input width of a
+// cross-attention key projection is the UNet's context width, a text encoder's layers' its hidden
+// size. Both spellings: kohya's "attn2_to_k.lora_down", PEFT's "attn2.to_k.lora_A".
 std::optional<ModelFamily> lora_family(const io::WeightSet& w) {
-  if (any_key(w, [](const std::string& k) { return starts(k, "lora_te1_") || starts(k, "lora_te2_"); }))
+  if (any_key(w, [](const std::string& k) {
+        return starts(k, "lora_te1_") || starts(k, "lora_te2_") || starts(k, "text_encoder_2.");
+      }))
     return ModelFamily::kSDXL;
+  const auto down = [](const std::string& k) {
+    return contains(k, "lora_down") || contains(k, "lora_A.") || contains(k, "lora.down.");
+  };
   for (const auto& [name, e] : w.entries())
-    if (starts(name, "lora_te_") && contains(name.c_str(), "lora_down") && e.shape.size() == 2)
-      return family_of_text_width(e.shape[1]);
+    if ((starts(name, "lora_te_") || starts(name, "text_encoder.")) && contains(name, "self_attn") && down(name) &&
+        e.shape.size() == 2)
+      if (auto family = family_of_text_width(e.shape[1])) return family;
   for (const auto& [name, e] : w.entries())
-    if (contains(name, "attn2_to_k") && contains(name, "lora_down") && e.shape.size() == 2)
+    if ((contains(name, "attn2_to_k") || contains(name, "attn2.to_k")) && down(name) && e.shape.size() == 2)
       return family_of_context(e.shape[1]);
   return std::nullopt;
 }

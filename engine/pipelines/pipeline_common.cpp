@@ -71,6 +71,15 @@ torch::Tensor unet_call(ModelBundle& model, const models::Conditioning& layout, 
   return model.unet->forward(a[0], a[1], layout.with_tensors(a, 2));
 }
 
+// The record in force at step i (prompt editing), or the run's one record.
+const models::Conditioning& conditioning_at(const DenoiseInputs& in, int i) {
+  if (in.schedule.empty()) return in.conditioning;
+  const int counter = in.steps_before + i - in.begin_index;
+  for (const auto& [end, record] : in.schedule)
+    if (counter <= end) return record;
+  return in.schedule.back().second;
+}
+
 torch::Tensor predict_noise(ModelBundle& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
                             const torch::Tensor& latents, const torch::Tensor& t, int i) {
   auto x = in.guidance ? torch::cat({latents, latents}) : latents;
@@ -78,9 +87,9 @@ torch::Tensor predict_noise(ModelBundle& model, schedulers::Scheduler& scheduler
   if (in.unet_condition.defined()) x = torch::cat({x, in.unet_condition}, 1);
   if (model.channels_last) x = x.contiguous(at::MemoryFormat::ChannelsLast);
   std::vector<torch::Tensor> args{x, t};
-  const auto record = in.conditioning.tensors();
+  const auto& layout = conditioning_at(in, i);
+  const auto record = layout.tensors();
   args.insert(args.end(), record.begin(), record.end());
-  const auto& layout = in.conditioning;
   const auto unet = [&](const std::vector<torch::Tensor>& a) { return unet_call(model, layout, a); };
   auto noise = in.graph ? (*in.graph)(args, unet,
                                       in.graph_key + "|" + layout.layout() + "|w" + std::to_string(model.weights_version))

@@ -13,6 +13,7 @@
 #include "engine/models/vae_tiling.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/model_bundle.h"
+#include "engine/pipelines/network_library.h"
 #include "engine/pipelines/observer.h"
 #include "engine/runtime/cuda_graph.h"
 
@@ -41,6 +42,10 @@ struct DenoiseInputs {
   int begin_index = 0;            // first step (img2img / inpaint with strength < 1, a refiner's start)
   int end_index = -1;             // one past the last step (-1: all; a base handing over to its refiner)
   models::Conditioning conditioning;  // CFG-batched: [uncond; cond]
+  // A1111's prompt editing: (end_at_step, record) in order, the record in force while the run's
+  // step counter (from 0 at its first step; a refiner's continues the base's) is <= end_at_step.
+  // Every record has the layout and shapes of `conditioning`. Empty: `conditioning` throughout.
+  std::vector<std::pair<int, models::Conditioning>> schedule;
   double guidance_scale = 7.5;
   bool guidance = true;
   torch::Tensor unet_condition;   // 9-channel inpainting: [mask, masked image latents], CFG-batched
@@ -61,6 +66,7 @@ torch::Tensor denoise(ModelBundle& model, schedulers::Scheduler& scheduler, cons
 struct RunContext {
   ModelBundle& model;
   const GenerationRequest& request;
+  const PromptNetworks& networks;  // the prompt without its tags, and the embeddings it names
   int width, height;
   std::unique_ptr<schedulers::Scheduler> scheduler;
   torch::Generator generator;

@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include "engine/error.h"
+#include "engine/pipelines/clip_prompt.h"
 
 namespace gesso::pipelines {
 
@@ -21,7 +22,7 @@ int64_t SdxlConditioner::pooled_width() const {
   return 0;
 }
 
-SdxlConditioner::Encoded SdxlConditioner::encode_text(const std::string& text, int clip_skip,
+SdxlConditioner::Encoded SdxlConditioner::encode_text(const std::string& text, const PromptInput& in, int clip_skip,
                                                       const runtime::OffloadSet& offloads) {
   Encoded out;
   std::vector<torch::Tensor> hidden;
@@ -32,23 +33,28 @@ SdxlConditioner::Encoded SdxlConditioner::encode_text(const std::string& text, i
       throw RequestError("clip_skip", "must be between 0 and " + std::to_string(layers - 1) + " for " + e.component +
                                           " (" + std::to_string(layers) + " layers), got " + std::to_string(clip_skip));
     const runtime::ComponentInUse in_use(offloads.find(e.component));
-    const auto ids = torch::tensor(e.tokenizer.encode(text), torch::kLong).unsqueeze(0);
-    auto result = e.model->forward(ids, /*output_hidden_states=*/true);
+    const ClipPromptOptions options{.chunks = in.plain ? text::ChunkOptions::plain() : text::ChunkOptions{},
+                                    .embeddings = in.embeddings,
+                                    .embedding_key = e.component == "text_encoder" ? "clip_l" : "clip_g",
+                                    .clip_skip = clip_skip,
+                                    .penultimate = true};
+    auto result = encode_clip_prompt(text, e.tokenizer, e.model, options);
     // The pooled output of the first encoder that projects it (diffusers: "the final text encoder").
-    if (!out.pooled.defined() && result.text_embeds.defined()) out.pooled = result.text_embeds;
-    hidden.push_back(result.hidden_states[result.hidden_states.size() - static_cast<std::size_t>(clip_skip) - 2]);
+    if (!out.pooled.defined() && result.pooled.defined()) out.pooled = result.pooled;
+    hidden.push_back(result.context);
   }
   if (!out.pooled.defined())
     throw ModelFileError(encoders_.empty() ? std::string("model_index.json") : encoders_.back().component,
                          "SDXL needs a text encoder with a projection (CLIPTextModelWithProjection) for its pooled "
                          "embeddings");
+  // Each encoder chunks the text with the same vocabulary, so their token counts agree.
   out.context = torch::cat(hidden, -1);
   return out;
 }
 
 models::Conditioning SdxlConditioner::encode(const PromptInput& in, torch::ScalarType dtype,
                                              const runtime::OffloadSet& offloads) {
-  const auto positive = encode_text(in.prompt, in.clip_skip, offloads);
+  const auto positive = encode_text(in.prompt, in, in.clip_skip, offloads);
   models::Conditioning c{.context = positive.context.to(dtype), .pooled = positive.pooled.to(dtype)};
   c = c.repeat_rows(in.num_images);
   if (!in.guidance) return c;
@@ -56,9 +62,10 @@ models::Conditioning SdxlConditioner::encode(const PromptInput& in, torch::Scala
   if (in.negative.empty() && force_zeros_) {
     negative = {.context = torch::zeros_like(c.context), .pooled = torch::zeros_like(c.pooled)};
   } else {
-    const auto n = encode_text(in.negative, 0, offloads);  // never clip-skipped (diffusers)
+    const auto n = encode_text(in.negative, in, 0, offloads);  // never clip-skipped (diffusers)
     negative = models::Conditioning{.context = n.context.to(dtype), .pooled = n.pooled.to(dtype)}.repeat_rows(in.num_images);
   }
+  models::match_token_counts({&negative, &c});
   return models::Conditioning::concat(negative, c);
 }
 

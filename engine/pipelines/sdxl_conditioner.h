@@ -30,10 +30,11 @@ class SdxlConditioner : public TextConditioner {
 
  private:
   struct Encoded {
-    torch::Tensor context, pooled;  // [1, 77, sum widths], [1, projection_dim]
+    torch::Tensor context, pooled;  // [1, 77 * chunks, sum widths], [1, projection_dim]
   };
-  // hidden_states[-(clip_skip + 2)] of each encoder, and the projected pooled output.
-  Encoded encode_text(const std::string& text, int clip_skip, const runtime::OffloadSet& offloads);
+  // hidden_states[-(clip_skip + 2)] of each encoder, and the projected pooled output (of the first
+  // chunk), as A1111's chunks or diffusers' plain prompt (clip_prompt.h).
+  Encoded encode_text(const std::string& text, const PromptInput& in, int clip_skip, const runtime::OffloadSet& offloads);
 
   std::vector<ClipEncoder> encoders_;
   bool force_zeros_;

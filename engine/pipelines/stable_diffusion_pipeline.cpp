@@ -6,16 +6,21 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
+#include <set>
 #include <tuple>
 
 #include "engine/error.h"
+#include "engine/models/clip_text_model.h"
 #include "engine/pipelines/inpaint.h"
 #include "engine/pipelines/latent_decoder.h"
+#include "engine/pipelines/lora_loader.h"
 #include "engine/pipelines/model_footprint.h"
 #include "engine/pipelines/refiner_switch.h"
 #include "engine/pipelines/sdxl_conditions.h"
 #include "engine/runtime/device.h"
+#include "engine/text/prompt_schedule.h"
 
 namespace gesso::pipelines {
 namespace {
@@ -39,32 +44,66 @@ std::unique_ptr<schedulers::Scheduler> scheduler_for(const GenerationRequest& r,
   return scheduler;
 }
 
-// The text conditioning, and the added conditions the UNet's config asks for (SDXL's time ids).
-models::Conditioning conditioning_for(const GenerationRequest& r, ModelBundle& m, int width, int height, bool guidance) {
-  const PromptInput prompt{.prompt = r.prompt, .negative = r.negative_prompt, .num_images = r.num_images,
-                           .guidance = guidance, .clip_skip = r.clip_skip};
-  auto c = m.conditioner->encode(prompt, m.dtype(), m.offloads);
-  if (m.needs_time_ids()) {
-    const SizeConditions sizes{.original_width = r.original_width > 0 ? r.original_width : width,
-                               .original_height = r.original_height > 0 ? r.original_height : height,
-                               .crop_left = r.crop_left,
-                               .crop_top = r.crop_top,
-                               .target_width = width,
-                               .target_height = height,
-                               .aesthetic_score = r.aesthetic_score,
-                               .negative_aesthetic_score = r.negative_aesthetic_score};
-    c.time_ids = sdxl_time_ids(m, sizes, r.num_images, guidance);
-  }
-  return c;
+// A prompt's texts over the steps: A1111's prompt editing, or the plain text throughout.
+std::vector<text::ScheduledPrompt> schedule_of(const std::string& text, const GenerationRequest& r) {
+  if (r.plain_prompts) return {{r.steps, text}};
+  return text::prompt_schedule(text, r.steps);
 }
 
-RunContext start_run(ModelBundle& model, const GenerationRequest& r, Observer& observer) {
+// The added conditions the UNet's config asks for (SDXL's size / crop / score time ids).
+torch::Tensor time_ids_for(const GenerationRequest& r, ModelBundle& m, int width, int height, bool guidance) {
+  if (!m.needs_time_ids()) return {};
+  const SizeConditions sizes{.original_width = r.original_width > 0 ? r.original_width : width,
+                             .original_height = r.original_height > 0 ? r.original_height : height,
+                             .crop_left = r.crop_left,
+                             .crop_top = r.crop_top,
+                             .target_width = width,
+                             .target_height = height,
+                             .aesthetic_score = r.aesthetic_score,
+                             .negative_aesthetic_score = r.negative_aesthetic_score};
+  return sdxl_time_ids(m, sizes, r.num_images, guidance);
+}
+
+// The conditioning of every step: one record per change of the prompt or the negative prompt
+// (A1111's prompt editing), each pair encoded once, all with one token count.
+void set_conditioning(DenoiseInputs& in, const GenerationRequest& r, const PromptNetworks& nets, ModelBundle& m,
+                      int width, int height) {
+  const auto positive = schedule_of(nets.prompt, r), negative = schedule_of(r.negative_prompt, r);
+  std::set<int> ends;
+  for (const auto* s : {&positive, &negative})
+    for (const auto& e : *s) ends.insert(e.end_at_step);
+  const auto time_ids = time_ids_for(r, m, width, height, in.guidance);
+  std::map<std::pair<std::string, std::string>, models::Conditioning> encoded;
+  std::vector<std::pair<int, models::Conditioning>> schedule;
+  for (const int end : ends) {
+    const auto key = std::pair{positive[text::schedule_index_at(positive, end)].text,
+                               negative[text::schedule_index_at(negative, end)].text};
+    auto it = encoded.find(key);
+    if (it == encoded.end()) {
+      const PromptInput prompt{.prompt = key.first, .negative = key.second, .num_images = r.num_images,
+                               .guidance = in.guidance, .clip_skip = r.clip_skip, .plain = r.plain_prompts,
+                               .embeddings = &nets.embeddings};
+      auto c = m.conditioner->encode(prompt, m.dtype(), m.offloads);
+      c.time_ids = time_ids;
+      it = encoded.emplace(key, std::move(c)).first;
+    }
+    schedule.emplace_back(end, it->second);
+  }
+  std::vector<models::Conditioning*> records;
+  for (auto& [end, record] : schedule) records.push_back(&record);
+  models::match_token_counts(records);
+  in.conditioning = schedule.front().second;
+  in.schedule.clear();
+  if (schedule.size() > 1) in.schedule = std::move(schedule);
+}
+
+RunContext start_run(ModelBundle& model, const GenerationRequest& r, const PromptNetworks& nets, Observer& observer) {
   observer.on_stage("encode prompt");
   const auto [width, height] = output_size(r, model);
-  RunContext ctx{model, r, width, height, scheduler_for(r, model), make_generator(r.seed, r.runtime.generator_device), {}};
+  RunContext ctx{model, r, nets, width, height, scheduler_for(r, model), make_generator(r.seed, r.runtime.generator_device), {}};
   ctx.inputs.guidance = r.guidance_scale > 1.0;  // diffusers' do_classifier_free_guidance
   ctx.inputs.guidance_scale = r.guidance_scale;
-  ctx.inputs.conditioning = conditioning_for(r, model, width, height, ctx.inputs.guidance);
+  set_conditioning(ctx.inputs, r, nets, model, width, height);
   return ctx;
 }
 
@@ -81,6 +120,29 @@ void img2img_start(RunContext& ctx, const Image& init) {
   const auto encoded = encode_image_latents(ctx.model, image, ctx.generator, vae_mode(ctx.request.runtime, ctx.model));
   const auto latents = torch::cat(std::vector<torch::Tensor>(ctx.request.num_images, encoded));
   ctx.inputs.latents = s.add_noise(latents, latent_noise(ctx), ctx.inputs.begin_index);
+}
+
+// Whether an embedding has vectors for every text encoder of the model.
+bool fits(const networks::TextualInversion& e, ModelBundle& m) {
+  for (const auto& [component, module] : m.conditioner->encoders()) {
+    const auto* clip = dynamic_cast<const models::CLIPTextModelImpl*>(module);
+    const auto key = !is_sdxl(m.family) ? "" : component == "text_encoder" ? "clip_l" : "clip_g";
+    if (!clip || !e.for_encoder(key, clip->config().hidden_size).defined()) return false;
+  }
+  return true;
+}
+
+// Embeddings the prompt names whose vectors do not fit this model's text encoders: A1111 reads
+// their names as words, and so does Gesso, saying so.
+std::vector<std::string> drop_unusable_embeddings(PromptNetworks& nets, ModelBundle& m) {
+  std::vector<std::string> notes;
+  std::erase_if(nets.embeddings, [&](const networks::TextualInversion& e) {
+    if (fits(e, m)) return false;
+    notes.push_back("embedding " + e.name + " (" + e.widths() + " wide) does not fit " + to_string(m.family) +
+                    ": '" + e.name + "' is read as text");
+    return true;
+  });
+  return notes;
 }
 
 // What the families allow, with the error a user can act on.
@@ -100,8 +162,27 @@ void check_models(const GenerationRequest& r, const ModelBundle& model, const Mo
   if (refiner->is_inpainting_unet()) throw RequestError("refiner", refiner->name() + " is an inpainting model");
 }
 
-io::GenerationParameters parameters_for(const GenerationRequest& r, const ModelBundle& m, const ModelBundle* refiner,
-                                        int index) {
+// A1111's "Lora hashes" / "TI hashes": "name: hash, ..." for the files the library has hashed.
+std::string hashes_text(const std::vector<std::pair<std::string, std::string>>& named_paths, const GenerationRequest& r) {
+  std::string out;
+  for (const auto& [name, path] : named_paths) {
+    const auto it = r.network_hashes.find(path);
+    if (it == r.network_hashes.end() || it->second.empty()) continue;
+    out += (out.empty() ? "" : ", ") + name + ": " + it->second;
+  }
+  return out;
+}
+
+void add_network_hashes(io::GenerationParameters& p, const GenerationRequest& r, const PromptNetworks& nets) {
+  std::vector<std::pair<std::string, std::string>> loras, embeddings;
+  for (const auto& l : nets.loras) loras.emplace_back(l.tag.name, l.path);
+  for (const auto& e : nets.embeddings) embeddings.emplace_back(e.name, e.path);
+  if (const auto text = hashes_text(loras, r); !text.empty()) p.extra["Lora hashes"] = text;
+  if (const auto text = hashes_text(embeddings, r); !text.empty()) p.extra["TI hashes"] = text;
+}
+
+io::GenerationParameters parameters_for(const GenerationRequest& r, const PromptNetworks& nets, const ModelBundle& m,
+                                        const ModelBundle* refiner, int index) {
   io::GenerationParameters p;
   p.prompt = r.prompt;
   p.negative_prompt = r.negative_prompt;
@@ -126,6 +207,7 @@ io::GenerationParameters parameters_for(const GenerationRequest& r, const ModelB
     p.extra["Refiner"] = refiner->name();
     p.extra["Refiner switch at"] = io::format_number(r.refiner_switch);
   }
+  add_network_hashes(p, r, nets);
   p.extra["Version"] = "Gesso";
   return p;
 }
@@ -241,7 +323,7 @@ torch::Tensor StableDiffusionPipeline::refine(const GenerationRequest& r, ModelB
   in.latents = latents;
   in.guidance = base.inputs.guidance;
   in.guidance_scale = base.inputs.guidance_scale;
-  in.conditioning = conditioning_for(r, refiner, base.width, base.height, in.guidance);
+  set_conditioning(in, r, base.networks, refiner, base.width, base.height);
   if (scope.cuda_graphs()) in.graph = &refiner_graph_, in.graph_key = scope.graph_key();
   const int base_steps = base.inputs.end_index - base.inputs.begin_index;
   in.steps_before = base_steps;
@@ -252,9 +334,10 @@ torch::Tensor StableDiffusionPipeline::refine(const GenerationRequest& r, ModelB
   return out;
 }
 
-GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& request, ModelBundle& model,
-                                                   ModelBundle* refiner, const RunScope& scope, Observer& observer) {
-  RunContext ctx = start_run(model, request, observer);
+GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& request, const PromptNetworks& networks,
+                                                   ModelBundle& model, ModelBundle* refiner, const RunScope& scope,
+                                                   Observer& observer) {
+  RunContext ctx = start_run(model, request, networks, observer);
   std::optional<inpaint::Prepared> inpainting;
   if (request.pipeline == PipelineKind::kTxt2Img) {
     ctx.inputs.latents = latent_noise(ctx) * ctx.scheduler->init_noise_sigma();
@@ -293,7 +376,7 @@ GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& requ
   }
   for (int i = 0; i < static_cast<int>(result.images.size()); ++i) {
     if (inpainting) result.images[i] = inpaint::finish(*inpainting, result.images[i], request.inpaint);
-    result.parameters.push_back(parameters_for(request, model, refiner, i));
+    result.parameters.push_back(parameters_for(request, networks, model, refiner, i));
   }
   return result;
 }
@@ -304,14 +387,25 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
   const auto device = resolve_device(request.runtime.device);
   const RunScope scope(request.runtime, device);
   try {
+    // Before anything loads: a LoRA the library lacks is the user's to fix first.
+    auto networks = resolve_prompt_networks(request.prompt, request.negative_prompt, request.lora_dir,
+                                                  request.embeddings_dir);
     // Outside InferenceMode: see the loader.
     std::vector<std::string> notes;
     ModelBundle& model = ensure_model(model_, unet_graph_, base_model(request), request, device, observer, notes);
     ModelBundle* refiner = ensure_refiner(request, device, observer, notes);
     check_models(request, model, refiner);
+    if (!networks.loras.empty() || !model.lora_key.empty()) observer.on_stage("apply LoRA");
+    auto network_notes = networks.notes;
+    for (auto& note : apply_loras(model, networks.loras)) network_notes.push_back(std::move(note));
+    for (auto& note : drop_unusable_embeddings(networks, model)) network_notes.push_back(std::move(note));
+    for (auto& note : network_notes) {
+      observer.on_note(note);
+      notes.push_back(std::move(note));
+    }
     c10::InferenceMode inference;
     check_budget(request, model, refiner);
-    auto result = generate(request, model, refiner, scope, observer);
+    auto result = generate(request, networks, model, refiner, scope, observer);
     result.notes.insert(result.notes.begin(), notes.begin(), notes.end());
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (request.runtime.release_memory) {

@@ -48,8 +48,8 @@ class StableDiffusionPipeline {
                             Observer& observer, std::vector<std::string>& notes);
   ModelBundle* ensure_refiner(const GenerationRequest& request, const torch::Device& device, Observer& observer,
                               std::vector<std::string>& notes);
-  GenerationResult generate(const GenerationRequest& request, ModelBundle& model, ModelBundle* refiner,
-                            const RunScope& scope, Observer& observer);
+  GenerationResult generate(const GenerationRequest& request, const PromptNetworks& networks, ModelBundle& model,
+                            ModelBundle* refiner, const RunScope& scope, Observer& observer);
   torch::Tensor refine(const GenerationRequest& request, ModelBundle& refiner, RunContext& base,
                        const torch::Tensor& latents, const RunScope& scope, Observer& observer);
   // Frees what can be freed and says what to switch on, with the estimate for each toggle.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/models/conditioning.h"
+#include "engine/networks/embedding_file.h"
 #include "engine/runtime/module_offload.h"
 
 namespace gesso::pipelines {
@@ -21,13 +22,19 @@ struct PromptInput {
   int num_images = 1;
   bool guidance = true;  // classifier-free guidance: the record is [negative; prompt]
   int clip_skip = 0;     // diffusers' clip_skip (0: None)
+  // AUTOMATIC1111's prompts (emphasis, BREAK, 75-token chunks; clip_prompt.h), or diffusers' plain
+  // ones (one 77-token window, brackets as text).
+  bool plain = false;
+  // The textual-inversion embeddings the texts may name (by file stem), or none.
+  const std::vector<networks::TextualInversion>* embeddings = nullptr;
 };
 
 class TextConditioner {
  public:
   virtual ~TextConditioner() = default;
   // The context (and pooled embeddings, where the family has them) of [negative; prompt], or of the
-  // prompt alone without guidance, each row repeated num_images times, in `dtype`. The encoders
+  // prompt alone without guidance, each row repeated num_images times, in `dtype`; a prompt and a
+  // negative of different chunk counts are matched (models::match_token_counts). The encoders
   // run where `offloads` keeps them (uploaded or streamed for the call).
   virtual models::Conditioning encode(const PromptInput& input, torch::ScalarType dtype,
                                       const runtime::OffloadSet& offloads) = 0;

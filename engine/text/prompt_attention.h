@@ -4,8 +4,7 @@
 // 1.1, "[x]" divides it by 1.1, "(x:1.3)" sets a factor, brackets nest, "\(" "\)" "\[" "\]" "\\"
 // are literal, a bracket left open applies to the end of the prompt, a closing one with no opener
 // is text, and "BREAK" (a word of its own, outside brackets) starts a new 75-token chunk.
-// Neighbouring pieces of equal weight are merged. Issue 15, item 1 (the parser only: the weights
-// do not reach the text encoders yet).
+// Neighbouring pieces of equal weight are merged. prompt_chunks.h turns the pieces into tokens.
 #include <string>
 #include <vector>
 
