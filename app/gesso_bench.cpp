@@ -8,6 +8,7 @@
 #include "app/bench_runner.h"
 #include "app/kernel_bench.h"
 #include "app/load_bench.h"
+#include "app/lora_bench.h"
 #include "app/oom_check.h"
 #include "app/runtime_flags.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
@@ -42,7 +43,8 @@ int check_kernels() {
 }
 
 struct BenchOptions {
-  std::string model, refiner, vae, prediction_type, device = "auto", json, save_images;
+  std::string model, refiner, vae, prediction_type, device = "auto", json, save_images, lora_dir;
+  std::string prompt = "a photo of an astronaut riding a horse on mars";
   double refiner_switch = 0.8;
   int steps = 50, short_steps = 10, size = 0, batch = 1, repeats = 2;
   std::vector<std::string> dtypes{"fp16"};
@@ -53,6 +55,8 @@ struct BenchOptions {
 void add_run_options(CLI::App& run, BenchOptions& o) {
   run.add_option("-m,--model", o.model, "Model: a single-file checkpoint or a diffusers folder")->required();
   run.add_option("--vae", o.vae, "A VAE file or folder in place of the model's own");
+  run.add_option("--prompt", o.prompt, "The prompt (A1111's syntax: <lora:name:w> takes a LoRA from --lora-dir)");
+  run.add_option("--lora-dir", o.lora_dir, "The folder <lora:name:w> names its files in");
   run.add_option("--prediction-type", o.prediction_type, "Single files: epsilon | v_prediction");
   run.add_option("--refiner", o.refiner, "SDXL refiner (file or folder), run after the base");
   run.add_option("--refiner-switch", o.refiner_switch, "Fraction of the schedule the base runs (default 0.8)");
@@ -87,7 +91,8 @@ int run_bench(const BenchOptions& o) {
       r.prediction_type = o.prediction_type;
       r.refiner_dir = o.refiner;
       r.refiner_switch = o.refiner_switch;
-      r.prompt = "a photo of an astronaut riding a horse on mars";
+      r.prompt = o.prompt;
+      r.lora_dir = o.lora_dir;
       r.width = r.height = o.size;
       r.num_images = o.batch;
       r.sampler = o.sampler;
@@ -152,6 +157,13 @@ int main(int argc, char** argv) {
   load_cmd->add_option("--device", load_bench.device, "auto | cpu | cuda | cuda:N");
   load_cmd->add_option("--dtype", load_bench.dtype, "fp16 | bf16 | fp32");
   load_cmd->add_option("--repeats", load_bench.repeats, "Timed loads after a warm one (the best is printed)");
+  gesso::app::LoraBenchOptions lora_bench;
+  CLI::App* lora_cmd = app.add_subcommand("lora", "Time merging a LoRA into a loaded model, switching it and taking it out");
+  lora_cmd->add_option("-m,--model", lora_bench.model, "Model: a single-file checkpoint or a diffusers folder")->required();
+  lora_cmd->add_option("--lora", lora_bench.lora, "The LoRA file")->required();
+  lora_cmd->add_option("--device", lora_bench.device, "auto | cpu | cuda | cuda:N");
+  lora_cmd->add_option("--dtype", lora_bench.dtype, "fp16 | bf16 | fp32");
+  lora_cmd->add_option("--repeats", lora_bench.repeats, "Switches timed (the median is printed)");
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -164,6 +176,7 @@ int main(int argc, char** argv) {
     if (oom_cmd->parsed()) return gesso::app::run_oom_check(oom);
     if (kernels_cmd->parsed()) return gesso::app::run_kernel_bench(kernel_bench);
     if (load_cmd->parsed()) return gesso::app::run_load_bench(load_bench);
+    if (lora_cmd->parsed()) return gesso::app::run_lora_bench(lora_bench);
     std::cout << app.help();
     return 0;
   } catch (const gesso::Error& e) {

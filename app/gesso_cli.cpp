@@ -53,6 +53,11 @@ void add_generation_options(CLI::App& app, CliOptions& o) {
                  "A refiner's negative aesthetic score (default 2.5)");
   app.add_option("-p,--prompt", r.prompt, "Prompt");
   app.add_option("-n,--negative-prompt", r.negative_prompt, "Negative prompt");
+  app.add_flag("--plain-prompts", r.plain_prompts,
+               "Read prompts as diffusers does (brackets are text, 75 tokens) instead of A1111's syntax");
+  app.add_option("--lora-dir", r.lora_dir, "The folder <lora:name:weight> in a prompt names its LoRA files in");
+  app.add_option("--embeddings-dir", r.embeddings_dir,
+                 "The folder of textual-inversion embeddings a prompt names by file name");
   app.add_option("-s,--seed", o.seed, "Seed (-1: random)");
   app.add_option("-W,--width", r.width, "Width, a multiple of 8 (0: the model's size)");
   app.add_option("-H,--height", r.height, "Height, a multiple of 8 (0: the model's size)");

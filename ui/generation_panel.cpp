@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
@@ -19,6 +20,7 @@
 #include <QSize>
 #include <QSpinBox>
 #include <QStyle>
+#include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -32,7 +34,10 @@
 #include "engine/pipelines/model_family.h"
 #include "engine/pipelines/size_presets.h"
 #include "engine/schedulers/scheduler.h"
+#include "engine/networks/extra_networks.h"
+#include "engine/pipelines/prompt_token_count.h"
 #include "engine/text/clip_tokenizer.h"
+#include "engine/text/prompt_chunks.h"
 
 namespace gesso::ui {
 
@@ -40,9 +45,6 @@ namespace {
 
 using pipelines::ModelFamily;
 using pipelines::PipelineKind;
-
-// SD's text encoders read 77 tokens, two of them BOS and EOS: a window holds 75 of the prompt's.
-constexpr int kDefaultTokenWindow = 75;
 
 struct ModeEntry {
   const char* key;  // GenerationSettings::mode
@@ -62,14 +64,11 @@ PipelineKind pipelineKind(const QString& mode) {
   return PipelineKind::kTxt2Img;
 }
 
-// Without a tokenizer: CLIP's pre-tokenizer split (letter runs, single digits, punctuation runs).
-// Real BPE splits rare words further, so this can only under-count.
-int approximateTokenCount(const QString& text) {
-  static const QRegularExpression piece(QStringLiteral(R"([\p{L}\p{M}]+|\p{N}|[^\s\p{L}\p{M}\p{N}]+)"),
-                                        QRegularExpression::UseUnicodePropertiesOption);
-  int count = 0;
-  for (auto it = piece.globalMatch(text); it.hasNext(); it.next()) ++count;
-  return count;
+// CLIP's own vocabulary: every SD text encoder's tokenizer is it, so counts without the model's
+// are the same (built once, on first use).
+const text::CLIPTokenizer& builtinTokenizer() {
+  static const text::CLIPTokenizer tokenizer = text::CLIPTokenizer::builtin("<|endoftext|>");
+  return tokenizer;
 }
 
 QString defaultFolderChooser(QWidget* parent) {
@@ -83,7 +82,22 @@ GenerationPanel::GenerationPanel(QWidget* parent)
     : QWidget(parent), m_presetFamily(ModelFamily::kSD1), m_chooseFolder(defaultFolderChooser) {
   auto* layout = new QVBoxLayout(this);
   m_prompt = addPromptBox(layout, tr("Prompt"), QStringLiteral("prompt"));
+  m_missingLoras = new QLabel(this);
+  m_missingLoras->setObjectName(QStringLiteral("missingLorasLabel"));
+  m_missingLoras->setWordWrap(true);
+  m_missingLoras->setStyleSheet(QStringLiteral("color: #c0392b;"));
+  m_missingLoras->hide();
+  layout->addWidget(m_missingLoras);
+  connect(m_prompt.edit, &QPlainTextEdit::textChanged, this, &GenerationPanel::updateMissingLoras);
   m_negative = addPromptBox(layout, tr("Negative prompt"), QStringLiteral("negativePrompt"));
+  m_plainPrompts = new QCheckBox(tr("Plain prompts"), this);
+  m_plainPrompts->setObjectName(QStringLiteral("plainPromptsCheck"));
+  m_plainPrompts->setToolTip(tr("Read the prompts as diffusers does: brackets are text, and only the first 75 tokens "
+                                "count. Off: AUTOMATIC1111's syntax — (word:1.2) emphasis, [from:to:when] edits, "
+                                "[a|b] alternation, BREAK, <lora:name:weight>, embeddings by name, prompts of any "
+                                "length in chunks of 75 tokens."));
+  connect(m_plainPrompts, &QCheckBox::toggled, this, &GenerationPanel::updateTokenCounts);
+  layout->addWidget(m_plainPrompts);
   auto* form = new QFormLayout;
   buildModelAndMode(form);
   form->addRow(tr("Seed"), buildSeedRow());
@@ -99,6 +113,9 @@ GenerationPanel::GenerationPanel(QWidget* parent)
   for (QSpinBox* spin : {m_width, m_height, m_batchSize})
     connect(spin, &QSpinBox::valueChanged, this, &GenerationPanel::shapeChanged);
   connect(m_guidance, &QDoubleSpinBox::valueChanged, this, &GenerationPanel::shapeChanged);
+  // Prompt edits ([from:to:when]) count at their longest for this many steps.
+  connect(m_steps, &QSpinBox::valueChanged, this, &GenerationPanel::updateTokenCounts);
+  updateTokenCounts();
 }
 
 GenerationPanel::~GenerationPanel() = default;
@@ -112,6 +129,15 @@ GenerationPanel::PromptBox GenerationPanel::addPromptBox(QVBoxLayout* layout, co
   box.count->setObjectName(name + QStringLiteral("TokenCount"));
   header->addWidget(titleLabel);
   header->addStretch(1);
+  if (name == QLatin1String("prompt")) {
+    m_loraButton = new QToolButton(this);
+    m_loraButton->setObjectName(QStringLiteral("loraButton"));
+    m_loraButton->setText(tr("LoRA"));
+    m_loraButton->setToolTip(tr("Add a LoRA from the library's Lora folder to the prompt"));
+    m_loraButton->setPopupMode(QToolButton::InstantPopup);
+    m_loraButton->setMenu(new QMenu(m_loraButton));
+    header->addWidget(m_loraButton);
+  }
   header->addWidget(box.count);
   box.edit = new QPlainTextEdit(this);
   box.edit->setObjectName(name + QStringLiteral("Edit"));
@@ -376,6 +402,7 @@ GenerationSettings GenerationPanel::settings() const {
   s.vae = currentVae();
   if (s.vae.isEmpty() && m_libraryLoading) s.vae = m_wantedVae;
   s.model = m_wantedModel.isEmpty() ? currentModelFolder() : m_wantedModel;
+  s.plainPrompts = m_plainPrompts->isChecked();
   return s;
 }
 
@@ -411,6 +438,7 @@ void GenerationPanel::setSettings(const GenerationSettings& s) {
   m_vae->setCurrentIndex(std::max(vae, 0));
   m_wantedVae = vae < 0 ? QDir::cleanPath(s.vae) : QString();
   m_refinerSwitch->setValue(s.refinerSwitch);
+  m_plainPrompts->setChecked(s.plainPrompts);
   if (const int mode = m_mode->findData(s.mode); mode >= 0) m_mode->setCurrentIndex(mode);
   showStrengthRow();
   updateRefinerControls();
@@ -428,6 +456,11 @@ void GenerationPanel::fillRequest(pipelines::GenerationRequest& request) const {
   request.vae_hash = vae ? vae->shortHash().toStdString() : std::string();
   request.prompt = s.prompt.toStdString();
   request.negative_prompt = s.negativePrompt.toStdString();
+  request.plain_prompts = s.plainPrompts;
+  // A1111's "Lora hashes" / "TI hashes": whichever of these the prompt uses.
+  for (const ModelEntry& e : m_library)
+    if ((e.isLora() || e.isEmbedding()) && !e.sha256.isEmpty())
+      request.network_hashes[e.path.toStdString()] = networkShortHash(e.sha256).toStdString();
   m_lastSeedUsed = s.seedMode == SeedMode::Random ? QRandomGenerator::global()->generate() : quint64(s.seed);
   request.seed = m_lastSeedUsed;
   request.width = s.width;
@@ -447,41 +480,94 @@ QString GenerationPanel::mode() const { return m_mode->currentData().toString();
 
 void GenerationPanel::setTokenizer(std::shared_ptr<const text::CLIPTokenizer> tokenizer) {
   m_tokenizer = std::move(tokenizer);
+  updateTokenCounts();
+}
+
+void GenerationPanel::updateTokenCounts() {
+  if (!m_prompt.count || !m_negative.count) return;  // still being built
   updateTokenCount(m_prompt);
   updateTokenCount(m_negative);
 }
 
 void GenerationPanel::updateTokenCount(const PromptBox& box) {
   const QString text = box.edit->toPlainText();
-  int window = kDefaultTokenWindow;
+  const bool plain = m_plainPrompts && m_plainPrompts->isChecked();
+  const auto& tokenizer = m_tokenizer ? *m_tokenizer : builtinTokenizer();
   int tokens = 0;
-  bool approximate = true;
-  if (m_tokenizer) {
-    try {
-      tokens = static_cast<int>(m_tokenizer->tokenize(text.toStdString()).size());
-      window = std::max(1, m_tokenizer->model_max_length() - 2);
-      approximate = false;
-    } catch (const std::exception&) {
-      // A counter is no reason to fail: fall back to the estimate.
-    }
+  try {
+    tokens = pipelines::prompt_token_count(text.toStdString(), tokenizer, m_steps ? m_steps->value() : 20, plain);
+  } catch (const std::exception&) {
+    // A counter is no reason to fail.
   }
-  if (approximate) tokens = approximateTokenCount(text);
-  box.count->setText(tokenCountText(tokens, window, approximate));
-  const bool over = tokens > window;
+  const int window = text::kChunkTokens;
+  const bool over = plain && tokens > window;
+  box.count->setText(plain ? tr("%1/%2").arg(tokens).arg(window)
+                           : QString::fromStdString(text::token_counter_text(tokens)));
   QFont font = box.count->font();
   font.setBold(over);
   box.count->setFont(font);
-  QString tip = over ? tr("The model reads the first %1 tokens; the engine cuts the rest of this prompt.").arg(window)
-                     : tr("Tokens in this prompt; the model reads up to %1.").arg(window);
-  if (approximate) tip += QLatin1Char(' ') + tr("Estimated: no tokenizer is loaded yet.");
-  box.count->setToolTip(tip);
+  box.count->setToolTip(
+      plain ? (over ? tr("The model reads the first %1 tokens; the engine cuts the rest of this prompt.").arg(window)
+                    : tr("Tokens in this prompt; the model reads up to %1.").arg(window))
+            : tr("Tokens in this prompt, and the chunks of %1 the text encoder reads it in (AUTOMATIC1111's count: "
+                 "a chunk ends early at a comma or BREAK).").arg(window));
 }
 
-QString GenerationPanel::tokenCountText(int tokens, int window, bool approximate) const {
-  const int windows = std::max(1, (tokens + window - 1) / window);
-  const QString count = windows == 1 ? tr("%1/%2").arg(tokens).arg(window)
-                                     : tr("%1 × %2: %3 tokens").arg(windows).arg(window).arg(tokens);
-  return approximate ? QLatin1Char('~') + count : count;
+QList<ModelEntry> GenerationPanel::networkEntries() const {
+  QList<ModelEntry> out;
+  for (const ModelEntry& e : m_library)
+    if (e.isLora() || e.isEmbedding()) out << e;
+  return out;
+}
+
+QStringList GenerationPanel::loraNames() const {
+  QStringList names;
+  for (const ModelEntry& e : m_loras) names << QFileInfo(e.path).completeBaseName();
+  return names;
+}
+
+void GenerationPanel::insertLora(const QString& name) {
+  QTextCursor cursor = m_prompt.edit->textCursor();
+  const QString before = m_prompt.edit->toPlainText().left(cursor.position());
+  const bool space = !before.isEmpty() && !before.back().isSpace();
+  cursor.insertText((space ? QStringLiteral(" ") : QString()) + QStringLiteral("<lora:%1:1>").arg(name));
+  m_prompt.edit->setTextCursor(cursor);
+  m_prompt.edit->setFocus();
+}
+
+// Before any run: the LoRAs the prompt names that the library's Lora folder does not have (the run
+// would stop on them).
+void GenerationPanel::updateMissingLoras() {
+  QStringList missing;
+  if (!m_libraryLoading) {
+    const QStringList have = loraNames();
+    try {
+      for (const auto& tag : networks::parse_extra_networks(m_prompt.edit->toPlainText().toStdString()).loras) {
+        const QString name = QString::fromStdString(tag.name);
+        if (!have.contains(name) && !missing.contains(name)) missing << name;
+      }
+    } catch (const std::exception& e) {
+      missing.clear();
+      m_missingLoras->setText(QString::fromUtf8(e.what()));
+      m_missingLoras->show();
+      return;
+    }
+  }
+  m_missingLoras->setText(tr("Not in the library's Lora folder: %1").arg(missing.join(QStringLiteral(", "))));
+  m_missingLoras->setVisible(!missing.isEmpty());
+}
+
+void GenerationPanel::fillLoraMenu() {
+  QMenu* menu = m_loraButton->menu();
+  menu->clear();
+  for (const ModelEntry& e : std::as_const(m_loras)) {
+    const QString name = QFileInfo(e.path).completeBaseName();
+    QAction* action = menu->addAction(e.family ? tr("%1 — %2").arg(name, ModelLibrary::familyName(*e.family)) : name);
+    action->setToolTip(e.path);
+    connect(action, &QAction::triggered, this, [this, name] { insertLora(name); });
+  }
+  if (m_loras.isEmpty()) menu->addAction(tr("No LoRA in the library's Lora folder"))->setEnabled(false);
+  updateMissingLoras();
 }
 
 void GenerationPanel::setSeed(qint64 seed) {
@@ -661,9 +747,13 @@ QStringList GenerationPanel::modelFolders() const { return m_addedOrder; }
 void GenerationPanel::setLibraryEntries(const QList<ModelEntry>& entries) {
   const QString current = currentModelFolder();
   m_library = entries;
+  m_loras.clear();
+  for (const ModelEntry& e : entries)
+    if (e.isLora()) m_loras << e;
   m_libraryIndex.clear();
   for (qsizetype i = 0; i < m_library.size(); ++i) m_libraryIndex.insert(m_library[i].path, i);
   m_libraryLoading = false;
+  fillLoraMenu();
   fillModels();
   fillRefiners();
   fillVaes();

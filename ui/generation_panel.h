@@ -70,8 +70,14 @@ class GenerationPanel : public QWidget {
   int batchCount() const;
   QString mode() const;  // "txt2img" | "img2img" | "inpaint"
 
-  // With a tokenizer the counters are exact; without one they approximate (marked "~").
+  // The counters count as A1111's do ("82/150": the prompt's tokens, and the chunks of 75 it takes;
+  // tags out, its longest edit, emphasis read) or, with plain prompts, the text's tokens against
+  // the one 75-token window. With the model's tokenizer; without one, CLIP's own vocabulary.
   void setTokenizer(std::shared_ptr<const text::CLIPTokenizer> tokenizer);
+  // The LoRAs the picker offers (the library's LoRA entries, by their file stems).
+  QStringList loraNames() const;
+  // Inserts "<lora:name:1>" at the prompt's cursor, as A1111's LoRA cards add their tag.
+  void insertLora(const QString& name);
   // The seed of the last finished image, for "reuse last seed".
   void setLastSeed(quint64 seed);
 
@@ -93,6 +99,7 @@ class GenerationPanel : public QWidget {
   // Every entry the model list offers (whatever the search shows), and the VAE list's.
   QList<ModelEntry> modelEntries() const;
   QList<ModelEntry> vaeEntries() const;
+  QList<ModelEntry> networkEntries() const;  // the library's LoRAs and embeddings
   QString currentVae() const;  // "" = Automatic
   QString currentModelFolder() const;  // "" when there is none
   void setCurrentModelFolder(const QString& folder);
@@ -142,7 +149,9 @@ class GenerationPanel : public QWidget {
   QWidget* buildButtons();
 
   void updateTokenCount(const PromptBox& box);
-  QString tokenCountText(int tokens, int window, bool approximate) const;
+  void updateTokenCounts();
+  void fillLoraMenu();
+  void updateMissingLoras();
 
   void setSeed(qint64 seed);
   void onSeedEdited(const QString& text);
@@ -173,6 +182,10 @@ class GenerationPanel : public QWidget {
   PromptBox m_prompt;
   PromptBox m_negative;
   std::shared_ptr<const text::CLIPTokenizer> m_tokenizer;
+  QCheckBox* m_plainPrompts = nullptr;
+  QToolButton* m_loraButton = nullptr;
+  QLabel* m_missingLoras = nullptr;  // the prompt's <lora:...> names the library lacks
+  QList<ModelEntry> m_loras;
 
   QLineEdit* m_seedEdit = nullptr;
   QCheckBox* m_randomSeed = nullptr;

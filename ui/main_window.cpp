@@ -160,7 +160,8 @@ void MainWindow::buildDocks() {
   connect(m_history, &HistoryPanel::parametersReused, this, [this](const QString& text) {
     QString error;
     QStringList notes;
-    const ModelChoices choices{m_generation->refinerFolders(), m_generation->modelEntries(), m_generation->vaeEntries()};
+    const ModelChoices choices{m_generation->refinerFolders(), m_generation->modelEntries(), m_generation->vaeEntries(),
+                              m_generation->networkEntries()};
     if (auto s = settingsFromParameters(text, &error, m_generation->settings(), &notes, choices)) {
       m_generation->setSettings(*s);
       if (!notes.isEmpty()) statusBar()->showMessage(notes.join(' '));
@@ -392,6 +393,12 @@ void MainWindow::generate() {
   pipelines::GenerationRequest r;
   m_generation->fillRequest(r);
   if (r.model_dir.empty()) return showError(tr("Choose a model folder first (the model list, \"Add folder…\")."));
+  // <lora:name:w> and embeddings by name: the library's folders, as A1111's models/Lora and embeddings.
+  if (!m_settings->modelsRoot().isEmpty()) {
+    const QDir root(m_settings->modelsRoot());
+    r.lora_dir = root.filePath(QStringLiteral("Lora")).toStdString();
+    r.embeddings_dir = root.filePath(QStringLiteral("embeddings")).toStdString();
+  }
   r.runtime = m_optimization->options();
   r.inpaint = m_inpaint->options();
   if (r.pipeline != pipelines::PipelineKind::kTxt2Img) {
@@ -520,7 +527,8 @@ bool MainWindow::restoreParameters(const QString& pngPath) {
   QString error;
   QStringList notes;
   // The panel's own settings are the base: what the text does not carry (mode, batch count) stays.
-  const ModelChoices choices{m_generation->refinerFolders(), m_generation->modelEntries(), m_generation->vaeEntries()};
+  const ModelChoices choices{m_generation->refinerFolders(), m_generation->modelEntries(), m_generation->vaeEntries(),
+                              m_generation->networkEntries()};
   const auto restored = settingsFromPng(pngPath, &error, m_generation->settings(), &notes, choices);
   if (!restored) {
     showError(error);

@@ -19,12 +19,10 @@ const QLatin1String kFormat("gesso-model-hashes");
 
 }  // namespace
 
-QString fileSha256(const QString& path, const std::atomic<bool>* cancel, QString* error) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) {
-    if (error) *error = file.errorString();
-    return {};
-  }
+namespace {
+
+// The SHA-256 of `file` from where it stands to its end.
+QString sha256Rest(QFile& file, const std::atomic<bool>* cancel, QString* error) {
   QCryptographicHash hash(QCryptographicHash::Sha256);
   QByteArray chunk(kChunk, Qt::Uninitialized);
   while (true) {
@@ -38,6 +36,33 @@ QString fileSha256(const QString& path, const std::atomic<bool>* cancel, QString
     hash.addData(QByteArrayView(chunk.constData(), n));
   }
   return QString::fromLatin1(hash.result().toHex());
+}
+
+}  // namespace
+
+QString fileSha256(const QString& path, const std::atomic<bool>* cancel, QString* error) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    if (error) *error = file.errorString();
+    return {};
+  }
+  return sha256Rest(file, cancel, error);
+}
+
+QString fileAddnetSha256(const QString& path, const std::atomic<bool>* cancel, QString* error) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly)) {
+    if (error) *error = file.errorString();
+    return {};
+  }
+  const QByteArray length = file.read(8);
+  quint64 n = 0;
+  for (int i = 7; i >= 0 && length.size() == 8; --i) n = (n << 8) | static_cast<unsigned char>(length[i]);
+  if (length.size() != 8 || n > quint64(file.size()) - 8 || !file.seek(qint64(8 + n))) {
+    if (error) *error = QStringLiteral("not a safetensors file");
+    return {};
+  }
+  return sha256Rest(file, cancel, error);
 }
 
 ModelHashCache::ModelHashCache(QString filePath) : m_path(std::move(filePath)) {

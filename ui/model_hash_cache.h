@@ -14,9 +14,14 @@ namespace gesso::ui {
 // The SHA-256 of the file at `path` in lower-case hex, read in 1 MiB chunks; "" when it cannot be
 // read (the reason in `error`) or when `cancel` became true on the way.
 QString fileSha256(const QString& path, const std::atomic<bool>* cancel = nullptr, QString* error = nullptr);
+// A1111's hash of a LoRA in a .safetensors file (kohya's "addnet" hash): the SHA-256 of the bytes
+// after the header, so that editing the metadata keeps it. "" as fileSha256.
+QString fileAddnetSha256(const QString& path, const std::atomic<bool>* cancel = nullptr, QString* error = nullptr);
 
 // A1111's short hash: the first 10 hex digits of the SHA-256 ("sd_xl_base_1.0 [31e35c80fc]").
 inline QString shortHash(const QString& sha256) { return sha256.left(10); }
+// A1111's short hash of a LoRA or an embedding ("Lora hashes", "TI hashes"): 12 hex digits.
+inline QString networkShortHash(const QString& sha256) { return sha256.left(12); }
 
 class ModelHashCache {
   Q_DECLARE_TR_FUNCTIONS(gesso::ui::ModelHashCache)

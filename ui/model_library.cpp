@@ -123,6 +123,13 @@ int hashPriority(const ModelEntry& e) {
   return 2;
 }
 
+// A1111 keeps a LoRA's hash apart from the file's (cache.json's "lora/" section): so do we.
+const QString kAddnetPrefix = QStringLiteral("addnet:");
+
+bool addnetHash(const ModelEntry& e) { return e.isLora() && e.path.endsWith(QLatin1String(".safetensors"), Qt::CaseInsensitive); }
+
+QString hashKey(const ModelEntry& e) { return addnetHash(e) ? kAddnetPrefix + e.path : e.path; }
+
 }  // namespace
 
 bool ModelEntry::isModel() const {
@@ -130,6 +137,8 @@ bool ModelEntry::isModel() const {
 }
 
 bool ModelEntry::isVae() const { return kind == ModelFileKind::kVae; }
+bool ModelEntry::isLora() const { return kind == ModelFileKind::kLora; }
+bool ModelEntry::isEmbedding() const { return kind == ModelFileKind::kEmbedding; }
 
 const QStringList& ModelLibrary::subfolders() {
   static const QStringList names = {kCheckpoints, QStringLiteral("VAE"), QStringLiteral("Lora"),
@@ -199,7 +208,7 @@ void ModelLibrary::scanDone(quint64 generation, const QList<ModelEntry>& found) 
   m_index.clear();
   for (ModelEntry e : found) {
     if (m_index.contains(e.path)) continue;  // an extra folder inside the models folder
-    if (e.readable() && !e.folder) e.sha256 = m_cache.sha256(e.path, e.size, e.mtimeMs);
+    if (e.readable() && !e.folder) e.sha256 = m_cache.sha256(hashKey(e), e.size, e.mtimeMs);
     m_index.insert(e.path, m_entries.size());
     m_entries << e;
   }
@@ -211,7 +220,8 @@ void ModelLibrary::scanDone(quint64 generation, const QList<ModelEntry>& found) 
 void ModelLibrary::startHashing() {
   QList<std::pair<int, HashJob>> ordered;
   for (const ModelEntry& e : std::as_const(m_entries))
-    if (e.readable() && !e.folder && e.sha256.isEmpty()) ordered.append({hashPriority(e), HashJob{e.path, e.size, e.mtimeMs}});
+    if (e.readable() && !e.folder && e.sha256.isEmpty())
+      ordered.append({hashPriority(e), HashJob{e.path, e.size, e.mtimeMs, addnetHash(e)}});
   std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   if (ordered.isEmpty()) {
     emit hashingFinished();
@@ -225,7 +235,7 @@ void ModelLibrary::startHashing() {
   m_pool.start([this, jobs, stop] {
     for (const HashJob& job : jobs) {
       if (stop->load()) return;
-      const QString sha = fileSha256(job.path, stop.get());
+      const QString sha = job.addnet ? fileAddnetSha256(job.path, stop.get()) : fileSha256(job.path, stop.get());
       if (stop->load()) return;
       // A file that changed while it was read has no hash for this size and time.
       const QFileInfo after(job.path);
@@ -244,7 +254,7 @@ void ModelLibrary::startHashing() {
 
 void ModelLibrary::hashDone(const HashJob& job, const QString& sha256) {
   ++m_hashesComputed;
-  m_cache.insert(job.path, job.size, job.mtimeMs, sha256);
+  m_cache.insert(job.addnet ? kAddnetPrefix + job.path : job.path, job.size, job.mtimeMs, sha256);
   QString error;
   if (!m_cache.save(&error) && !m_cacheProblemShown) {
     m_cacheProblemShown = true;

@@ -36,7 +36,10 @@ struct ModelEntry {
   QString sampler;      // a diffusers folder's own scheduler ("Euler"); "" for files and when unknown
   qint64 size = 0;      // bytes (a folder: all its files)
   qint64 mtimeMs = 0;   // last modified, ms since the epoch
-  QString sha256;       // files only, "" until hashed (A1111 has no hash for folders)
+  QString sha256;       // files only, "" until hashed (A1111 has no hash for folders); a LoRA's
+                        // .safetensors: the hash of its data after the header, as A1111's
+  bool isLora() const;
+  bool isEmbedding() const;
   QString error;        // why it is unreadable
 
   bool readable() const { return kind.has_value(); }
@@ -109,6 +112,7 @@ class ModelLibrary : public QObject {
     QString path;
     qint64 size = 0;
     qint64 mtimeMs = 0;
+    bool addnet = false;  // a LoRA's safetensors: A1111 hashes the data after the header
   };
 
   void createSubfolders();

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QImageReader>
 #include <QRegularExpression>
 
@@ -204,6 +205,57 @@ void restoreRefiner(const io::GenerationParameters& p, GenerationSettings& s, co
                   .arg(qs(at->second), QString::number(s.refinerSwitch));
 }
 
+// A1111's "name: hash, name: hash" list.
+QHash<QString, QString> hashList(const QString& text) {
+  QHash<QString, QString> out;
+  for (const QString& item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    const qsizetype colon = item.lastIndexOf(QLatin1Char(':'));
+    if (colon > 0) out.insert(item.left(colon).trimmed(), item.mid(colon + 1).trimmed());
+  }
+  return out;
+}
+
+QString stem(const ModelEntry& e) { return QFileInfo(e.path).completeBaseName(); }
+
+const ModelEntry* networkNamed(const QList<ModelEntry>& entries, bool lora, const QString& name, const QString& hash) {
+  for (const ModelEntry& e : entries)
+    if ((lora ? e.isLora() : e.isEmbedding()) && stem(e).compare(name, Qt::CaseInsensitive) == 0) return &e;
+  if (!hash.isEmpty())
+    for (const ModelEntry& e : entries)
+      if ((lora ? e.isLora() : e.isEmbedding()) && !e.sha256.isEmpty() &&
+          networkShortHash(e.sha256).compare(hash, Qt::CaseInsensitive) == 0)
+        return &e;
+  return nullptr;
+}
+
+void restoreNetworks(const io::GenerationParameters& p, GenerationSettings& s, const QList<ModelEntry>& entries,
+                     QStringList* notes) {
+  const auto loraHashes = hashList(extraValue(p, "Lora hashes"));
+  static const QRegularExpression tag(QStringLiteral(R"(<(lora|lyco):([^:>]+)([^>]*)>)"));
+  QString prompt;
+  qsizetype last = 0;
+  QStringList missing;
+  for (auto it = tag.globalMatch(s.prompt); it.hasNext();) {
+    const auto m = it.next();
+    prompt += s.prompt.mid(last, m.capturedStart() - last);
+    last = m.capturedEnd();
+    const QString name = m.captured(2);
+    const ModelEntry* e = networkNamed(entries, true, name, loraHashes.value(name));
+    if (!e && !missing.contains(name)) missing << name;
+    prompt += QStringLiteral("<%1:%2%3>").arg(m.captured(1), e ? stem(*e) : name, m.captured(3));
+  }
+  s.prompt = prompt + s.prompt.mid(last);
+  if (notes && !missing.isEmpty())
+    *notes << Bridge::tr("The prompt names LoRAs the library does not have: %1.").arg(missing.join(QStringLiteral(", ")));
+  QStringList missingTi;
+  const auto ti = hashList(extraValue(p, "TI hashes"));
+  for (auto it = ti.begin(); it != ti.end(); ++it)
+    if (!networkNamed(entries, false, it.key(), QString())) missingTi << it.key();
+  missingTi.sort();
+  if (notes && !missingTi.isEmpty())
+    *notes << Bridge::tr("The prompt uses embeddings the library does not have: %1.").arg(missingTi.join(QStringLiteral(", ")));
+}
+
 GenerationSettings settingsFrom(const io::GenerationParameters& p, const GenerationSettings& base,
                                 const ModelChoices& choices, QStringList* notes) {
   GenerationSettings s = base;
@@ -216,6 +268,7 @@ GenerationSettings settingsFrom(const io::GenerationParameters& p, const Generat
   restoreSeedAndSize(p, s, notes);
   if (choices.models) restoreModel(p, s, *choices.models, notes);
   if (choices.vaes) restoreVae(p, s, *choices.vaes, notes);
+  if (choices.networks) restoreNetworks(p, s, *choices.networks, notes);
   restoreRefiner(p, s, choices, notes);
   return s;
 }

@@ -21,10 +21,15 @@ namespace gesso::ui {
 // "Refiner: <name> [<hash>]" among `refinerFolders` (by hash where `models` knows one). A model
 // or VAE the text names but the lists lack leaves the selection as it was, and `notes` says so; a
 // key the text lacks leaves it too. Without lists (nullopt) the model and VAE are not looked for.
+// "Lora hashes" / "TI hashes" (A1111's "name: hash, ..."): each <lora:name:...> tag of the prompt
+// names a LoRA of `networks` by its file stem; one the library has under another name (the same
+// short hash) has its tag renamed to it; one it lacks stays, and `notes` says so. Embeddings the
+// text lists that the library lacks are noted the same way.
 struct ModelChoices {
   QStringList refinerFolders;
   std::optional<QList<ModelEntry>> models;
   std::optional<QList<ModelEntry>> vaes;
+  std::optional<QList<ModelEntry>> networks;  // LoRA and embedding entries
 };
 
 // The settings a "parameters" text describes: prompt, negative prompt, steps, sampler, guidance,

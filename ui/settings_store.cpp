@@ -167,6 +167,7 @@ GenerationSettings SettingsStore::lastGeneration() const {
   const double refinerSwitch = value(QStringLiteral("Generation/refinerSwitch")).toDouble(&ok);
   g.refinerSwitch = ok && refinerSwitch > 0 && refinerSwitch < 1 ? refinerSwitch : d.refinerSwitch;
   g.vae = value(QStringLiteral("Generation/vae")).toString();
+  g.plainPrompts = value(QStringLiteral("Generation/plainPrompts"), false).toBool();
   return g;
 }
 
@@ -187,6 +188,7 @@ void SettingsStore::setLastGeneration(const GenerationSettings& g) {
   setValue(QStringLiteral("Generation/refiner"), g.refiner);
   setValue(QStringLiteral("Generation/refinerSwitch"), g.refinerSwitch);
   setValue(QStringLiteral("Generation/vae"), g.vae);
+  setValue(QStringLiteral("Generation/plainPrompts"), g.plainPrompts);
 }
 
 QStringList SettingsStore::modelFolders() const {

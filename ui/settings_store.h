@@ -32,6 +32,8 @@ struct GenerationSettings {
   double refinerSwitch = 0.8;
   // A separate VAE (a library entry's path; A1111's "SD VAE"); "" = Automatic, the model's own.
   QString vae;
+  // diffusers' plain prompts (brackets are text, one 77-token window) instead of A1111's syntax.
+  bool plainPrompts = false;
   // The model picker's entry (a folder or checkpoint path). The panel reports it and selects it
   // when it is listed ("" leaves the selection); the settings file keeps it as Models/current,
   // not with the rest of the generation.

@@ -65,7 +65,11 @@ std::optional<std::string> resolve(const LoraModule& m, const ComponentWeights& 
     return std::nullopt;
   }
   if (const auto it = w.dotted.find(m.path); it != w.dotted.end()) return it->second;
-  if (m.component != "unet") return std::nullopt;
+  if (m.component != "unet") {
+    // Written from a transformers 5 state dict, which has no "text_model." level.
+    const auto it = w.dotted.find("text_model_" + m.path);
+    return it == w.dotted.end() ? std::nullopt : std::optional(it->second);
+  }
   const auto key = io::ldm_unet_key(sgm_dotted(m.path) + ".weight", layers_per_block);
   if (!key) return std::nullopt;
   const auto path = key->substr(0, key->size() - 7);

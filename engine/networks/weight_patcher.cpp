@@ -25,22 +25,47 @@ void WeightPatcher::restore() {
   torch::NoGradGuard no_grad;
   for (const auto& name : patched_) {
     auto& o = originals_.at(name);
-    o.weight.copy_(o.saved, /*non_blocking=*/false);
+    o.weight.copy_(o.saved, /*non_blocking=*/o.saved.is_pinned());
   }
   patched_.clear();
 }
 
+void WeightPatcher::save_originals(const std::map<std::string, std::pair<torch::Tensor, torch::Tensor>>& updates) {
+  constexpr int64_t kAlign = 64;
+  std::vector<std::pair<std::string, torch::Tensor>> to_host;
+  int64_t host_bytes = 0;
+  for (const auto& [name, update] : updates) {
+    if (originals_.count(name)) continue;
+    const auto& weight = update.first;
+    const auto bytes = static_cast<int64_t>(weight.numel() * weight.element_size());
+    if (weight.is_cuda() && device_bytes_ + bytes <= device_room_) {
+      originals_.emplace(name, Original{weight, weight.clone()});
+      device_bytes_ += bytes;
+    } else if (!weight.is_cuda()) {
+      originals_.emplace(name, Original{weight, weight.clone()});
+    } else {
+      to_host.emplace_back(name, weight);
+      host_bytes += (bytes + kAlign - 1) / kAlign * kAlign;
+    }
+  }
+  if (to_host.empty()) return;
+  // One pinned buffer for all of them: pinning is paid per allocation, not per byte copied.
+  const auto buffer = torch::empty({host_bytes}, torch::TensorOptions().dtype(torch::kUInt8).pinned_memory(true));
+  int64_t offset = 0;
+  for (const auto& [name, weight] : to_host) {
+    const auto bytes = static_cast<int64_t>(weight.numel() * weight.element_size());
+    auto saved = buffer.narrow(0, offset, bytes).view(weight.scalar_type()).view(weight.sizes());
+    // Ordered on the weight's stream before the patch that overwrites it; nothing on the host reads it.
+    saved.copy_(weight, /*non_blocking=*/true);
+    originals_.emplace(name, Original{weight, saved});
+    offset += (bytes + kAlign - 1) / kAlign * kAlign;
+  }
+}
+
 void WeightPatcher::merge(const std::map<std::string, std::pair<torch::Tensor, torch::Tensor>>& updates) {
+  save_originals(updates);
   for (const auto& [name, update] : updates) {
     const auto& [weight, delta] = update;
-    auto it = originals_.find(name);
-    if (it == originals_.end()) {
-      const bool pin = weight.is_cuda();
-      auto saved = torch::empty_strided(weight.sizes(), weight.strides(),
-                                        weight.options().device(torch::kCPU).pinned_memory(pin));
-      saved.copy_(weight);
-      it = originals_.emplace(name, Original{weight, saved}).first;
-    }
     patched_.push_back(name);
     weight.copy_((weight.to(torch::kFloat) + delta).to(weight.scalar_type()));
   }

@@ -1,8 +1,9 @@
 #pragma once
 // LoRAs merged into a loaded model's weights, and taken out again bit for bit. The first time a
-// weight is patched its original is copied to host memory (pinned where the weight lives on a
-// GPU); every apply() first copies the originals back, so after any sequence of LoRA sets the
-// weights a set does not touch are exactly those of a fresh load. Patches are in place: the
+// weight is patched its original is copied aside: on the GPU itself while the room the caller
+// allows lasts (a copy there costs milliseconds; pinning host memory for a whole UNet costs most of
+// a second), else into one pinned host buffer; every apply() first copies the originals back, so
+// after any sequence of LoRA sets the weights a set does not touch are exactly those of a fresh load. Patches are in place: the
 // parameters keep their storage (weights a prepare pass joined stay joined; an offloaded
 // component's host copies are what is patched), and their version counters move, which every
 // ParameterCache sees. The caller bumps its weights version so that CUDA graphs are captured anew.
@@ -33,6 +34,9 @@ class WeightPatcher {
   // Every patched weight back to its original.
   void restore();
   std::size_t patched_count() const { return patched_.size(); }
+  // How many bytes of originals may stay on the weights' GPU (beyond those there already).
+  void set_device_room(int64_t bytes) { device_room_ = bytes; }
+  int64_t device_backup_bytes() const { return device_bytes_; }
 
  private:
   struct Original {
@@ -41,8 +45,12 @@ class WeightPatcher {
   };
   void merge(const std::map<std::string, std::pair<torch::Tensor, torch::Tensor>>& updates);
 
+  void save_originals(const std::map<std::string, std::pair<torch::Tensor, torch::Tensor>>& updates);
+
   std::map<std::string, Original> originals_;  // by target name
   std::vector<std::string> patched_;           // the names that hold a patch now
+  int64_t device_room_ = 0;
+  int64_t device_bytes_ = 0;
 };
 
 }  // namespace gesso::networks

@@ -2,11 +2,13 @@
 
 #include <c10/core/InferenceMode.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "engine/error.h"
 #include "engine/io/a1111_parameters.h"
 #include "engine/pipelines/model_file.h"
+#include "engine/runtime/vram.h"
 
 namespace gesso::pipelines {
 namespace {
@@ -34,6 +36,15 @@ void check_family(const io::WeightSet& weights, const ModelBundle& model) {
                                              to_string(model.family));
 }
 
+// Originals may stay on the GPU while the model's weights and they leave half of the card free:
+// then a first apply costs a device copy instead of pinning host memory. Offloaded models keep
+// theirs in host memory, where their weights wait too.
+int64_t device_backup_room(const ModelBundle& m) {
+  if (!m.device().is_cuda() || m.key.offload != runtime::Offload::kNone) return 0;
+  const auto vram = runtime::vram_stats(m.device());
+  return std::max<int64_t>(0, vram.total / 2 - vram.allocated + m.patcher.device_backup_bytes());
+}
+
 networks::Components patched_components(ModelBundle& m) {
   auto out = m.conditioner->encoders();
   out.emplace_back("unet", m.unet.get());
@@ -53,7 +64,8 @@ std::vector<std::string> apply_loras(ModelBundle& model, const std::vector<Resol
     uses.push_back({networks::read_lora(weights), l.tag.text_multiplier, l.tag.unet_multiplier});
   }
   model.lora_key.clear();
-  ++model.weights_version;  // whatever happens next, the weights are not what a graph captured
+  ++model.weights_version;
+  model.patcher.set_device_room(device_backup_room(model));  // whatever happens next, the weights are not what a graph captured
   const auto& layers = model.unet->config().layers_per_block;
   auto notes = model.patcher.apply(uses, patched_components(model), layers.empty() ? 2 : layers.front());
   model.lora_key = key;

@@ -25,6 +25,9 @@
 # Issue 14 (single files), on the same random folders written as LDM single files:
 #   tests/bench/gpu_bench.sh single     load speed against Python's safetensors, load + first image,
 #                                       PSNR of the single files against diffusers (single_file_gpu.py)
+# Issue 15 (LoRA), on the random SD 1.5 folder:
+#   tests/bench/gpu_bench.sh lora       a kohya LoCon written for it: apply / switch / remove times,
+#                                       it/s with and without it, PSNR against diffusers (lora_gpu.py)
 # Each stage appends to $OUT (and .bench-results/ on the machine, so later stages find them while
 # the machine stays warm).
 set -euo pipefail
@@ -146,6 +149,10 @@ case "${1:-gesso}" in
     [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
     [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
     python3 tests/bench/single_file_gpu.py "$OUT/single" "$B" ;;
+  lora)
+    build
+    [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
+    python3 tests/bench/lora_gpu.py "$OUT/lora" "$B" ;;
   xlcompiled)
     [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
     python3 .gpu/diffusers_anchor.py "$RES" compilexl 2>&1 | grep -E "^\{"

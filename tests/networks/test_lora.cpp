@@ -64,6 +64,7 @@ int expect_weights(pipelines::ModelBundle& m, const std::string& reference, doub
   const auto ref = io::SafetensorsFile::open((dir() / "expected" / (reference + ".safetensors")).string());
   const auto got = weights(m);
   int changed = 0, compared = 0;
+  double worst = 0;
   for (const auto& info : ref.tensors()) {
     const auto& name = info.name;
     auto it = got.find(name);
@@ -73,12 +74,14 @@ int expect_weights(pipelines::ModelBundle& m, const std::string& reference, doub
     ++compared;
     const auto want = ref.view(name);
     const double err = max_abs(it->second, want);
+    worst = std::max(worst, err);
     if (err > tolerance) {
       QTest::qFail(qPrintable(QString::fromStdString(reference + ": " + name + " off by " + std::to_string(err))), __FILE__, __LINE__);
       return -1;
     }
     if (!torch::equal(before.at(it->first), it->second)) ++changed;
   }
+  qInfo("%s: %d weights compared, worst max abs difference %.3g", reference.c_str(), compared, worst);
   if (compared < 100) {
     QTest::qFail(qPrintable(QString::fromStdString(reference + ": only " + std::to_string(compared) + " weights compared")), __FILE__, __LINE__);
     return -1;
@@ -218,6 +221,7 @@ class TestLora : public QObject {
     const auto result = p.run(r, quiet);
     const auto ref = io::SafetensorsFile::open((dir() / (c["name"].get<std::string>() + ".safetensors")).string());
     const double err = max_abs(result.latents, ref.view("latents"));
+    qInfo("%s: latents max abs difference %.3g", c["name"].get<std::string>().c_str(), err);
     QVERIFY2(err < 1e-4, qPrintable(QString("latents off by %1").arg(err)));
     // A1111 writes the prompt with its tags, and the LoRA's short hash.
     QCOMPARE(QString::fromStdString(result.parameters[0].prompt), QString::fromStdString(r.prompt));

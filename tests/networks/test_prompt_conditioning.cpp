@@ -47,6 +47,7 @@ void expect_close(const std::string& what, const torch::Tensor& got, const torch
   if (got.sizes() != want.sizes())
     QFAIL(qPrintable(QString::fromStdString(what + ": shape " + c10::str(got.sizes()) + ", want " + c10::str(want.sizes()))));
   const double err = max_abs(got, want);
+  qInfo("%s: max abs difference %.3g", what.c_str(), err);
   if (err > tol) QFAIL(qPrintable(QString::fromStdString(what + " off by " + std::to_string(err))));
 }
 
@@ -162,6 +163,18 @@ class TestPromptConditioning : public QObject {
     bool noted = false;
     for (const auto& n : result.notes) noted |= n.find("wrongdim") != std::string::npos && n.find("does not fit") != std::string::npos;
     QVERIFY(noted);
+  }
+
+  // "TI hashes" as A1111 writes it, for the embeddings the prompts use (the library's hashes).
+  void tiHashesWritten() {
+    pipelines::StableDiffusionPipeline p;
+    pipelines::Observer quiet;
+    auto r = request("a photo of easyneg", "badhand");
+    r.network_hashes[(dir() / "embeddings" / "easyneg.pt").string()] = "aaaaaaaaaaaa";
+    r.network_hashes[(dir() / "embeddings" / "badhand.safetensors").string()] = "bbbbbbbbbbbb";
+    const auto params = p.run(r, quiet).parameters.at(0);
+    QCOMPARE(QString::fromStdString(params.extra.at("TI hashes")), QString("badhand: bbbbbbbbbbbb, easyneg: aaaaaaaaaaaa"));
+    QVERIFY(!params.extra.count("Lora hashes"));
   }
 
   // A negative prompt of one chunk beside a prompt of two: the shorter context is repeated, which

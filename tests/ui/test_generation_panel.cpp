@@ -14,6 +14,9 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QAction>
+#include <QTextCursor>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -25,6 +28,7 @@
 
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/model_family.h"
+#include "engine/pipelines/model_file.h"
 #include "engine/text/clip_tokenizer.h"
 #include "common/widgets.h"
 #include "ui/generation_panel.h"
@@ -387,28 +391,77 @@ class TestGenerationPanel : public QObject {
     QCOMPARE(r.pipeline, PipelineKind::kTxt2Img);
   }
 
-  void approximateTokenCounter() {
+  // Without the model's tokenizer the counters use CLIP's own vocabulary, and count as A1111's:
+  // tokens / the chunks of 75 they take, tags out, emphasis read, BREAK ending a chunk.
+  void tokenCounter() {
     GenerationPanel panel;
     auto* prompt = child<QPlainTextEdit>(panel, "promptEdit");
     auto* count = child<QLabel>(panel, "promptTokenCount");
-    QCOMPARE(count->text(), QStringLiteral("~0/75"));
+    QCOMPARE(count->text(), QStringLiteral("0/75"));
     prompt->setPlainText(QStringLiteral("a photo of an astronaut, riding a horse on mars"));
-    QCOMPARE(count->text(), QStringLiteral("~11/75"));
+    QCOMPARE(count->text(), QStringLiteral("11/75"));
     prompt->setPlainText(repeated(QStringLiteral("cat"), 75));
-    QCOMPARE(count->text(), QStringLiteral("~75/75"));
+    QCOMPARE(count->text(), QStringLiteral("75/75"));
     prompt->setPlainText(repeated(QStringLiteral("cat"), 76));
-    QCOMPARE(count->text(), QStringLiteral("~2 × 75: 76 tokens"));
-    prompt->setPlainText(repeated(QStringLiteral("cat"), 98));
-    QCOMPARE(count->text(), QStringLiteral("~2 × 75: 98 tokens"));
+    QCOMPARE(count->text(), QStringLiteral("76/150"));
+    QVERIFY(!count->font().bold());
     prompt->setPlainText(repeated(QStringLiteral("cat"), 151));
-    QCOMPARE(count->text(), QStringLiteral("~3 × 75: 151 tokens"));
-    QVERIFY(count->toolTip().contains(QStringLiteral("cuts")));
-    // Digits count one each, as CLIP splits them; punctuation runs count once.
-    prompt->setPlainText(QStringLiteral("1024px!!, 猫"));
-    QCOMPARE(count->text(), QStringLiteral("~7/75"));
+    QCOMPARE(count->text(), QStringLiteral("151/225"));
+    prompt->setPlainText(QStringLiteral("(cat:1.3) <lora:style:0.8> [[dog]]"));
+    QCOMPARE(count->text(), QStringLiteral("2/75"));
+    prompt->setPlainText(QStringLiteral("a cat BREAK a dog"));
+    QCOMPARE(count->text(), QStringLiteral("77/150"));
+    // Prompt editing counts its longest text.
+    prompt->setPlainText(QStringLiteral("a [cat:big fluffy dog:5]"));
+    QCOMPARE(count->text(), QStringLiteral("4/75"));
     child<QPlainTextEdit>(panel, "negativePromptEdit")->setPlainText(QStringLiteral("blurry, lowres"));
-    QCOMPARE(child<QLabel>(panel, "negativePromptTokenCount")->text(), QStringLiteral("~3/75"));
-    QCOMPARE(count->text(), QStringLiteral("~7/75"));
+    QCOMPARE(child<QLabel>(panel, "negativePromptTokenCount")->text(), QStringLiteral("4/75"));  // low, res
+    // Plain prompts: the text's tokens against the one window, and a warning past it.
+    auto* plain = child<QCheckBox>(panel, "plainPromptsCheck");
+    plain->setChecked(true);
+    prompt->setPlainText(repeated(QStringLiteral("cat"), 76) + QStringLiteral(" (x)"));
+    QCOMPARE(count->text(), QStringLiteral("79/75"));
+    QVERIFY(count->font().bold());
+    QVERIFY(count->toolTip().contains(QStringLiteral("cuts")));
+    GenerationSettings s = panel.settings();
+    QVERIFY(s.plainPrompts);
+    GenerationRequest r;
+    panel.fillRequest(r);
+    QVERIFY(r.plain_prompts);
+  }
+
+  // The LoRA picker lists the library's LoRAs and inserts A1111's tag at the cursor; their hashes
+  // go into the request for "Lora hashes".
+  void loraPicker() {
+    GenerationPanel panel;
+    gesso::ui::ModelEntry lora;
+    lora.name = QStringLiteral("style.safetensors");
+    lora.path = QStringLiteral("/models/Lora/style.safetensors");
+    lora.kind = gesso::pipelines::ModelFileKind::kLora;
+    lora.family = ModelFamily::kSD1;
+    lora.sha256 = QStringLiteral("0123456789abcdef") + QString(48, QLatin1Char('0'));
+    panel.setLibraryEntries({lora});
+    QCOMPARE(panel.loraNames(), QStringList{QStringLiteral("style")});
+    auto* button = child<QToolButton>(panel, "loraButton");
+    QCOMPARE(button->menu()->actions().size(), 1);
+    auto* prompt = child<QPlainTextEdit>(panel, "promptEdit");
+    prompt->setPlainText(QStringLiteral("a cat"));
+    prompt->moveCursor(QTextCursor::End);
+    button->menu()->actions().front()->trigger();
+    QCOMPARE(prompt->toPlainText(), QStringLiteral("a cat <lora:style:1>"));
+    GenerationRequest r;
+    panel.fillRequest(r);
+    QCOMPARE(QString::fromStdString(r.network_hashes.at("/models/Lora/style.safetensors")), QStringLiteral("0123456789ab"));
+    // A tag the library cannot serve is named before any run.
+    auto* missing = child<QLabel>(panel, "missingLorasLabel");
+    QVERIFY(missing->isHidden());
+    prompt->setPlainText(QStringLiteral("a cat <lora:style:1> <lora:gone:0.5>"));
+    QVERIFY(!missing->isHidden());
+    QVERIFY(missing->text().contains(QStringLiteral("gone")) && !missing->text().contains(QStringLiteral("style")));
+    prompt->setPlainText(QStringLiteral("a cat <lora:style:lots>"));
+    QVERIFY(!missing->isHidden() && missing->text().contains(QStringLiteral("lots")));
+    panel.setLibraryEntries({});
+    QVERIFY(!button->menu()->actions().front()->isEnabled());  // "no LoRA" says so
   }
 
   void tokenizerCounter() {
@@ -420,17 +473,17 @@ class TestGenerationPanel : public QObject {
     auto* prompt = child<QPlainTextEdit>(panel, "promptEdit");
     auto* count = child<QLabel>(panel, "promptTokenCount");
     prompt->setPlainText(QStringLiteral("a astronaut"));
-    QCOMPARE(count->text(), QStringLiteral("~2/75"));
+    QCOMPARE(count->text(), QStringLiteral("2/75"));
     panel.setTokenizer(tokenizer);
     QCOMPARE(count->text(), QStringLiteral("3/75"));  // updated at once, without an edit
     prompt->setPlainText(repeated(QStringLiteral("astronaut"), 40));
-    QCOMPARE(count->text(), QStringLiteral("2 × 75: 80 tokens"));
+    QCOMPARE(count->text(), QStringLiteral("80/150"));
     prompt->setPlainText(QStringLiteral("Astronaut,astronaut"));
     QCOMPARE(count->text(), QStringLiteral("5/75"));
     child<QPlainTextEdit>(panel, "negativePromptEdit")->setPlainText(QStringLiteral("a, a"));
     QCOMPARE(child<QLabel>(panel, "negativePromptTokenCount")->text(), QStringLiteral("3/75"));
     panel.setTokenizer(nullptr);
-    QCOMPARE(count->text(), QStringLiteral("~3/75"));
+    QCOMPARE(count->text(), QStringLiteral("3/75"));
   }
 
   void modeShowsStrength() {

@@ -71,6 +71,22 @@ QString sha256Of(const QString& path) {
   return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
 }
 
+// A1111's hash of a LoRA safetensors (kohya's addnet hash): the bytes after the 8-byte length and
+// the JSON header it gives.
+QString addnetSha256Of(const QString& path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  const QByteArray all = f.readAll();
+  quint64 n = 0;
+  for (int i = 7; i >= 0; --i) n = (n << 8) | static_cast<unsigned char>(all[i]);
+  return QString::fromLatin1(QCryptographicHash::hash(all.mid(qsizetype(8 + n)), QCryptographicHash::Sha256).toHex());
+}
+
+// What the library records for an entry: the file's SHA-256, or a LoRA safetensors' addnet hash.
+QString expectedHash(const gesso::ui::ModelEntry& e) {
+  return e.isLora() && e.path.endsWith(QLatin1String(".safetensors")) ? addnetSha256Of(e.path) : sha256Of(e.path);
+}
+
 void copyTree(const QString& from, const QString& to) {
   QDirIterator it(from, QDir::Files, QDirIterator::Subdirectories);
   while (it.hasNext()) {
@@ -223,8 +239,9 @@ class TestModelLibrary : public QObject {
       QCOMPARE(hashed.count(), 6);
       for (const ModelEntry& e : library.entries()) {
         if (e.folder || !e.readable()) continue;
-        QCOMPARE(e.sha256, sha256Of(e.path));
-        QCOMPARE(e.shortHash(), sha256Of(e.path).left(10));
+        QCOMPARE(e.sha256, expectedHash(e));
+        QCOMPARE(e.shortHash(), expectedHash(e).left(10));
+        if (e.isLora()) QVERIFY(e.sha256 != sha256Of(e.path));  // not the whole file's
       }
       // Checkpoints first: what the model list needs.
       QVERIFY(library.entry(hashed.first().first().toString())->isModel());
@@ -270,7 +287,7 @@ class TestModelLibrary : public QObject {
     QVERIFY(scan(library));
     QCOMPARE(library.hashesComputed(), 4);
     QVERIFY(library.entry(lora)->sha256 != loraHash);
-    QCOMPARE(library.entry(lora)->sha256, sha256Of(lora));
+    QCOMPARE(library.entry(lora)->sha256, addnetSha256Of(lora));
   }
 
   void foreignCacheIsIgnored() {

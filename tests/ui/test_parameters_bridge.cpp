@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "engine/pipelines/model_file.h"
 #include "engine/schedulers/scheduler.h"
 #include "ui/output_naming.h"
 #include "ui/parameters_bridge.h"
@@ -66,6 +67,38 @@ class TestParametersBridge : public QObject {
   QTemporaryDir m_dir;
 
  private slots:
+  // "Lora hashes" as A1111 writes it: a tag whose LoRA the library has under another name (the same
+  // short hash) is renamed; one it lacks stays and is named in the notes; "TI hashes" the same.
+  void loraHashesRestore() {
+    using gesso::ui::ModelEntry;
+    ModelEntry renamed;
+    renamed.path = QStringLiteral("/models/Lora/film_v2.safetensors");
+    renamed.kind = gesso::pipelines::ModelFileKind::kLora;
+    renamed.sha256 = QStringLiteral("abcdef123456") + QString(52, QLatin1Char('0'));
+    ModelEntry same = renamed;
+    same.path = QStringLiteral("/models/Lora/grain.safetensors");
+    same.sha256 = QString(64, QLatin1Char('1'));
+    ModelEntry embedding;
+    embedding.path = QStringLiteral("/models/embeddings/easynegative.safetensors");
+    embedding.kind = gesso::pipelines::ModelFileKind::kEmbedding;
+    const gesso::ui::ModelChoices choices{{}, std::nullopt, std::nullopt, QList<ModelEntry>{renamed, same, embedding}};
+    const QString text = QStringLiteral(
+        "a lighthouse <lora:film:0.6>, <lora:grain:1:0.5> <lora:gone:1>\n"
+        "Negative prompt: easynegative, badhandv4\n"
+        "Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512, "
+        "Lora hashes: \"film: abcdef123456, grain: 111111111111, gone: 999999999999\", "
+        "TI hashes: \"easynegative: 222222222222, badhandv4: 333333333333\", Version: v1.9.4");
+    QString error;
+    QStringList notes;
+    const auto s = settingsFromParameters(text, &error, {}, &notes, choices);
+    QVERIFY2(s, qPrintable(error));
+    QCOMPARE(s->prompt, QStringLiteral("a lighthouse <lora:film_v2:0.6>, <lora:grain:1:0.5> <lora:gone:1>"));
+    QCOMPARE(notes.size(), 2);
+    QVERIFY2(notes[0].contains(QStringLiteral("gone")) && !notes[0].contains(QStringLiteral("grain")), qPrintable(notes[0]));
+    QVERIFY2(notes[1].contains(QStringLiteral("badhandv4")) && !notes[1].contains(QStringLiteral("easynegative")),
+             qPrintable(notes[1]));
+  }
+
   void a1111TextRestores() {
     QString error;
     QStringList notes;
