@@ -164,6 +164,10 @@ int main(int argc, char** argv) {
   lora_cmd->add_option("--device", lora_bench.device, "auto | cpu | cuda | cuda:N");
   lora_cmd->add_option("--dtype", lora_bench.dtype, "fp16 | bf16 | fp32");
   lora_cmd->add_option("--repeats", lora_bench.repeats, "Switches timed (the median is printed)");
+  lora_cmd->add_flag("--host-originals", lora_bench.host_originals,
+                     "Keep the weights' originals in pinned host memory (as on a card without room for them)");
+  lora_cmd->add_flag("--switch-check", lora_bench.switch_check,
+                     "Then switch the LoRA between runs with CUDA graphs and with model offload: PSNR against eager");
   CLI11_PARSE(app, argc, argv);
 
   try {

@@ -10,6 +10,8 @@ namespace gesso::app {
 struct LoraBenchOptions {
   std::string model, lora, device = "auto", dtype = "fp16";
   int repeats = 10;
+  bool host_originals = false;  // the originals in pinned host memory, as on a card without room
+  bool switch_check = false;    // then images after switches, with CUDA graphs and offload, vs eager
 };
 
 // Prints a markdown table; returns 0.

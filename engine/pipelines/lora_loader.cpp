@@ -53,7 +53,8 @@ networks::Components patched_components(ModelBundle& m) {
 
 }  // namespace
 
-std::vector<std::string> apply_loras(ModelBundle& model, const std::vector<ResolvedLora>& loras) {
+std::vector<std::string> apply_loras(ModelBundle& model, const std::vector<ResolvedLora>& loras,
+                                     std::optional<int64_t> device_room) {
   const auto key = key_of(loras);
   if (key == model.lora_key) return {};
   const c10::InferenceMode not_inference(false);  // in-place patches must move the version counters
@@ -65,7 +66,7 @@ std::vector<std::string> apply_loras(ModelBundle& model, const std::vector<Resol
   }
   model.lora_key.clear();
   ++model.weights_version;
-  model.patcher.set_device_room(device_backup_room(model));  // whatever happens next, the weights are not what a graph captured
+  model.patcher.set_device_room(device_room.value_or(device_backup_room(model)));  // whatever happens next, the weights are not what a graph captured
   const auto& layers = model.unet->config().layers_per_block;
   auto notes = model.patcher.apply(uses, patched_components(model), layers.empty() ? 2 : layers.front());
   model.lora_key = key;

@@ -2,6 +2,8 @@
 // The prompt's LoRAs merged into a loaded model (networks::WeightPatcher): the text encoders with
 // each tag's text multiplier, the UNet with its UNet multiplier. A model keeps the set it has until
 // a request asks for another; then the originals come back first, bit for bit.
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +16,9 @@ namespace gesso::pipelines {
 // notes for the user. A LoRA of another family is a ModelFileError naming both families; the
 // weights are then the model's own. Bumps the model's weights version when anything changed. Runs
 // outside InferenceMode, as loading does.
-std::vector<std::string> apply_loras(ModelBundle& model, const std::vector<ResolvedLora>& loras);
+// `device_room`: how many bytes of originals may stay on the GPU (none: up to half the card with the
+// model's weights, see lora_loader.cpp; 0: all in pinned host memory).
+std::vector<std::string> apply_loras(ModelBundle& model, const std::vector<ResolvedLora>& loras,
+                                     std::optional<int64_t> device_room = std::nullopt);
 
 }  // namespace gesso::pipelines

@@ -2,7 +2,8 @@
 a kohya LoRA written for it (rank 32, alpha 16, fp16: every attention projection, proj_in/proj_out,
 the feed-forward layers, the resnets' convolutions as LoCon, and every text-encoder layer), then
 - `gesso-bench lora`: the first apply, a switch (originals back, the LoRA at another weight) and its
-  removal, synchronised;
+  removal, synchronised, with the originals on the GPU and in pinned host memory; then the LoRA
+  switched between runs with CUDA graphs and with model offload, against eager runs;
 - `gesso-bench run` with and without "<lora:...:0.8>" (default and Max speed): it/s merged and not,
   and Max speed's image against default's (the CUDA graph recaptured, the fused kernels' caches
   refreshed);
@@ -109,7 +110,10 @@ def diffusers_image(tensors):
 
 def main():
     path, tensors = write_lora()
-    report("gesso-bench lora", bench(["lora", "-m", FOLDER, "--lora", path, "--dtype", "fp16", "--repeats", "10"]))
+    report("gesso-bench lora", bench(["lora", "-m", FOLDER, "--lora", path, "--dtype", "fp16", "--repeats", "10",
+                                      "--switch-check"]))
+    report("gesso-bench lora --host-originals",
+           bench(["lora", "-m", FOLDER, "--lora", path, "--dtype", "fp16", "--repeats", "10", "--host-originals"]))
     plain = gesso_rows(PROMPT, "plain")
     merged = gesso_rows(f"<lora:{NAME}:{WEIGHT}> {PROMPT}", "lora")
     Image.fromarray(merged).save(os.path.join(OUT, "gesso_lora.png"))
