@@ -32,7 +32,11 @@ UNetBlockOptions block_defaults(const UNet2DConditionConfig& c) {
 
 }  // namespace
 
-UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNet2DConditionConfig& config) : config_(config) {
+UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNet2DConditionConfig& config)
+    : UNet2DConditionModelImpl(config, /*encoder_only=*/false) {}
+
+UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNet2DConditionConfig& config, bool encoder_only)
+    : config_(config) {
   const auto& c = config_;
   const auto width = c.block_out_channels.front();
   conv_in_ = register_module("conv_in", same_conv(c.in_channels, width, c.conv_in_kernel));
@@ -43,6 +47,7 @@ UNet2DConditionModelImpl::UNet2DConditionModelImpl(const UNet2DConditionConfig& 
                                                                    .post_act = c.timestep_post_act}));
   build_embeddings();
   build_down_and_mid();
+  if (encoder_only) return;
   build_up();
   conv_norm_out_ = register_module(
       "conv_norm_out",
@@ -294,16 +299,15 @@ void UNet2DConditionModelImpl::add_fused_inputs(UNetCall& call) {
   }
 }
 
-torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, const torch::Tensor& timestep,
-                                                const Conditioning& c) {
+torch::Tensor UNet2DConditionModelImpl::input_of(const torch::Tensor& sample) const {
   if (sample.dim() != 4 || sample.size(1) != config_.in_channels)
     throw Error("UNet: sample has shape " + c10::str(sample.sizes()) + "; expected [B, " +
                 std::to_string(config_.in_channels) + ", H, W]");
-  // Odd sizes: each upsampler resizes to its skip connection instead of doubling.
-  const int64_t up_factor = int64_t{1} << (config_.num_blocks() - 1);
-  const bool forward_upsample_size = sample.size(2) % up_factor != 0 || sample.size(3) % up_factor != 0;
+  return config_.center_input_sample ? 2 * sample - 1.0 : sample;
+}
 
-  const auto x_in = config_.center_input_sample ? 2 * sample - 1.0 : sample;
+UNetCall UNet2DConditionModelImpl::start_call(const torch::Tensor& x_in, const torch::Tensor& timestep,
+                                              const Conditioning& c) {
   UNetCall call;
   call.context = context_of(c, x_in);
   call.temb = embed(timestep, x_in, c);
@@ -316,6 +320,21 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
     call.context_bias = ((1 - mask.to(x_in.device(), x_in.scalar_type())) * -10000.0).unsqueeze(1);
   }
   if (prepared_ && kernels::fused(x_in, conv_in_->weight)) add_fused_inputs(call);
+  return call;
+}
+
+torch::Tensor UNet2DConditionModelImpl::encode(torch::Tensor x, UNetCall& call, std::vector<torch::Tensor>& skips) {
+  for (auto& block : down_blocks_) x = block->forward(x, call, skips);
+  return mid_block_ ? mid_block_->forward(x, call) : x;
+}
+
+torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, const torch::Tensor& timestep,
+                                                const Conditioning& c) {
+  const auto x_in = input_of(sample);
+  // Odd sizes: each upsampler resizes to its skip connection instead of doubling.
+  const int64_t up_factor = int64_t{1} << (config_.num_blocks() - 1);
+  const bool forward_upsample_size = sample.size(2) % up_factor != 0 || sample.size(3) % up_factor != 0;
+  auto call = start_call(x_in, timestep, c);
 
   auto x = conv_in_->forward(x_in);
   std::vector<torch::Tensor> skips{x};

@@ -46,6 +46,18 @@ class UNet2DConditionModelImpl : public torch::nn::Module {
   // change it has not seen) forward still computes the same values, only slower.
   void prepare();
 
+ protected:
+  // The encoder half alone (conv_in, the embeddings, down and mid blocks): ControlNetModel, whose
+  // modules and names are those of the UNet's first half.
+  UNet2DConditionModelImpl(const UNet2DConditionConfig& config, bool encoder_only);
+  // What every block of one call reads (UNetCall), from the inputs.
+  UNetCall start_call(const torch::Tensor& x_in, const torch::Tensor& timestep, const Conditioning& c);
+  // conv_in's output through the down blocks (each output appended to `skips`) and the mid block.
+  torch::Tensor encode(torch::Tensor x, UNetCall& call, std::vector<torch::Tensor>& skips);
+  Conv2d& conv_in() { return conv_in_; }
+  // The sample as the model reads it (center_input_sample), checked against in_channels.
+  torch::Tensor input_of(const torch::Tensor& sample) const;
+
  private:
   torch::Tensor time_embed(const torch::Tensor& timestep, const torch::Tensor& sample);
   torch::Tensor embed(const torch::Tensor& timestep, const torch::Tensor& sample, const Conditioning& c);
