@@ -29,6 +29,16 @@ struct InpaintOptions {
 
 using runtime::RuntimeOptions;
 
+// One ControlNet of a run (diffusers' controlnet_conditioning_scale, control_guidance_start / end,
+// guess_mode): its folder and its control image (already preprocessed), resized to the output.
+struct ControlUnit {
+  std::string model;
+  Image image;
+  double scale = 1.0;
+  double start = 0.0, end = 1.0;  // fractions of the steps run
+  bool guess_mode = false;        // the control on the conditional half only, scaled 0.1 .. 1 by depth
+};
+
 struct GenerationRequest {
   PipelineKind pipeline = PipelineKind::kTxt2Img;
   // The model: a diffusers folder or a single-file checkpoint (.safetensors, .ckpt, ...).
@@ -79,6 +89,8 @@ struct GenerationRequest {
   double aesthetic_score = 6.0, negative_aesthetic_score = 2.5;  // a refiner's conditioning
   int original_width = 0, original_height = 0;  // SDXL's size conditioning (0: the output size)
   int crop_left = 0, crop_top = 0;
+  // ControlNets, their residuals summed (base model only; not with a refiner).
+  std::vector<ControlUnit> controlnets;
   RuntimeOptions runtime;
 };
 

@@ -80,16 +80,47 @@ const models::Conditioning& conditioning_at(const DenoiseInputs& in, int i) {
   return in.schedule.back().second;
 }
 
+// The record's conditional half (guess mode's ControlNet input).
+models::Conditioning conditional_half(const models::Conditioning& c) {
+  auto flat = c.tensors();
+  for (auto& t : flat) t = t.chunk(2)[1];
+  return c.with_tensors(flat);
+}
+
+// Every ControlNet's residuals at step i, summed (diffusers' MultiControlNetModel). Guess mode runs
+// on the conditional half and leaves the unconditional half's residuals zero.
+models::UNetResiduals control_residuals(const DenoiseInputs& in, const models::Conditioning& record,
+                                        const torch::Tensor& x, const torch::Tensor& t, int i) {
+  models::UNetResiduals sum;
+  const auto add = [](torch::Tensor& into, const torch::Tensor& r) { into = into.defined() ? into + r : r; };
+  for (const auto& c : in.controls) {
+    const double scale = c.scales.at(static_cast<std::size_t>(i - in.begin_index));
+    const bool half = c.guess_mode && in.guidance;
+    auto r = c.model->forward(half ? x.chunk(2)[1] : x, t, half ? conditional_half(record) : record, c.image, scale,
+                              c.guess_mode);
+    if (half) {
+      for (auto& d : r.down) d = torch::cat({torch::zeros_like(d), d});
+      r.mid = torch::cat({torch::zeros_like(r.mid), r.mid});
+    }
+    sum.down.resize(r.down.size());
+    for (std::size_t k = 0; k < r.down.size(); ++k) add(sum.down[k], r.down[k]);
+    add(sum.mid, r.mid);
+  }
+  return sum;
+}
+
 torch::Tensor predict_noise(ModelBundle& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
                             const torch::Tensor& latents, const torch::Tensor& t, int i) {
   auto x = in.guidance ? torch::cat({latents, latents}) : latents;
   x = scheduler.scale_model_input(x, i);
+  auto record = conditioning_at(in, i);
+  if (!in.controls.empty()) record.control = control_residuals(in, record, x, t, i);
   if (in.unet_condition.defined()) x = torch::cat({x, in.unet_condition}, 1);
   if (model.channels_last) x = x.contiguous(at::MemoryFormat::ChannelsLast);
   std::vector<torch::Tensor> args{x, t};
-  const auto& layout = conditioning_at(in, i);
-  const auto record = layout.tensors();
-  args.insert(args.end(), record.begin(), record.end());
+  const auto& layout = record;
+  const auto flat = layout.tensors();
+  args.insert(args.end(), flat.begin(), flat.end());
   const auto unet = [&](const std::vector<torch::Tensor>& a) { return unet_call(model, layout, a); };
   auto noise = in.graph ? (*in.graph)(args, unet,
                                       in.graph_key + "|" + layout.layout() + "|w" + std::to_string(model.weights_version))

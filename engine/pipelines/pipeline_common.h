@@ -10,6 +10,7 @@
 
 #include "engine/io/image.h"
 #include "engine/models/conditioning.h"
+#include "engine/models/controlnet_model.h"
 #include "engine/models/vae_tiling.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/model_bundle.h"
@@ -36,6 +37,15 @@ torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& imag
 models::VaeTiling vae_mode(const runtime::RuntimeOptions& options, const ModelBundle& model);
 inline constexpr int64_t kSdxlVaeTile = 512;
 
+// A ControlNet as the loop runs it: the control image batched as the UNet's input is (doubled under
+// guidance unless guess mode), and each step's scale (diffusers' scale x keep: 0 outside start/end).
+struct ControlInput {
+  models::ControlNetModelImpl* model = nullptr;
+  torch::Tensor image;
+  std::vector<double> scales;  // per step run, from the loop's first step
+  bool guess_mode = false;
+};
+
 // What the denoising loop needs beyond the scheduler and the UNet.
 struct DenoiseInputs {
   torch::Tensor latents;          // the starting latents
@@ -46,6 +56,7 @@ struct DenoiseInputs {
   // step counter (from 0 at its first step; a refiner's continues the base's) is <= end_at_step.
   // Every record has the layout and shapes of `conditioning`. Empty: `conditioning` throughout.
   std::vector<std::pair<int, models::Conditioning>> schedule;
+  std::vector<ControlInput> controls;  // their residuals summed into each step's record
   double guidance_scale = 7.5;
   bool guidance = true;
   torch::Tensor unet_condition;   // 9-channel inpainting: [mask, masked image latents], CFG-batched

@@ -145,6 +145,25 @@ std::vector<std::string> drop_unusable_embeddings(PromptNetworks& nets, ModelBun
   return notes;
 }
 
+// A control image as diffusers' control image processor gives it: RGB, resized (Lanczos) to the
+// output, in [0, 1] (not [-1, 1]).
+torch::Tensor control_image_tensor(const Image& image, int width, int height) {
+  auto rgb = io::to_rgb(image);
+  if (rgb.width != width || rgb.height != height) rgb = io::resize(rgb, width, height, io::Interp::kLanczos);
+  const auto pixels = torch::from_blob(rgb.pixels.data(), {rgb.height, rgb.width, 3}, torch::kUInt8);
+  return pixels.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat) / 255.0;
+}
+
+// diffusers' controlnet_keep: 0 for the steps outside [start, end] (fractions of the steps run).
+std::vector<double> control_scales(const ControlUnit& u, int steps) {
+  std::vector<double> out;
+  for (int i = 0; i < steps; ++i) {
+    const double a = static_cast<double>(i) / steps, b = static_cast<double>(i + 1) / steps;
+    out.push_back(a < u.start || b > u.end ? 0.0 : u.scale);
+  }
+  return out;
+}
+
 // What the families allow, with the error a user can act on.
 void check_models(const GenerationRequest& r, const ModelBundle& model, const ModelBundle* refiner) {
   if (model.is_inpainting_unet() && r.pipeline != PipelineKind::kInpaint)
@@ -357,6 +376,7 @@ GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& requ
                                  : all_steps;
   if (ctx.inputs.end_index <= ctx.inputs.begin_index)
     throw RequestError("refiner_switch", "leaves the base no step to run: raise the switch point or the strength");
+  ctx.inputs.controls = control_inputs(ctx);
   observer.on_stage("denoise");
   GenerationResult result;
   result.latents = denoise(model, *ctx.scheduler, ctx.inputs, ctx.generator, observer);
@@ -381,6 +401,34 @@ GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& requ
   return result;
 }
 
+void StableDiffusionPipeline::ensure_controlnets(const GenerationRequest& r, const ModelBundle& model,
+                                                 Observer& observer) {
+  const auto key = model.device().str() + "|" + c10::toString(model.dtype());
+  if (key != controlnet_key_) controlnets_.clear();
+  controlnet_key_ = key;
+  for (const auto& unit : r.controlnets) {
+    if (controlnets_.count(unit.model)) continue;
+    observer.on_stage("load ControlNet");
+    io::LoadOptions load;
+    load.device = model.device();
+    load.dtype = model.dtype();
+    controlnets_.emplace(unit.model, models::load_controlnet(unit.model, load));
+  }
+}
+
+std::vector<ControlInput> StableDiffusionPipeline::control_inputs(const RunContext& ctx) {
+  std::vector<ControlInput> out;
+  const int steps = ctx.inputs.end_index - ctx.inputs.begin_index;
+  for (const auto& unit : ctx.request.controlnets) {
+    auto image = control_image_tensor(unit.image, ctx.width, ctx.height)
+                     .to(ctx.model.device(), ctx.model.dtype())
+                     .repeat({ctx.request.num_images, 1, 1, 1});
+    if (ctx.inputs.guidance && !unit.guess_mode) image = torch::cat({image, image});
+    out.push_back({controlnets_.at(unit.model).get(), image, control_scales(unit, steps), unit.guess_mode});
+  }
+  return out;
+}
+
 GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, Observer& observer) {
   validate(request);
   const auto start = std::chrono::steady_clock::now();
@@ -395,6 +443,7 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
     ModelBundle& model = ensure_model(model_, unet_graph_, base_model(request), request, device, observer, notes);
     ModelBundle* refiner = ensure_refiner(request, device, observer, notes);
     check_models(request, model, refiner);
+    ensure_controlnets(request, model, observer);
     if (!networks.loras.empty() || !model.lora_key.empty()) observer.on_stage("apply LoRA");
     auto network_notes = networks.notes;
     for (auto& note : apply_loras(model, networks.loras)) network_notes.push_back(std::move(note));

@@ -3,6 +3,7 @@
 // img2img and inpainting (9-channel inpainting UNets and regular 4-channel ones), the same image as
 // diffusers' pipelines for the same seed and settings, plus AUTOMATIC1111's inpainting options on
 // top. Loaded models are kept between runs while their LoadKey stays the same.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -56,11 +57,16 @@ class StableDiffusionPipeline {
   OutOfMemoryError out_of_memory(const GenerationRequest& request, const std::string& what);
   void check_budget(const GenerationRequest& request, const ModelBundle& model, const ModelBundle* refiner);
   void drop_graphs();
+  // The request's ControlNets, loaded for the base's device and dtype (kept between runs).
+  void ensure_controlnets(const GenerationRequest& request, const ModelBundle& model, Observer& observer);
+  std::vector<ControlInput> control_inputs(const RunContext& ctx);
 
   std::unique_ptr<ModelBundle> model_, refiner_;
   // Kept between runs: same shapes and options replay at once. One per UNet, so that a base and
   // its refiner do not recapture each other's graph every run.
   runtime::GraphedFunction unet_graph_, refiner_graph_;
+  std::map<std::string, models::ControlNetModel> controlnets_;  // by folder
+  std::string controlnet_key_;                                 // the device and dtype they are in
 };
 
 // The device memory `request` needs at its peak with `model` (the GUI shows it before a run).
