@@ -55,6 +55,18 @@ void validate(const GenerationRequest& r) {
   validate_size(r.original_height, "original_height");
   require(r.crop_left >= 0 && r.crop_top >= 0 && r.crop_left <= 8192 && r.crop_top <= 8192, "crop",
           "must be within 0..8192 pixels");
+  for (std::size_t i = 0; i < r.controlnets.size(); ++i) {
+    const auto& u = r.controlnets[i];
+    const auto name = "controlnets[" + std::to_string(i) + "]";
+    const char* field = name.c_str();
+    require(!u.model.empty(), field, "names no ControlNet model");
+    require(!u.image.empty(), field, "has no control image");
+    require(u.scale >= 0 && u.scale <= 10, field, "weight must be within 0..10");
+    require(u.start >= 0 && u.start < u.end && u.end <= 1, field,
+            "start and end must satisfy 0 <= start < end <= 1 (fractions of the steps)");
+  }
+  require(r.controlnets.empty() || r.refiner_dir.empty(), "refiner",
+          "ControlNet runs with the base model alone: leave the refiner out, or refine the result as img2img");
   if (r.pipeline == PipelineKind::kInpaint) {
     require(r.mask.has_value() && !r.mask->empty(), "mask", "inpainting needs a mask");
     require(r.inpaint.mask_blur >= 0 && r.inpaint.mask_blur <= 256, "mask_blur", "must be within 0..256");

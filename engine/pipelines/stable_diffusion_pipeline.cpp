@@ -154,6 +154,22 @@ torch::Tensor control_image_tensor(const Image& image, int width, int height) {
   return pixels.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat) / 255.0;
 }
 
+// A ControlNet is made for one family: its context width and added conditions are the UNet's.
+void check_controlnet(const std::string& path, const models::ControlNetModelImpl& cn, const ModelBundle& model) {
+  const auto& c = cn.controlnet_config().unet;
+  const auto& u = model.unet->config();
+  const auto family_of = [](const models::UNet2DConditionConfig& k) {
+    const auto width = k.cross_attention_dim.front();
+    const std::string name = width == 768 ? "SD 1.x" : width == 1024 ? "SD 2.x" : width == 2048 ? "SDXL" : "";
+    return (name.empty() ? std::string("a model") : name) + " (context width " + std::to_string(width) + ")";
+  };
+  if (c.cross_attention_dim.front() != u.cross_attention_dim.front() || c.addition_embed_type != u.addition_embed_type ||
+      c.block_out_channels != u.block_out_channels)
+    throw ModelFileError(path, "is a ControlNet for " + family_of(c) + "; " + model.name() + " is " +
+                                   to_string(model.family) + ", " + family_of(u) + ": choose a ControlNet made for " +
+                                   to_string(model.family));
+}
+
 // diffusers' controlnet_keep: 0 for the steps outside [start, end] (fractions of the steps run).
 std::vector<double> control_scales(const ControlUnit& u, int steps) {
   std::vector<double> out;
@@ -412,7 +428,9 @@ void StableDiffusionPipeline::ensure_controlnets(const GenerationRequest& r, con
     io::LoadOptions load;
     load.device = model.device();
     load.dtype = model.dtype();
-    controlnets_.emplace(unit.model, models::load_controlnet(unit.model, load));
+    auto cn = models::load_controlnet(unit.model, load);
+    check_controlnet(unit.model, *cn, model);
+    controlnets_.emplace(unit.model, std::move(cn));
   }
 }
 

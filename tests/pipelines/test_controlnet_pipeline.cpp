@@ -10,6 +10,8 @@
 
 #include "common/errors.h"
 #include "common/fixtures.h"
+#include "engine/error.h"
+#include "engine/io/image.h"
 #include "engine/io/image_io.h"
 #include "engine/io/safetensors.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
@@ -81,6 +83,33 @@ class TestControlNetPipeline : public QObject {
     const double err = max_abs(result.latents, ref.view("latents"));
     qInfo("%s: latents max abs difference %.3g", c["name"].get<std::string>().c_str(), err);
     QVERIFY2(err < 1e-4, qPrintable(QString::number(err)));
+  }
+
+  // What a user meets: a ControlNet of another family, a missing folder, a bad window, a refiner.
+  void errors() {
+    pipelines::StableDiffusionPipeline p;
+    auto r = request_for(cases()[0]);
+    r.controlnets[0].model = (dir() / "controlnet-sdxl").string();
+    const auto family = test::error_of<ModelFileError>(p, r);
+    QVERIFY2(family.find("controlnet-sdxl") != std::string::npos && family.find("SD 1.x") != std::string::npos,
+             family.c_str());
+    r.controlnets[0].model = (dir() / "no-such-controlnet").string();
+    QVERIFY(test::error_of<ModelFileError>(p, r).find("no-such-controlnet") != std::string::npos);
+    r = request_for(cases()[0]);
+    r.controlnets[0].start = 0.8;
+    r.controlnets[0].end = 0.2;
+    QVERIFY(test::error_of<RequestError>(p, r).find("controlnets[0]") != std::string::npos);
+    r = request_for(cases()[0]);
+    r.controlnets[0].image = {};
+    QVERIFY(test::error_of<RequestError>(p, r).find("no control image") != std::string::npos);
+    r = request_for(cases()[4]);
+    r.refiner_dir = r.model_dir;
+    QVERIFY(test::error_of<RequestError>(p, r).find("ControlNet") != std::string::npos);
+    // A control image of another size is resized to the output (Lanczos), not refused.
+    r = request_for(cases()[0]);
+    r.controlnets[0].image = io::resize(r.controlnets[0].image, 48, 20, io::Interp::kLanczos);
+    pipelines::Observer quiet;
+    QCOMPARE(p.run(r, quiet).latents.size(2), int64_t{16});
   }
 };
 
