@@ -31,6 +31,10 @@ struct CliOptions {
   bool overwrite = false, quiet = false, no_composite = false;
   int64_t seed = -1;
   gesso::app::RuntimeFlags runtime;
+  // ControlNet units, one entry per --controlnet (the other lists: one value for all, or one each).
+  std::vector<std::string> controlnets, control_images;
+  std::vector<double> control_weights, control_starts, control_ends;
+  bool guess_mode = false;
 };
 
 
@@ -87,6 +91,39 @@ void add_generation_options(CLI::App& app, CliOptions& o) {
   app.add_option("--save-latents", o.latents_path, "Also write the final latents (.safetensors)");
   app.add_flag("-q,--quiet", o.quiet, "No progress bar");
   app.add_option("--repeat", o.repeat, "Run each generation N times with the model loaded (timing); keeps the last");
+  app.add_option("--controlnet", o.controlnets, "A ControlNet folder (repeat for several; their residuals add up)");
+  app.add_option("--control-image", o.control_images, "The control image of each --controlnet (preprocessed)");
+  app.add_option("--control-weight", o.control_weights, "Each ControlNet's weight (default 1)");
+  app.add_option("--control-start", o.control_starts, "Where each ControlNet starts, a fraction of the steps (default 0)");
+  app.add_option("--control-end", o.control_ends, "Where each ControlNet ends, a fraction of the steps (default 1)");
+  app.add_flag("--guess-mode", o.guess_mode, "ControlNet guess mode (the control on the conditional half only)");
+}
+
+// The i-th value of a per-unit list: its own, the single one given for all, or the default.
+double nth(const std::vector<double>& values, std::size_t i, double fallback) {
+  if (values.empty()) return fallback;
+  return values.size() == 1 ? values[0] : values.at(i);
+}
+
+void add_control_units(CliOptions& o) {
+  const auto n = o.controlnets.size();
+  if (o.control_images.size() != n)
+    throw gesso::RequestError("control-image", "give one --control-image for each --controlnet (" + std::to_string(n) +
+                                                   ")");
+  for (const auto* list : {&o.control_weights, &o.control_starts, &o.control_ends})
+    if (list->size() > 1 && list->size() != n)
+      throw gesso::RequestError("controlnet", "--control-weight / --control-start / --control-end take one value, or "
+                                              "one for each --controlnet");
+  for (std::size_t i = 0; i < n; ++i) {
+    gesso::pipelines::ControlUnit u;
+    u.model = o.controlnets[i];
+    u.image = gesso::io::read_image(o.control_images[i]);
+    u.scale = nth(o.control_weights, i, 1.0);
+    u.start = nth(o.control_starts, i, 0.0);
+    u.end = nth(o.control_ends, i, 1.0);
+    u.guess_mode = o.guess_mode;
+    o.request.controlnets.push_back(std::move(u));
+  }
 }
 
 gesso::pipelines::InpaintArea parse_area(const std::string& s) {
@@ -114,6 +151,7 @@ void finish_request(CliOptions& o) {
   r.inpaint.composite = !o.no_composite;
   if (!o.init_path.empty()) r.init_image = gesso::io::read_image(o.init_path);
   if (!o.mask_path.empty()) r.mask = gesso::io::read_image(o.mask_path);
+  add_control_units(o);
   if (r.mask && !r.init_image) throw gesso::RequestError("mask", "a mask needs --init-image");
   r.pipeline = r.mask ? gesso::pipelines::PipelineKind::kInpaint
                       : (r.init_image ? gesso::pipelines::PipelineKind::kImg2Img : gesso::pipelines::PipelineKind::kTxt2Img);
