@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include <torch/torch.h>
+
 #include "engine/error.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/runtime/vram.h"
@@ -60,6 +62,17 @@ BenchRow measure(const pipelines::GenerationRequest& request, const std::string&
   }
 }
 
+
+double synchronized_seconds(const torch::Device& device, const std::function<void()>& fn) {
+  const auto sync = [&] {
+    if (device.is_cuda()) torch::cuda::synchronize(device.index() < 0 ? 0 : device.index());
+  };
+  sync();
+  const auto start = std::chrono::steady_clock::now();
+  fn();
+  sync();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
 
 double psnr(const Image& a, const Image& b) {
   if (a.width != b.width || a.height != b.height || a.channels != b.channels || a.pixels.empty()) return -1;

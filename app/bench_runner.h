@@ -2,6 +2,7 @@
 // gesso-bench's measurement, the same way the anchors measure diffusers: it/s from the difference
 // between a long and a short run (so that text encoding and decoding cancel out), e2e as the long
 // run's wall time, and the peak of allocated device memory over the long run.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct BenchRow {
 // tried under --vram-budget are expected to fail some rows).
 BenchRow measure(const pipelines::GenerationRequest& request, const std::string& label, int steps,
                  int short_steps, int repeats);
+
+// fn's wall time in seconds, the device synchronised before and after (its queued work counted).
+double synchronized_seconds(const torch::Device& device, const std::function<void()>& fn);
 
 // PSNR of two 8-bit images of the same size, in dB (infinity when identical).
 double psnr(const Image& a, const Image& b);

@@ -3,11 +3,11 @@
 #include <torch/torch.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 
+#include "app/bench_runner.h"
 #include "engine/error.h"
 #include "engine/pipelines/model_bundle.h"
 #include "engine/pipelines/model_source.h"
@@ -18,17 +18,11 @@
 namespace gesso::app {
 namespace {
 
-void synchronize(const torch::Device& device) {
-  if (device.is_cuda()) torch::cuda::synchronize(device.index() < 0 ? 0 : device.index());
-}
-
 double seconds_to_load(const pipelines::ModelSpec& spec, const torch::Device& device,
                        const runtime::RuntimeOptions& options) {
-  synchronize(device);
-  const auto start = std::chrono::steady_clock::now();
-  auto bundle = pipelines::load_model_bundle(spec, device, options);
-  synchronize(device);
-  const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::unique_ptr<pipelines::ModelBundle> bundle;
+  const auto seconds =
+      synchronized_seconds(device, [&] { bundle = pipelines::load_model_bundle(spec, device, options); });
   bundle.reset();
   runtime::release_cached_memory();
   return seconds;

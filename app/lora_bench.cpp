@@ -3,10 +3,8 @@
 #include <torch/torch.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <vector>
 
@@ -18,18 +16,6 @@
 
 namespace gesso::app {
 namespace {
-
-void synchronize(const torch::Device& device) {
-  if (device.is_cuda()) torch::cuda::synchronize(device.index() < 0 ? 0 : device.index());
-}
-
-double timed(const torch::Device& device, const std::function<void()>& fn) {
-  synchronize(device);
-  const auto start = std::chrono::steady_clock::now();
-  fn();
-  synchronize(device);
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
 
 // The run's first image with the LoRA at `weight` (nullopt: none), on `pipeline` as it stands.
 Image image_with(pipelines::StableDiffusionPipeline& pipeline, const LoraBenchOptions& o,
@@ -94,13 +80,13 @@ int run_lora_bench(const LoraBenchOptions& o) {
         {{.name = std::filesystem::path(o.lora).stem().string(), .text_multiplier = weight, .unet_multiplier = weight},
          o.lora}};
   };
-  const double first = timed(device, [&] { pipelines::apply_loras(*model, use(0.8), room); });
+  const double first = synchronized_seconds(device, [&] { pipelines::apply_loras(*model, use(0.8), room); });
   std::vector<double> switches, removals;
   for (int i = 0; i < std::max(1, o.repeats); ++i) {
-    switches.push_back(timed(device, [&] { pipelines::apply_loras(*model, use(i % 2 ? 0.8 : 0.7), room); }));
+    switches.push_back(synchronized_seconds(device, [&] { pipelines::apply_loras(*model, use(i % 2 ? 0.8 : 0.7), room); }));
   }
   for (int i = 0; i < std::max(1, o.repeats / 2); ++i) {
-    removals.push_back(timed(device, [&] { pipelines::apply_loras(*model, {}, room); }));
+    removals.push_back(synchronized_seconds(device, [&] { pipelines::apply_loras(*model, {}, room); }));
     pipelines::apply_loras(*model, use(0.8), room);
   }
   std::printf("| model | LoRA | weights patched | originals on the GPU (GiB) | first apply (s) | switch (s, median "
