@@ -15,6 +15,7 @@
 #include "engine/runtime/device.h"
 
 #include "engine/error.h"
+#include "engine/io/image_io.h"
 #include "engine/io/safetensors.h"
 #include "engine/kernels/self_check.h"
 #include "engine/models/fused_model_check.h"
@@ -44,6 +45,7 @@ int check_kernels() {
 
 struct BenchOptions {
   std::string model, refiner, vae, prediction_type, device = "auto", json, save_images, lora_dir;
+  std::string controlnet, control_image;  // one ControlNet unit (weight 1, all steps)
   std::string prompt = "a photo of an astronaut riding a horse on mars";
   double refiner_switch = 0.8;
   int steps = 50, short_steps = 10, size = 0, batch = 1, repeats = 2;
@@ -57,6 +59,8 @@ void add_run_options(CLI::App& run, BenchOptions& o) {
   run.add_option("--vae", o.vae, "A VAE file or folder in place of the model's own");
   run.add_option("--prompt", o.prompt, "The prompt (A1111's syntax: <lora:name:w> takes a LoRA from --lora-dir)");
   run.add_option("--lora-dir", o.lora_dir, "The folder <lora:name:w> names its files in");
+  run.add_option("--controlnet", o.controlnet, "A ControlNet (folder or file) on every row, with --control-image");
+  run.add_option("--control-image", o.control_image, "The ControlNet's control image (used as it is)");
   run.add_option("--prediction-type", o.prediction_type, "Single files: epsilon | v_prediction");
   run.add_option("--refiner", o.refiner, "SDXL refiner (file or folder), run after the base");
   run.add_option("--refiner-switch", o.refiner_switch, "Fraction of the schedule the base runs (default 0.8)");
@@ -93,6 +97,13 @@ int run_bench(const BenchOptions& o) {
       r.refiner_switch = o.refiner_switch;
       r.prompt = o.prompt;
       r.lora_dir = o.lora_dir;
+      if (!o.controlnet.empty()) {
+        if (o.control_image.empty()) throw gesso::RequestError("control-image", "--controlnet needs --control-image");
+        gesso::pipelines::ControlUnit unit;
+        unit.model = o.controlnet;
+        unit.image = gesso::io::read_image(o.control_image);
+        r.controlnets.push_back(std::move(unit));
+      }
       r.width = r.height = o.size;
       r.num_images = o.batch;
       r.sampler = o.sampler;
@@ -101,6 +112,7 @@ int run_bench(const BenchOptions& o) {
       r.runtime.dtype = gesso::runtime::parse_dtype(dtype);
       gesso::app::apply_toggle_set(r.runtime, toggles);
       const std::string label = gesso::runtime::describe(r.runtime) + (o.refiner.empty() ? "" : ", refiner") +
+                                (o.controlnet.empty() ? "" : ", ControlNet") +
                                 ", batch " + std::to_string(o.batch) +
                                 (o.size ? ", " + std::to_string(o.size) + "px" : "");
       auto row = gesso::app::measure(r, label, o.steps, o.short_steps, o.repeats);

@@ -34,6 +34,8 @@ struct CliOptions {
   // ControlNet units, one entry per --controlnet (the other lists: one value for all, or one each).
   std::vector<std::string> controlnets, control_images;
   std::vector<double> control_weights, control_starts, control_ends;
+  std::vector<std::string> control_preprocessors, control_modes, resize_modes;
+  std::vector<double> control_threshold_a, control_threshold_b, control_resolutions;
   bool guess_mode = false;
 };
 
@@ -97,6 +99,15 @@ void add_generation_options(CLI::App& app, CliOptions& o) {
   app.add_option("--control-start", o.control_starts, "Where each ControlNet starts, a fraction of the steps (default 0)");
   app.add_option("--control-end", o.control_ends, "Where each ControlNet ends, a fraction of the steps (default 1)");
   app.add_flag("--guess-mode", o.guess_mode, "ControlNet guess mode (the control on the conditional half only)");
+  app.add_option("--control-preprocessor", o.control_preprocessors,
+                 "Each control image's preprocessor: none (default), canny, scribble_xdog, tile_resample, inpaint, ...");
+  app.add_option("--control-threshold-a", o.control_threshold_a, "The preprocessor's first setting (its default if left out)");
+  app.add_option("--control-threshold-b", o.control_threshold_b, "The preprocessor's second setting");
+  app.add_option("--control-resolution", o.control_resolutions, "The preprocessor's resolution (default 512)");
+  app.add_option("--control-mode", o.control_modes, "balanced (default), prompt (My prompt is more important), "
+                                                    "control (ControlNet is more important)");
+  app.add_option("--resize-mode", o.resize_modes, "How a control image of another size fits: just (resize, default), "
+                                                  "crop (crop and resize), fill (resize and fill)");
 }
 
 // The i-th value of a per-unit list: its own, the single one given for all, or the default.
@@ -105,23 +116,61 @@ double nth(const std::vector<double>& values, std::size_t i, double fallback) {
   return values.size() == 1 ? values[0] : values.at(i);
 }
 
+// The i-th text of a per-unit list, as nth.
+std::string nth_text(const std::vector<std::string>& values, std::size_t i, const std::string& fallback) {
+  if (values.empty()) return fallback;
+  return values.size() == 1 ? values[0] : values.at(i);
+}
+
+gesso::pipelines::ControlMode parse_control_mode(const std::string& s) {
+  if (s == "balanced") return gesso::pipelines::ControlMode::kBalanced;
+  if (s == "prompt") return gesso::pipelines::ControlMode::kPrompt;
+  if (s == "control") return gesso::pipelines::ControlMode::kControl;
+  throw gesso::RequestError("control-mode", "'" + s + "' is not balanced, prompt or control");
+}
+
+gesso::pipelines::ResizeMode parse_resize_mode(const std::string& s) {
+  if (s == "just") return gesso::pipelines::ResizeMode::kJustResize;
+  if (s == "crop") return gesso::pipelines::ResizeMode::kCropAndResize;
+  if (s == "fill") return gesso::pipelines::ResizeMode::kResizeAndFill;
+  throw gesso::RequestError("resize-mode", "'" + s + "' is not just, crop or fill");
+}
+
+void check_unit_lists(const CliOptions& o) {
+  const auto n = o.controlnets.size();
+  const auto fits = [n](std::size_t size) { return size <= 1 || size == n; };
+  for (const auto* list : {&o.control_weights, &o.control_starts, &o.control_ends, &o.control_threshold_a,
+                           &o.control_threshold_b, &o.control_resolutions})
+    if (!fits(list->size()))
+      throw gesso::RequestError("controlnet", "--control-weight / -start / -end / -threshold-a / -threshold-b / "
+                                              "-resolution take one value, or one for each --controlnet");
+  for (const auto* list : {&o.control_preprocessors, &o.control_modes, &o.resize_modes})
+    if (!fits(list->size()))
+      throw gesso::RequestError("controlnet", "--control-preprocessor / --control-mode / --resize-mode take one "
+                                              "value, or one for each --controlnet");
+}
+
 void add_control_units(CliOptions& o) {
   const auto n = o.controlnets.size();
-  if (o.control_images.size() != n)
+  // img2img and inpainting: a unit without an image uses the init image, as sd-webui-controlnet's.
+  if (o.control_images.size() != n && !(o.control_images.empty() && o.request.init_image))
     throw gesso::RequestError("control-image", "give one --control-image for each --controlnet (" + std::to_string(n) +
-                                                   ")");
-  for (const auto* list : {&o.control_weights, &o.control_starts, &o.control_ends})
-    if (list->size() > 1 && list->size() != n)
-      throw gesso::RequestError("controlnet", "--control-weight / --control-start / --control-end take one value, or "
-                                              "one for each --controlnet");
+                                                   "; img2img and inpainting may give none: the init image)");
+  check_unit_lists(o);
   for (std::size_t i = 0; i < n; ++i) {
     gesso::pipelines::ControlUnit u;
     u.model = o.controlnets[i];
-    u.image = gesso::io::read_image(o.control_images[i]);
+    if (!o.control_images.empty()) u.image = gesso::io::read_image(o.control_images[i]);
     u.scale = nth(o.control_weights, i, 1.0);
     u.start = nth(o.control_starts, i, 0.0);
     u.end = nth(o.control_ends, i, 1.0);
     u.guess_mode = o.guess_mode;
+    u.preprocessor.name = nth_text(o.control_preprocessors, i, "none");
+    u.preprocessor.threshold_a = nth(o.control_threshold_a, i, -1);
+    u.preprocessor.threshold_b = nth(o.control_threshold_b, i, -1);
+    u.preprocessor.resolution = static_cast<int>(nth(o.control_resolutions, i, 512));
+    u.control_mode = parse_control_mode(nth_text(o.control_modes, i, "balanced"));
+    u.resize_mode = parse_resize_mode(nth_text(o.resize_modes, i, "just"));
     o.request.controlnets.push_back(std::move(u));
   }
 }

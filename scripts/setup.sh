@@ -2,7 +2,8 @@
 # Installs everything Gesso needs to build and test, idempotently:
 #   Debian/Ubuntu packages (Qt 6, OpenCV, sentencepiece, ccache, ...) and, in a cache outside
 #   the repo, a Python venv with torch==2.11.0 (whose LibTorch we build against) plus the test
-#   oracle (diffusers, transformers, safetensors; peft for diffusers' LoRA loading) and the CLIP BPE
+#   oracle (diffusers, transformers, safetensors; peft for diffusers' LoRA loading;
+#   opencv-python-headless for the ControlNet preprocessors' references) and the CLIP BPE
 #   merges list.
 # Re-running it costs seconds once the cache is warm.
 set -euo pipefail
@@ -14,7 +15,8 @@ PY="${PYTHON:-python3}"
 TORCH_VERSION=2.11.0
 DIFFUSERS_VERSION=0.42.1
 PY_PKGS=("torch==$TORCH_VERSION" "diffusers==$DIFFUSERS_VERSION" "transformers==5.17.0"
-         "safetensors" "numpy" "pillow" "accelerate" "scipy" "peft==0.21.2")
+         "safetensors" "numpy" "pillow" "accelerate" "scipy" "peft==0.21.2"
+         "opencv-python-headless==4.12.0.88")
 DEB_PKGS=(build-essential cmake ninja-build ccache pkg-config git
           qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
           libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n

@@ -240,14 +240,15 @@ bool has_prefix(const WeightSet& weights, const std::string& prefix) {
   return it != weights.entries().end() && starts(it->first, prefix);
 }
 
-LdmUNetShape ldm_unet_shape(const WeightSet& w) {
+LdmUNetShape ldm_unet_shape(const WeightSet& w, bool encoder_only) {
   const std::string p = kLdmUNetPrefix;
-  if (!w.contains(p + "input_blocks.0.0.weight") || !w.contains(p + "out.2.weight"))
+  if (!w.contains(p + "input_blocks.0.0.weight") || (!encoder_only && !w.contains(p + "out.2.weight")))
     throw ModelFileError(w.path(), "no Stable Diffusion UNet in the file (looked for " + p +
-                                       "input_blocks.0.0.weight and " + p + "out.2.weight)");
+                                       "input_blocks.0.0.weight" + (encoder_only ? "" : " and " + p + "out.2.weight") +
+                                       ")");
   LdmUNetShape s;
   s.in_channels = dim_of(w, p + "input_blocks.0.0.weight", 1);
-  s.out_channels = dim_of(w, p + "out.2.weight", 0);
+  s.out_channels = encoder_only ? 0 : dim_of(w, p + "out.2.weight", 0);
   const auto inputs = indices_after(w, p + "input_blocks.");
   int64_t downsamplers = 0;
   for (const auto i : inputs) downsamplers += w.contains(p + "input_blocks." + std::to_string(i) + ".0.op.weight");
@@ -376,6 +377,95 @@ WeightSet open_clip_weights(const WeightSet& checkpoint, const std::string& pref
     }
   }
   if (!unknown.empty()) unrecognised(checkpoint, "OpenCLIP text", unknown);
+  return out;
+}
+
+// ------------------------------------------------------------------------------------ ControlNet
+
+namespace {
+
+// The file's keys without "control_model.", and the UNet half under kLdmUNetPrefix (the layout
+// ldm_unet_shape / ldm_unet_weights read).
+WeightSet controlnet_as_checkpoint(const WeightSet& w) {
+  const bool prefixed = has_prefix(w, kLdmControlPrefix);
+  WeightSet out(w.path());
+  for (const auto& [name, e] : w.entries()) {
+    if (prefixed && !starts(name, kLdmControlPrefix)) continue;  // a full model's other parts
+    const auto key = prefixed ? after(name, kLdmControlPrefix) : name;
+    const bool control = starts(key, "input_hint_block.") || starts(key, "zero_convs.") ||
+                         starts(key, "middle_block_out.");
+    out.add(control ? key : std::string(kLdmUNetPrefix) + key, e);
+  }
+  return out;
+}
+
+// input_hint_block's convolutions (the SiLUs between them have no weights): their indices in order.
+std::vector<int64_t> hint_convs(const WeightSet& w) {
+  std::vector<int64_t> out;
+  for (const auto i : indices_after(w, "input_hint_block."))
+    if (w.contains("input_hint_block." + std::to_string(i) + ".weight")) out.push_back(i);
+  return out;
+}
+
+// "<index>.<param>" of input_hint_block under controlnet_cond_embedding: the first convolution is
+// conv_in, the last conv_out, those between are blocks in order.
+std::optional<std::string> hint_key(const std::string& rest, const std::vector<int64_t>& convs) {
+  const auto hint = leading_index(rest);
+  if (!hint) return std::nullopt;
+  const auto k = static_cast<std::size_t>(std::find(convs.begin(), convs.end(), hint->first) - convs.begin());
+  if (k == convs.size()) return std::nullopt;
+  const std::string module = k == 0                 ? "conv_in."
+                             : k + 1 == convs.size() ? "conv_out."
+                                                     : "blocks." + std::to_string(k - 1) + ".";
+  return "controlnet_cond_embedding." + module + hint->second;
+}
+
+}  // namespace
+
+bool is_ldm_controlnet(const WeightSet& w) {
+  return w.contains(std::string(kLdmControlPrefix) + "input_hint_block.0.weight") ||
+         w.contains("input_hint_block.0.weight");
+}
+
+LdmControlNetShape ldm_controlnet_shape(const WeightSet& file) {
+  const auto w = controlnet_as_checkpoint(file);
+  LdmControlNetShape s;
+  s.unet = ldm_unet_shape(w, /*encoder_only=*/true);
+  const auto convs = hint_convs(w);
+  // conv_in, then pairs (a conv, a strided conv to the next width), then conv_out.
+  if (convs.size() < 2 || convs.size() % 2 != 0)
+    throw ModelFileError(file.path(), "input_hint_block has " + std::to_string(convs.size()) +
+                                          " convolutions; a ControlNet's hint embedding has conv_in, pairs, conv_out");
+  const auto conv = [&](std::size_t k) { return "input_hint_block." + std::to_string(convs[k]) + ".weight"; };
+  s.hint_channels = dim_of(w, conv(0), 1);
+  s.embedding_channels.push_back(dim_of(w, conv(0), 0));
+  for (std::size_t k = 2; k + 1 < convs.size(); k += 2) s.embedding_channels.push_back(dim_of(w, conv(k), 0));
+  return s;
+}
+
+WeightSet ldm_controlnet_weights(const WeightSet& file, const LdmControlNetShape& shape) {
+  const auto w = controlnet_as_checkpoint(file);
+  const UNetKeyMap map{shape.unet.layers_per_block, false};
+  const auto convs = hint_convs(w);
+  WeightSet out(file.path());
+  std::vector<std::string> unknown;
+  for (const auto& [key, e] : w.entries()) {
+    std::optional<std::string> name;
+    if (starts(key, kLdmUNetPrefix)) {
+      name = map(after(key, kLdmUNetPrefix));
+    } else if (starts(key, "input_hint_block.")) {
+      name = hint_key(after(key, "input_hint_block."), convs);
+    } else if (starts(key, "zero_convs.")) {
+      const auto zero = leading_index(after(key, "zero_convs."));
+      if (zero && starts(zero->second, "0."))
+        name = "controlnet_down_blocks." + std::to_string(zero->first) + "." + after(zero->second, "0.");
+    } else if (starts(key, "middle_block_out.0.")) {
+      name = "controlnet_mid_block." + after(key, "middle_block_out.0.");
+    }
+    if (name) out.add(*name, e);
+    else unknown.push_back(key);
+  }
+  if (!unknown.empty()) unrecognised(file, "ControlNet", unknown);
   return out;
 }
 

@@ -38,8 +38,8 @@ struct LdmUNetShape {
   int64_t adm_in_channels = 0;                  // label_emb input width (SDXL's added conditions), 0 if none
 };
 // Reads it from the keys under kLdmUNetPrefix; ModelFileError naming the file when they are not a
-// UNet of the SD layout.
-LdmUNetShape ldm_unet_shape(const WeightSet& checkpoint);
+// UNet of the SD layout. `encoder_only`: the down half alone (a ControlNet's; out_channels 0).
+LdmUNetShape ldm_unet_shape(const WeightSet& checkpoint, bool encoder_only = false);
 
 // The UNet under diffusers names. With `label_emb_as_class` the label embedding becomes
 // class_embedding.* (an SD upscaler's), otherwise add_embedding.* (SDXL's text_time).
@@ -47,6 +47,21 @@ WeightSet ldm_unet_weights(const WeightSet& checkpoint, const LdmUNetShape& shap
 // One LDM UNet name (without kLdmUNetPrefix: "input_blocks.4.1.proj_in.weight") under its
 // diffusers name; nullopt when it is none. SDXL LoRAs name their modules this way.
 std::optional<std::string> ldm_unet_key(const std::string& key, int64_t layers_per_block);
+
+// A ControlNet in lllyasviel's layout (A1111 / sd-webui-controlnet files such as
+// control_v11p_sd15_canny.pth): the UNet's down half under LDM names (time_embed, input_blocks,
+// middle_block, label_emb), the hint embedding input_hint_block, zero_convs and middle_block_out,
+// each with or without "control_model." before it.
+inline constexpr const char* kLdmControlPrefix = "control_model.";
+bool is_ldm_controlnet(const WeightSet& weights);
+struct LdmControlNetShape {
+  LdmUNetShape unet;
+  int64_t hint_channels = 0;                 // conditioning_channels
+  std::vector<int64_t> embedding_channels;   // conditioning_embedding_out_channels
+};
+LdmControlNetShape ldm_controlnet_shape(const WeightSet& weights);
+// Under diffusers' ControlNetModel names; ModelFileError naming the file for keys of no ControlNet.
+WeightSet ldm_controlnet_weights(const WeightSet& weights, const LdmControlNetShape& shape);
 
 // The VAE under diffusers names, from keys under `prefix` (kLdmVaePrefix in a checkpoint, "" in a
 // standalone VAE file): the mid-block attention's 1x1 convolutions become linear weights.

@@ -2,7 +2,6 @@
 
 #include <torch/torch.h>
 
-#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -83,34 +82,44 @@ ControlNetModelImpl::ControlNetModelImpl(const ControlNetConfig& config)
                                           Conv2d(u.block_out_channels.back(), u.block_out_channels.back(), 1));
 }
 
+torch::Tensor ControlNetModelImpl::embed_control(const torch::Tensor& control_image) {
+  const auto& w = conv_in()->weight;
+  auto image = control_image.to(w.device(), w.scalar_type());
+  if (config_.bgr) image = image.flip(1);
+  return controlnet_cond_embedding_->forward(image);
+}
+
+namespace {
+
+// diffusers multiplies by a python float: half * float computes in float and rounds once.
+torch::Tensor scaled(const torch::Tensor& r, const torch::Tensor& scale) {
+  if (r.scalar_type() == torch::kFloat) return r * scale;
+  return (r.to(torch::kFloat) * scale).to(r.scalar_type());
+}
+
+}  // namespace
+
+torch::Tensor ControlNetModelImpl::block_scales(double scale, bool guess_mode) const {
+  const auto n = num_residuals();
+  if (guess_mode && !config_.global_pool_conditions) return torch::logspace(-1, 0, n, 10.0, torch::kFloat) * scale;
+  return torch::full({n}, scale, torch::kFloat);
+}
+
 UNetResiduals ControlNetModelImpl::forward(const torch::Tensor& sample, const torch::Tensor& timestep,
-                                           const Conditioning& c, const torch::Tensor& control_image, double scale,
-                                           bool guess_mode) {
+                                           const Conditioning& c, const torch::Tensor& embedded_control,
+                                           const torch::Tensor& block_scales) {
   const auto x_in = input_of(sample);
   auto call = start_call(x_in, timestep, c);
-  auto image = control_image.to(x_in.device(), x_in.scalar_type());
-  if (config_.bgr) image = image.flip(1);
-  auto x = conv_in()->forward(x_in) + controlnet_cond_embedding_->forward(image);
+  auto x = conv_in()->forward(x_in) + embedded_control;
   std::vector<torch::Tensor> skips{x};
   x = encode(x, call, skips);
   if (skips.size() != controlnet_down_blocks_.size())
     throw Error("ControlNet: " + std::to_string(skips.size()) + " skip connections for " +
                 std::to_string(controlnet_down_blocks_.size()) + " controlnet_down_blocks");
   UNetResiduals out;
-  for (std::size_t i = 0; i < skips.size(); ++i) out.down.push_back(controlnet_down_blocks_[i]->forward(skips[i]));
-  out.mid = controlnet_mid_block_->forward(x);
-  if (guess_mode && !config_.global_pool_conditions) {
-    // diffusers: torch.logspace(-1, 0, len(down) + 1) * conditioning_scale, the last for the mid block.
-    const auto n = static_cast<int64_t>(out.down.size());
-    for (int64_t i = 0; i <= n; ++i) {
-      const double s = std::pow(10.0, -1.0 + static_cast<double>(i) / static_cast<double>(n)) * scale;
-      auto& t = i < n ? out.down[static_cast<std::size_t>(i)] : out.mid;
-      t = t * s;
-    }
-  } else {
-    for (auto& t : out.down) t = t * scale;
-    out.mid = out.mid * scale;
-  }
+  for (std::size_t i = 0; i < skips.size(); ++i)
+    out.down.push_back(scaled(controlnet_down_blocks_[i]->forward(skips[i]), block_scales[static_cast<int64_t>(i)]));
+  out.mid = scaled(controlnet_mid_block_->forward(x), block_scales[static_cast<int64_t>(skips.size())]);
   if (config_.global_pool_conditions) {
     for (auto& t : out.down) t = t.mean({2, 3}, /*keepdim=*/true);
     out.mid = out.mid.mean({2, 3}, true);

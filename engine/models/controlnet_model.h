@@ -46,12 +46,24 @@ class ControlNetModelImpl : public UNet2DConditionModelImpl {
  public:
   explicit ControlNetModelImpl(const ControlNetConfig& config);
 
-  // diffusers' ControlNetModel.forward: sample [B, in_channels, H, W], the UNet's conditioning
-  // record (context, and SDXL's pooled + time ids), the control image [B, conditioning_channels,
-  // 8H, 8W] in [0, 1]. Residuals times `scale`; guess mode scales them from 0.1 (the first skip)
-  // up to 1 (the mid block) on a log scale, as diffusers does.
+  // The control image [B, conditioning_channels, 8H, 8W] (in [0, 1]; the inpainting hint has -1
+  // under the mask) embedded to conv_in's width and the latents' size: the same at every step, so
+  // a run computes it once.
+  torch::Tensor embed_control(const torch::Tensor& control_image);
+
+  // diffusers' ControlNetModel.forward on an embedded control image: sample [B, in_channels, H, W],
+  // the UNet's conditioning record (context, and SDXL's pooled + time ids). Residual k (the skips in
+  // down-path order, then the mid block) is multiplied by block_scales[k] (float32, on the device:
+  // a CUDA graph replays the scales of each step), in float32 as diffusers' python-float scale.
   UNetResiduals forward(const torch::Tensor& sample, const torch::Tensor& timestep, const Conditioning& c,
-                        const torch::Tensor& control_image, double scale, bool guess_mode = false);
+                        const torch::Tensor& embedded_control, const torch::Tensor& block_scales);
+
+  // How many residuals forward returns (down skips + mid).
+  int64_t num_residuals() const { return static_cast<int64_t>(controlnet_down_blocks_.size()) + 1; }
+  // diffusers' scaling of the residuals for conditioning_scale `scale` (float32, on the CPU): each
+  // by `scale`, or in guess mode torch.logspace(-1, 0, n) * scale from the first skip to the mid
+  // block (not with global_pool_conditions, which pools instead).
+  torch::Tensor block_scales(double scale, bool guess_mode) const;
 
   const ControlNetConfig& controlnet_config() const { return config_; }
 

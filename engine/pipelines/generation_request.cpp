@@ -1,5 +1,6 @@
 #include "engine/pipelines/generation_request.h"
 
+#include <optional>
 #include <string>
 
 #include "engine/error.h"
@@ -60,7 +61,8 @@ void validate(const GenerationRequest& r) {
     const auto name = "controlnets[" + std::to_string(i) + "]";
     const char* field = name.c_str();
     require(!u.model.empty(), field, "names no ControlNet model");
-    require(!u.image.empty(), field, "has no control image");
+    require(!u.image.empty() || r.pipeline != PipelineKind::kTxt2Img, field,
+            "has no control image (img2img and inpainting use the init image when a unit has none)");
     require(u.scale >= 0 && u.scale <= 10, field, "weight must be within 0..10");
     require(u.start >= 0 && u.start < u.end && u.end <= 1, field,
             "start and end must satisfy 0 <= start < end <= 1 (fractions of the steps)");
@@ -81,6 +83,40 @@ const char* to_string(PipelineKind kind) {
     case PipelineKind::kInpaint: return "inpaint";
   }
   return "?";
+}
+
+const char* to_string(ControlMode mode) {
+  switch (mode) {
+    case ControlMode::kBalanced: return "Balanced";
+    case ControlMode::kPrompt: return "My prompt is more important";
+    case ControlMode::kControl: return "ControlNet is more important";
+  }
+  return "Balanced";
+}
+
+const char* to_string(ResizeMode mode) {
+  switch (mode) {
+    case ResizeMode::kJustResize: return "Just Resize";
+    case ResizeMode::kCropAndResize: return "Crop and Resize";
+    case ResizeMode::kResizeAndFill: return "Resize and Fill";
+  }
+  return "Just Resize";
+}
+
+std::optional<ControlMode> control_mode_from(const std::string& name) {
+  for (auto m : {ControlMode::kBalanced, ControlMode::kPrompt, ControlMode::kControl})
+    if (name == to_string(m)) return m;
+  return std::nullopt;
+}
+
+std::optional<ResizeMode> resize_mode_from(const std::string& name) {
+  for (auto m : {ResizeMode::kJustResize, ResizeMode::kCropAndResize, ResizeMode::kResizeAndFill})
+    if (name == to_string(m)) return m;
+  // sd-webui-controlnet's older spellings and its API's integers.
+  if (name == "Envelope (Outer Fit)" || name == "2") return ResizeMode::kResizeAndFill;
+  if (name == "Scale to Fit (Inner Fit)" || name == "1") return ResizeMode::kCropAndResize;
+  if (name == "0") return ResizeMode::kJustResize;
+  return std::nullopt;
 }
 
 }  // namespace gesso::pipelines

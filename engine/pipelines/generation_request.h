@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/control/preprocessor.h"
 #include "engine/io/image.h"
 #include "engine/pipelines/model_spec.h"
 #include "engine/runtime/runtime_options.h"
@@ -29,14 +30,27 @@ struct InpaintOptions {
 
 using runtime::RuntimeOptions;
 
+// sd-webui-controlnet's control modes: how the control weighs against the prompt. The last two
+// scale the residuals by depth (0.825^(12 - i), "soft injection"); the last also applies them to the
+// conditional half of the CFG batch only.
+enum class ControlMode { kBalanced, kPrompt, kControl };
+// How a control image of another aspect reaches the output size: stretched; scaled to cover and
+// centre-cropped; scaled to fit and centred on its border's median colour.
+enum class ResizeMode { kJustResize, kCropAndResize, kResizeAndFill };
+
 // One ControlNet of a run (diffusers' controlnet_conditioning_scale, control_guidance_start / end,
-// guess_mode): its folder and its control image (already preprocessed), resized to the output.
+// guess_mode; sd-webui-controlnet's unit): its model, its image and the preprocessor the pipeline
+// runs on it ("none": the image is the control image already).
 struct ControlUnit {
-  std::string model;
-  Image image;
+  std::string model;       // a diffusers folder or a single file with control_model.* keys
+  std::string model_hash;  // A1111's short hash, for the PNG text ("" leaves it out)
+  Image image;             // empty in img2img / inpaint: the init image (as sd-webui-controlnet)
+  control::PreprocessorSettings preprocessor;
   double scale = 1.0;
   double start = 0.0, end = 1.0;  // fractions of the steps run
   bool guess_mode = false;        // the control on the conditional half only, scaled 0.1 .. 1 by depth
+  ControlMode control_mode = ControlMode::kBalanced;
+  ResizeMode resize_mode = ResizeMode::kJustResize;
 };
 
 struct GenerationRequest {
@@ -105,5 +119,10 @@ ModelSpec refiner_model(const GenerationRequest& request);
 void validate(const GenerationRequest& request);
 
 const char* to_string(PipelineKind kind);
+// sd-webui-controlnet's names ("Balanced", "Crop and Resize", ...): its PNG text and menus.
+const char* to_string(ControlMode mode);
+const char* to_string(ResizeMode mode);
+std::optional<ControlMode> control_mode_from(const std::string& name);
+std::optional<ResizeMode> resize_mode_from(const std::string& name);
 
 }  // namespace gesso::pipelines

@@ -65,10 +65,26 @@ torch::Tensor image_tensor_at(const Image& image, int width, int height) {
 
 namespace {
 
-// The UNet call as a pure function of flat tensors (x, t, the record's tensors), which a CUDA
-// graph can capture; `layout` is the record the flat tensors refill.
-torch::Tensor unet_call(ModelBundle& model, const models::Conditioning& layout, const std::vector<torch::Tensor>& a) {
-  return model.unet->forward(a[0], a[1], layout.with_tensors(a, 2));
+// Every ControlNet's residuals, summed (diffusers' MultiControlNetModel). `a` holds each control's
+// embedding and scales from `k` on. A conditional-only control runs on the conditional half and
+// leaves the unconditional half's residuals zero.
+models::UNetResiduals control_residuals(const DenoiseInputs& in, const models::Conditioning& record,
+                                        const torch::Tensor& x, const torch::Tensor& t,
+                                        const std::vector<torch::Tensor>& a, std::size_t k);
+
+// The UNet call (with its ControlNets) as a pure function of flat tensors: x, t, the record's
+// tensors, the inpainting UNet's extra channels, then each control's embedding and scales; a CUDA
+// graph captures and replays it whole. `layout` is the record the flat tensors refill.
+torch::Tensor unet_call(ModelBundle& model, const DenoiseInputs& in, const models::Conditioning& layout,
+                        std::size_t record_size, const std::vector<torch::Tensor>& a) {
+  auto record = layout.with_tensors(a, 2);
+  std::size_t k = 2 + record_size;
+  auto x = a[0];
+  const auto condition = in.unet_condition.defined() ? a[k++] : torch::Tensor();
+  if (!in.controls.empty()) record.control = control_residuals(in, record, x, a[1], a, k);
+  if (condition.defined()) x = torch::cat({x, condition}, 1);
+  if (model.channels_last) x = x.contiguous(at::MemoryFormat::ChannelsLast);
+  return model.unet->forward(x, a[1], record);
 }
 
 // The record in force at step i (prompt editing), or the run's one record.
@@ -87,23 +103,22 @@ models::Conditioning conditional_half(const models::Conditioning& c) {
   return c.with_tensors(flat);
 }
 
-// Every ControlNet's residuals at step i, summed (diffusers' MultiControlNetModel). Guess mode runs
-// on the conditional half and leaves the unconditional half's residuals zero.
 models::UNetResiduals control_residuals(const DenoiseInputs& in, const models::Conditioning& record,
-                                        const torch::Tensor& x, const torch::Tensor& t, int i) {
+                                        const torch::Tensor& x, const torch::Tensor& t,
+                                        const std::vector<torch::Tensor>& a, std::size_t k) {
   models::UNetResiduals sum;
   const auto add = [](torch::Tensor& into, const torch::Tensor& r) { into = into.defined() ? into + r : r; };
   for (const auto& c : in.controls) {
-    const double scale = c.scales.at(static_cast<std::size_t>(i - in.begin_index));
-    const bool half = c.guess_mode && in.guidance;
-    auto r = c.model->forward(half ? x.chunk(2)[1] : x, t, half ? conditional_half(record) : record, c.image, scale,
-                              c.guess_mode);
+    const auto& embedding = a[k++];
+    const auto& scales = a[k++];
+    const bool half = c.conditional_only && in.guidance;
+    auto r = c.model->forward(half ? x.chunk(2)[1] : x, t, half ? conditional_half(record) : record, embedding, scales);
     if (half) {
       for (auto& d : r.down) d = torch::cat({torch::zeros_like(d), d});
       r.mid = torch::cat({torch::zeros_like(r.mid), r.mid});
     }
     sum.down.resize(r.down.size());
-    for (std::size_t k = 0; k < r.down.size(); ++k) add(sum.down[k], r.down[k]);
+    for (std::size_t j = 0; j < r.down.size(); ++j) add(sum.down[j], r.down[j]);
     add(sum.mid, r.mid);
   }
   return sum;
@@ -113,18 +128,19 @@ torch::Tensor predict_noise(ModelBundle& model, schedulers::Scheduler& scheduler
                             const torch::Tensor& latents, const torch::Tensor& t, int i) {
   auto x = in.guidance ? torch::cat({latents, latents}) : latents;
   x = scheduler.scale_model_input(x, i);
-  auto record = conditioning_at(in, i);
-  if (!in.controls.empty()) record.control = control_residuals(in, record, x, t, i);
-  if (in.unet_condition.defined()) x = torch::cat({x, in.unet_condition}, 1);
-  if (model.channels_last) x = x.contiguous(at::MemoryFormat::ChannelsLast);
+  const auto& layout = conditioning_at(in, i);
   std::vector<torch::Tensor> args{x, t};
-  const auto& layout = record;
   const auto flat = layout.tensors();
   args.insert(args.end(), flat.begin(), flat.end());
-  const auto unet = [&](const std::vector<torch::Tensor>& a) { return unet_call(model, layout, a); };
-  auto noise = in.graph ? (*in.graph)(args, unet,
-                                      in.graph_key + "|" + layout.layout() + "|w" + std::to_string(model.weights_version))
-                        : unet(args);
+  if (in.unet_condition.defined()) args.push_back(in.unet_condition);
+  std::string key = in.graph_key + "|" + layout.layout() + "|w" + std::to_string(model.weights_version);
+  for (const auto& c : in.controls) {
+    args.push_back(c.embedding);
+    args.push_back(c.scales[i - in.begin_index]);
+    key += "|" + c.key + (c.conditional_only ? "/cond" : "");
+  }
+  const auto unet = [&](const std::vector<torch::Tensor>& a) { return unet_call(model, in, layout, flat.size(), a); };
+  auto noise = in.graph ? (*in.graph)(args, unet, key) : unet(args);
   if (!in.guidance) return noise;
   const auto chunks = noise.chunk(2);
   return chunks[0] + in.guidance_scale * (chunks[1] - chunks[0]);

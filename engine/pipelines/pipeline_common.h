@@ -37,13 +37,16 @@ torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& imag
 models::VaeTiling vae_mode(const runtime::RuntimeOptions& options, const ModelBundle& model);
 inline constexpr int64_t kSdxlVaeTile = 512;
 
-// A ControlNet as the loop runs it: the control image batched as the UNet's input is (doubled under
-// guidance unless guess mode), and each step's scale (diffusers' scale x keep: 0 outside start/end).
+// A ControlNet as the loop runs it, inside the UNet's call (and its CUDA graph): the control image
+// embedded once per run and batched as the ControlNet's input (the whole CFG batch, or its
+// conditional half), and each step's scale per residual (weight x diffusers' keep x the control
+// mode's factor; zero outside start / end).
 struct ControlInput {
   models::ControlNetModelImpl* model = nullptr;
-  torch::Tensor image;
-  std::vector<double> scales;  // per step run, from the loop's first step
-  bool guess_mode = false;
+  torch::Tensor embedding;
+  torch::Tensor scales;            // [steps run, residuals] float32 on the device, from the loop's first step
+  bool conditional_only = false;   // guess mode, "ControlNet is more important": zero on the unconditional half
+  std::string key;                 // which loaded ControlNet: joins the graph's key
 };
 
 // What the denoising loop needs beyond the scheduler and the UNet.

@@ -13,6 +13,10 @@
 
 #include "engine/error.h"
 #include "engine/models/clip_text_model.h"
+#include "engine/pipelines/control_image.h"
+#include "engine/pipelines/control_schedule.h"
+#include "engine/pipelines/control_unit_text.h"
+#include "engine/pipelines/controlnet_loader.h"
 #include "engine/pipelines/inpaint.h"
 #include "engine/pipelines/latent_decoder.h"
 #include "engine/pipelines/lora_loader.h"
@@ -145,41 +149,6 @@ std::vector<std::string> drop_unusable_embeddings(PromptNetworks& nets, ModelBun
   return notes;
 }
 
-// A control image as diffusers' control image processor gives it: RGB, resized (Lanczos) to the
-// output, in [0, 1] (not [-1, 1]).
-torch::Tensor control_image_tensor(const Image& image, int width, int height) {
-  auto rgb = io::to_rgb(image);
-  if (rgb.width != width || rgb.height != height) rgb = io::resize(rgb, width, height, io::Interp::kLanczos);
-  const auto pixels = torch::from_blob(rgb.pixels.data(), {rgb.height, rgb.width, 3}, torch::kUInt8);
-  return pixels.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat) / 255.0;
-}
-
-// A ControlNet is made for one family: its context width and added conditions are the UNet's.
-void check_controlnet(const std::string& path, const models::ControlNetModelImpl& cn, const ModelBundle& model) {
-  const auto& c = cn.controlnet_config().unet;
-  const auto& u = model.unet->config();
-  const auto family_of = [](const models::UNet2DConditionConfig& k) {
-    const auto width = k.cross_attention_dim.front();
-    const std::string name = width == 768 ? "SD 1.x" : width == 1024 ? "SD 2.x" : width == 2048 ? "SDXL" : "";
-    return (name.empty() ? std::string("a model") : name) + " (context width " + std::to_string(width) + ")";
-  };
-  if (c.cross_attention_dim.front() != u.cross_attention_dim.front() || c.addition_embed_type != u.addition_embed_type ||
-      c.block_out_channels != u.block_out_channels)
-    throw ModelFileError(path, "is a ControlNet for " + family_of(c) + "; " + model.name() + " is " +
-                                   to_string(model.family) + ", " + family_of(u) + ": choose a ControlNet made for " +
-                                   to_string(model.family));
-}
-
-// diffusers' controlnet_keep: 0 for the steps outside [start, end] (fractions of the steps run).
-std::vector<double> control_scales(const ControlUnit& u, int steps) {
-  std::vector<double> out;
-  for (int i = 0; i < steps; ++i) {
-    const double a = static_cast<double>(i) / steps, b = static_cast<double>(i + 1) / steps;
-    out.push_back(a < u.start || b > u.end ? 0.0 : u.scale);
-  }
-  return out;
-}
-
 // What the families allow, with the error a user can act on.
 void check_models(const GenerationRequest& r, const ModelBundle& model, const ModelBundle* refiner) {
   if (model.is_inpainting_unet() && r.pipeline != PipelineKind::kInpaint)
@@ -243,6 +212,8 @@ io::GenerationParameters parameters_for(const GenerationRequest& r, const Prompt
     p.extra["Refiner switch at"] = io::format_number(r.refiner_switch);
   }
   add_network_hashes(p, r, nets);
+  for (std::size_t i = 0; i < r.controlnets.size(); ++i)  // as sd-webui-controlnet writes them
+    p.extra["ControlNet " + std::to_string(i)] = control_unit_text(r.controlnets[i]);
   p.extra["Version"] = "Gesso";
   return p;
 }
@@ -419,7 +390,9 @@ GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& requ
 
 void StableDiffusionPipeline::ensure_controlnets(const GenerationRequest& r, const ModelBundle& model,
                                                  Observer& observer) {
-  const auto key = model.device().str() + "|" + c10::toString(model.dtype());
+  // Each ControlNet is checked against the base it was loaded for; another base reloads them.
+  const auto key = model.device().str() + "|" + c10::toString(model.dtype()) + "|" + model.name() + "|" +
+                   std::to_string(model.unet->config().cross_attention_dim.front());
   if (key != controlnet_key_) controlnets_.clear();
   controlnet_key_ = key;
   for (const auto& unit : r.controlnets) {
@@ -428,21 +401,29 @@ void StableDiffusionPipeline::ensure_controlnets(const GenerationRequest& r, con
     io::LoadOptions load;
     load.device = model.device();
     load.dtype = model.dtype();
-    auto cn = models::load_controlnet(unit.model, load);
-    check_controlnet(unit.model, *cn, model);
-    controlnets_.emplace(unit.model, std::move(cn));
+    controlnets_.emplace(unit.model, LoadedControlNet{load_controlnet_for(unit.model, model, load), ++controlnet_loads_});
   }
 }
 
 std::vector<ControlInput> StableDiffusionPipeline::control_inputs(const RunContext& ctx) {
   std::vector<ControlInput> out;
   const int steps = ctx.inputs.end_index - ctx.inputs.begin_index;
-  for (const auto& unit : ctx.request.controlnets) {
-    auto image = control_image_tensor(unit.image, ctx.width, ctx.height)
+  const auto& r = ctx.request;
+  for (std::size_t i = 0; i < r.controlnets.size(); ++i) {
+    const auto& unit = r.controlnets[i];
+    auto& loaded = controlnets_.at(unit.model);
+    auto& cn = *loaded.model;
+    const bool half = conditional_only(unit, cn);
+    // Embedded as diffusers batches the image (a convolution's result may depend on the batch size).
+    auto image = control_image_tensor(unit, r, ctx.width, ctx.height, i)
                      .to(ctx.model.device(), ctx.model.dtype())
-                     .repeat({ctx.request.num_images, 1, 1, 1});
-    if (ctx.inputs.guidance && !unit.guess_mode) image = torch::cat({image, image});
-    out.push_back({controlnets_.at(unit.model).get(), image, control_scales(unit, steps), unit.guess_mode});
+                     .repeat({r.num_images, 1, 1, 1});
+    if (ctx.inputs.guidance && !half) image = torch::cat({image, image});
+    out.push_back({.model = &cn,
+                   .embedding = cn.embed_control(image),
+                   .scales = control_step_scales(unit, cn, steps).to(ctx.model.device()),
+                   .conditional_only = half,
+                   .key = "cn" + std::to_string(loaded.load)});
   }
   return out;
 }

@@ -65,8 +65,13 @@ class StableDiffusionPipeline {
   // Kept between runs: same shapes and options replay at once. One per UNet, so that a base and
   // its refiner do not recapture each other's graph every run.
   runtime::GraphedFunction unet_graph_, refiner_graph_;
-  std::map<std::string, models::ControlNetModel> controlnets_;  // by folder
-  std::string controlnet_key_;                                 // the device and dtype they are in
+  struct LoadedControlNet {
+    models::ControlNetModel model;
+    int load = 0;  // which load this is: a graph captured on another's weights must not replay
+  };
+  std::map<std::string, LoadedControlNet> controlnets_;  // by path
+  std::string controlnet_key_;                           // the base, device and dtype they are for
+  int controlnet_loads_ = 0;
 };
 
 // The device memory `request` needs at its peak with `model` (the GUI shows it before a run).

@@ -52,8 +52,9 @@ class TestControlNet : public QObject {
       record.pooled = ref.view(name + ".text_embeds");
       record.time_ids = ref.view(name + ".time_ids");
     }
+    const auto scales = model->block_scales(c["scale"].get<double>(), c["guess_mode"].get<bool>());
     const auto got = model->forward(ref.view(name + ".sample"), ref.view(name + ".timestep"), record,
-                                    ref.view(name + ".cond"), c["scale"].get<double>(), c["guess_mode"].get<bool>());
+                                    model->embed_control(ref.view(name + ".cond")), scales);
     QCOMPARE(static_cast<int>(got.down.size()), c["num_down"].get<int>());
     double worst = 0;
     for (std::size_t i = 0; i < got.down.size(); ++i)
