@@ -61,7 +61,8 @@ std::vector<Entry> make_entries() {
        [](const Inputs& in) { return content_shuffle(in.rgb, kShuffleResolution, in.seed); }},
       {info("tile_resample", "tile_resample", false, slider("Down Sampling Rate", 1, 8, 0.01, 1)),
        [](const Inputs& in) { return tile_resample(in.rgb, in.a); }},
-      {info("tile_colorfix", "tile_colorfix", false, variation), [](const Inputs& in) { return tile_colorfix(in.rgb); }},
+      {info("tile_colorfix", "tile_colorfix", false, variation),
+       [](const Inputs& in) { return tile_colorfix(in.rgb); }},
       {info("tile_colorfix+sharp", "tile_colorfix+sharp", false, variation, slider("Sharpness", 0, 2, 0.01, 1)),
        [](const Inputs& in) { return tile_colorfix(in.rgb); }},
       {info("blur_gaussian", "blur_gaussian", true, slider("Sigma", 0.01, 64, 0.01, 9)),
@@ -114,8 +115,8 @@ double slider_value(const std::string& name, const std::optional<PreprocessorSli
   if (!s) return v;
   if (v < 0) return s->value;
   if (!(v >= s->min && v <= s->max)) {
-    fail(name + "'s " + s->label + " must be within " + range(*s) + " (got " + number(v) + "); use -1 for its default " +
-         number(s->value));
+    fail(name + "'s " + s->label + " must be within " + range(*s) + " (got " + number(v) +
+         "); use -1 for its default " + number(s->value));
   }
   return v;
 }
@@ -123,7 +124,8 @@ double slider_value(const std::string& name, const std::optional<PreprocessorSli
 void check_resolution(const PreprocessorInfo& p, int resolution) {
   const auto& r = resolution_slider();
   if (p.uses_resolution && !(resolution >= r.min && resolution <= r.max)) {
-    fail(p.name + "'s Preprocessor Resolution must be within " + range(r) + " (got " + std::to_string(resolution) + ")");
+    fail(p.name + "'s Preprocessor Resolution must be within " + range(r) + " (got " + std::to_string(resolution) +
+         ")");
   }
 }
 
