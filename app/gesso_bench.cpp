@@ -15,7 +15,6 @@
 #include "engine/runtime/device.h"
 
 #include "engine/error.h"
-#include "engine/io/image_io.h"
 #include "engine/io/safetensors.h"
 #include "engine/kernels/self_check.h"
 #include "engine/models/fused_model_check.h"
@@ -60,7 +59,9 @@ void add_run_options(CLI::App& run, BenchOptions& o) {
   run.add_option("--prompt", o.prompt, "The prompt (A1111's syntax: <lora:name:w> takes a LoRA from --lora-dir)");
   run.add_option("--lora-dir", o.lora_dir, "The folder <lora:name:w> names its files in");
   run.add_option("--controlnet", o.controlnet, "A ControlNet (folder or file) on every row, with --control-image");
-  run.add_option("--control-image", o.control_image, "The ControlNet's control image (used as it is)");
+  run.add_option("--control-image", o.control_image,
+                 "The ControlNet's control image: a .safetensors file whose 'image' is uint8 [H, W, 3] (gesso-bench "
+                 "links no image codecs, so that it runs where OpenCV's are not installed)");
   run.add_option("--prediction-type", o.prediction_type, "Single files: epsilon | v_prediction");
   run.add_option("--refiner", o.refiner, "SDXL refiner (file or folder), run after the base");
   run.add_option("--refiner-switch", o.refiner_switch, "Fraction of the schedule the base runs (default 0.8)");
@@ -82,6 +83,18 @@ void add_run_options(CLI::App& run, BenchOptions& o) {
                  "Sampler (PNDM: diffusers' SD 1.5 default, as in the anchors; \"\": the model's own, Euler for SDXL)");
 }
 
+// An RGB image stored as a safetensors tensor.
+gesso::Image control_image_from(const std::string& path) {
+  const auto file = gesso::io::SafetensorsFile::open(path);
+  const auto t = file.view("image");
+  if (t.scalar_type() != torch::kUInt8 || t.dim() != 3 || t.size(2) != 3)
+    throw gesso::RequestError("control-image", path + ": 'image' must be uint8 [H, W, 3]");
+  gesso::Image image{static_cast<int>(t.size(1)), static_cast<int>(t.size(0)), 3, {}};
+  const auto c = t.contiguous();
+  image.pixels.assign(c.data_ptr<uint8_t>(), c.data_ptr<uint8_t>() + c.numel());
+  return image;
+}
+
 int run_bench(const BenchOptions& o) {
   if (o.short_steps < 1 || o.steps <= o.short_steps)
     throw gesso::RequestError("steps", "--steps must be larger than --short-steps (>= 1)");
@@ -101,7 +114,7 @@ int run_bench(const BenchOptions& o) {
         if (o.control_image.empty()) throw gesso::RequestError("control-image", "--controlnet needs --control-image");
         gesso::pipelines::ControlUnit unit;
         unit.model = o.controlnet;
-        unit.image = gesso::io::read_image(o.control_image);
+        unit.image = control_image_from(o.control_image);
         r.controlnets.push_back(std::move(unit));
       }
       r.width = r.height = o.size;

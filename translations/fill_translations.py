@@ -73,6 +73,133 @@ TABLE = {
         ("Cannot replace the settings file %1: %2", "无法替换设置文件 %1：%2",
          "Die Einstellungsdatei %1 kann nicht ersetzt werden: %2"),
     ],
+    UI + "ControlNetPanel": [
+        # ControlNet (issue 16). Terms as sd-webui-controlnet's localisations.
+        ("Gesso's preprocessors need no model of their own. For depth, pose or segmentation, bring a map made "
+         "elsewhere and choose the preprocessor \"none\".",
+         "Gesso 的预处理器无需额外模型。深度、姿态或语义分割请使用在别处生成的图，并选择预处理器“none”。",
+         "Die Präprozessoren von Gesso brauchen kein eigenes Modell. Für Tiefe, Pose oder Segmentierung bringen Sie "
+         "eine anderswo erstellte Karte mit und wählen den Präprozessor „none“."),
+        ("Add unit", "添加单元", "Einheit hinzufügen"),
+        ("Another ControlNet: the controls of all enabled units add up",
+         "再添加一个 ControlNet：所有已启用单元的控制效果叠加",
+         "Ein weiteres ControlNet: Die Steuerungen aller aktivierten Einheiten addieren sich"),
+        ("ControlNet unit %1 is enabled but has no model: choose one (the models folder's ControlNet folder) or "
+         "disable the unit.",
+         "ControlNet 单元 %1 已启用但没有模型：请选择一个模型（模型文件夹的 ControlNet 子文件夹），或停用该单元。",
+         "Die ControlNet-Einheit %1 ist aktiviert, hat aber kein Modell: Wählen Sie eines (der Ordner ControlNet "
+         "des Modellordners) oder deaktivieren Sie die Einheit."),
+        ("ControlNet unit %1 has no image: open or drop one (in text to image there is no source image to use).",
+         "ControlNet 单元 %1 没有图像：请打开或拖入一张（文生图没有可用的源图像）。",
+         "Die ControlNet-Einheit %1 hat kein Bild: Öffnen Sie eines oder ziehen Sie eines hierher (bei Text zu Bild "
+         "gibt es kein Quellbild)."),
+    ],
+    UI + "ControlNetUnitWidget": [
+        ("Open control image", "打开控制图像", "Steuerbild öffnen"),
+        ("Images (*.png *.jpg *.jpeg *.webp *.bmp)", "图像 (*.png *.jpg *.jpeg *.webp *.bmp)",
+         "Bilder (*.png *.jpg *.jpeg *.webp *.bmp)"),
+        ("Show or hide this unit's settings", "显示或隐藏此单元的设置", "Die Einstellungen dieser Einheit ein- oder ausblenden"),
+        ("Enable", "启用", "Aktivieren"),
+        ("Only enabled units take part in a generation", "只有已启用的单元参与生成",
+         "Nur aktivierte Einheiten wirken bei einer Generierung mit"),
+        ("Remove", "移除", "Entfernen"),
+        ("Remove this unit", "移除此单元", "Diese Einheit entfernen"),
+        ("The control image: open one or drop one here. Without one, image to image and inpaint use the source "
+         "image.",
+         "控制图像：打开一张或拖到此处。没有控制图像时，图生图和局部重绘使用源图像。",
+         "Das Steuerbild: Öffnen Sie eines oder ziehen Sie es hierher. Ohne eines verwenden Bild zu Bild und "
+         "Inpainting das Quellbild."),
+        ("Open…", "打开…", "Öffnen…"),
+        ("Open a control image (a picture to preprocess, or a map made already)",
+         "打开控制图像（待预处理的图片，或已生成的图）",
+         "Ein Steuerbild öffnen (ein Bild zum Vorverarbeiten oder eine fertige Karte)"),
+        ("Clear", "清除", "Leeren"),
+        ("Remove the control image: the source image is used instead (image to image, inpaint)",
+         "移除控制图像：改用源图像（图生图、局部重绘）",
+         "Das Steuerbild entfernen: Stattdessen wird das Quellbild verwendet (Bild zu Bild, Inpainting)"),
+        ("What the preprocessor makes of the image: the control the model sees",
+         "预处理器对图像的处理结果：即模型看到的控制图",
+         "Was der Präprozessor aus dem Bild macht: die Steuerung, die das Modell sieht"),
+        ("What turns the image into the control image; \"none\" takes the image as the control image already",
+         "将图像转换为控制图的处理方式；“none”表示图像本身即为控制图",
+         "Was das Bild in das Steuerbild verwandelt; „none“ nimmt das Bild bereits als Steuerbild"),
+        ("Preprocessor", "预处理器", "Präprozessor"),
+        ("The size of the image's short side the preprocessor works at; its result is scaled back to the image's "
+         "size",
+         "预处理器处理时图像短边的尺寸；其结果会缩放回图像原尺寸",
+         "Die Größe der kurzen Bildseite, mit der der Präprozessor arbeitet; sein Ergebnis wird auf die Bildgröße "
+         "zurückskaliert"),
+        ("Preprocessor resolution", "预处理器分辨率", "Präprozessor-Auflösung"),
+        ("The ControlNet model: the models folder's ControlNet folder (files and diffusers folders), of the same "
+         "family as the checkpoint",
+         "ControlNet 模型：模型文件夹的 ControlNet 子文件夹中的文件和 diffusers 文件夹，须与 checkpoint 属于同一系列",
+         "Das ControlNet-Modell: der Ordner ControlNet des Modellordners (Dateien und diffusers-Ordner), aus derselben "
+         "Familie wie der Checkpoint"),
+        ("Model", "模型", "Modell"),
+        ("How strongly the control steers the image (sd-webui-controlnet's Control Weight)",
+         "控制对图像的影响强度（即 sd-webui-controlnet 的 Control Weight）",
+         "Wie stark die Steuerung das Bild lenkt („Control Weight“ in sd-webui-controlnet)"),
+        ("Control weight", "控制权重", "Steuerungsgewicht"),
+        ("The fraction of the steps after which the control starts to apply", "控制开始生效时已完成步数的比例",
+         "Der Anteil der Schritte, nach dem die Steuerung zu wirken beginnt"),
+        ("The fraction of the steps after which the control stops applying", "控制停止生效时已完成步数的比例",
+         "Der Anteil der Schritte, nach dem die Steuerung zu wirken aufhört"),
+        ("Starting control step", "引导介入时机", "Steuerung beginnt bei"),
+        ("Ending control step", "引导终止时机", "Steuerung endet bei"),
+        ("The control and the prompt weigh as usual", "控制与提示词按常规权衡",
+         "Steuerung und Prompt wiegen wie üblich"),
+        ("The control fades through the model's depth: the prompt matters more",
+         "控制随模型深度逐渐减弱：提示词更重要",
+         "Die Steuerung klingt mit der Tiefe des Modells ab: Der Prompt zählt mehr"),
+        ("The control fades through the model's depth and applies to the prompt's half of the guidance only: the "
+         "control matters more",
+         "控制随模型深度逐渐减弱，且只作用于引导中提示词的那一半：控制更重要",
+         "Die Steuerung klingt mit der Tiefe des Modells ab und wirkt nur auf die Prompt-Hälfte der Führung: Die "
+         "Steuerung zählt mehr"),
+        ("Balanced", "均衡", "Ausgewogen"),
+        ("My prompt is more important", "更偏向提示词", "Mein Prompt ist wichtiger"),
+        ("ControlNet is more important", "更偏向 ControlNet", "ControlNet ist wichtiger"),
+        ("How the control weighs against the prompt", "控制与提示词之间的权衡方式",
+         "Wie die Steuerung gegenüber dem Prompt gewichtet wird"),
+        ("Control mode", "控制模式", "Steuerungsmodus"),
+        ("Just Resize", "仅调整大小", "Nur skalieren"),
+        ("The control image is stretched to the output's size", "控制图像被拉伸到输出尺寸",
+         "Das Steuerbild wird auf die Ausgabegröße gestreckt"),
+        ("Crop and Resize", "裁剪后缩放", "Zuschneiden und skalieren"),
+        ("The control image is scaled to cover the output and centre-cropped", "控制图像缩放至覆盖输出，再居中裁剪",
+         "Das Steuerbild wird so skaliert, dass es die Ausgabe bedeckt, und mittig zugeschnitten"),
+        ("Resize and Fill", "缩放后填充空白", "Skalieren und auffüllen"),
+        ("The control image is scaled to fit inside the output and its border filled",
+         "控制图像缩放至完全置于输出之内，并填充四周空白",
+         "Das Steuerbild wird so skaliert, dass es in die Ausgabe passt, und der Rand wird aufgefüllt"),
+        ("How a control image of another shape reaches the output's size", "形状不同的控制图像如何适配输出尺寸",
+         "Wie ein Steuerbild anderer Form auf die Ausgabegröße gebracht wird"),
+        ("Resize mode", "缩放模式", "Größenanpassung"),
+        ("Guess mode", "猜测模式", "Guess-Modus"),
+        ("The control works without the prompt's help (on the prompt's half of the guidance only, growing with "
+         "depth): for an empty or vague prompt",
+         "控制在没有提示词帮助的情况下生效（只作用于引导中提示词的那一半，随深度增强）：适用于空白或模糊的提示词",
+         "Die Steuerung wirkt ohne Hilfe des Prompts (nur auf die Prompt-Hälfte der Führung, mit der Tiefe "
+         "zunehmend): für einen leeren oder vagen Prompt"),
+        ("Unit %1", "单元 %1", "Einheit %1"),
+        ("%1 is not an image Gesso can read.", "%1 不是 Gesso 能读取的图像。", "%1 ist kein Bild, das Gesso lesen kann."),
+        ("No image: the source image is used", "无图像：使用源图像", "Kein Bild: Das Quellbild wird verwendet"),
+        ("Drop an image here or open one", "将图像拖到此处或打开一张", "Ziehen Sie ein Bild hierher oder öffnen Sie eines"),
+        ("None", "无", "Keins"),
+        ("No model chosen: put ControlNet models into the models folder's ControlNet folder",
+         "未选择模型：请将 ControlNet 模型放入模型文件夹的 ControlNet 子文件夹",
+         "Kein Modell gewählt: Legen Sie ControlNet-Modelle in den Ordner ControlNet des Modellordners"),
+        # A slider's range.
+        ("%1 to %2", "%1 至 %2", "%1 bis %2"),
+        ("no model", "无模型", "kein Modell"),
+        ("The preprocessor failed.", "预处理器出错。", "Der Präprozessor ist fehlgeschlagen."),
+        ("Preview", "预览", "Vorschau"),
+        ("The preprocessor failed: %1", "预处理器出错：%1", "Der Präprozessor ist fehlgeschlagen: %1"),
+        ("Open a source image, or give this unit an image of its own.", "请打开源图像，或为此单元指定单独的图像。",
+         "Öffnen Sie ein Quellbild oder geben Sie dieser Einheit ein eigenes Bild."),
+        ("Text to image needs a control image: open one or drop one here.", "文生图需要控制图像：请打开一张或拖到此处。",
+         "Text zu Bild braucht ein Steuerbild: Öffnen Sie eines oder ziehen Sie eines hierher."),
+    ],
     UI + "EngineWorker": [
         ("Out of main memory: lower the size or the batch, or close other programs",
          "内存不足：请减小尺寸或单批数量，或关闭其他程序",
@@ -81,6 +208,30 @@ TABLE = {
          "Die Generierung ist mit einem unbekannten Fehler fehlgeschlagen"),
     ],
     UI + "GenerationPanel": [
+        # The prompt syntax and the LoRA picker (issue 15).
+        ("Plain prompts", "纯文本提示词", "Einfache Prompts"),
+        ("Read the prompts as diffusers does: brackets are text, and only the first 75 tokens count. Off: "
+         "AUTOMATIC1111's syntax — (word:1.2) emphasis, [from:to:when] edits, [a|b] alternation, BREAK, "
+         "<lora:name:weight>, embeddings by name, prompts of any length in chunks of 75 tokens.",
+         "按 diffusers 的方式读取提示词：括号即普通文本，只计前 75 个 token。关闭时使用 AUTOMATIC1111 的语法——"
+         "(word:1.2) 强调、[from:to:when] 提示词编辑、[a|b] 交替、BREAK、<lora:name:weight>、按名称使用 embedding，"
+         "提示词可任意长，按每 75 个 token 分块。",
+         "Die Prompts lesen, wie diffusers es tut: Klammern sind Text, und nur die ersten 75 Tokens zählen. Aus: "
+         "die Syntax von AUTOMATIC1111 — (Wort:1.2) Betonung, [von:zu:wann] Bearbeitungen, [a|b] Wechsel, BREAK, "
+         "<lora:name:weight>, Embeddings über ihren Namen, Prompts beliebiger Länge in Blöcken zu 75 Tokens."),
+        ("LoRA", "LoRA", "LoRA"),
+        ("Add a LoRA from the library's Lora folder to the prompt", "从模型库的 Lora 文件夹向提示词添加一个 LoRA",
+         "Eine LoRA aus dem Lora-Ordner der Bibliothek zum Prompt hinzufügen"),
+        ("Tokens in this prompt, and the chunks of %1 the text encoder reads it in (AUTOMATIC1111's count: a chunk "
+         "ends early at a comma or BREAK).",
+         "此提示词的 token 数，以及文本编码器读取时按每 %1 个 token 划分的块数（AUTOMATIC1111 的计数方式：块会在逗号或 "
+         "BREAK 处提前结束）。",
+         "Tokens in diesem Prompt und die Blöcke zu %1, in denen der Text-Encoder ihn liest (Zählung von "
+         "AUTOMATIC1111: Ein Block endet früher an einem Komma oder BREAK)."),
+        ("Not in the library's Lora folder: %1", "不在模型库的 Lora 文件夹中：%1",
+         "Nicht im Lora-Ordner der Bibliothek: %1"),
+        ("%1 — %2", "%1 — %2", "%1 — %2"),
+        ("No LoRA in the library's Lora folder", "模型库的 Lora 文件夹中没有 LoRA", "Keine LoRA im Lora-Ordner der Bibliothek"),
         # The model library in the form (issue 14).
         ("Search models", "搜索模型", "Modelle suchen"),
         ("Show the models whose name or kind holds every word typed (\"xl inpainting\"); Return opens the list",
@@ -261,6 +412,7 @@ TABLE = {
         ("Masked content", "蒙版区域内容", "Maskierter Inhalt"),
     ],
     UI + "MainWindow": [
+        ("ControlNet", "ControlNet", "ControlNet"),
         ("&Model library…", "模型库(&M)…", "&Modellbibliothek…"),
         ("&Rescan models", "重新扫描模型(&R)", "Modelle neu &einlesen"),
         ("Scanning the models folder…", "正在扫描模型文件夹…", "Der Modellordner wird durchsucht…"),
@@ -591,6 +743,20 @@ TABLE = {
         ("— more than the %1 this device has", "——超出此设备的 %1", "— mehr als die %1 dieses Geräts"),
     ],
     UI + "ParametersBridge": [
+        ("The prompt names LoRAs the library does not have: %1.", "提示词引用了模型库中没有的 LoRA：%1。",
+         "Der Prompt nennt LoRAs, die die Bibliothek nicht hat: %1."),
+        ("The prompt uses embeddings the library does not have: %1.", "提示词使用了模型库中没有的 embedding：%1。",
+         "Der Prompt verwendet Embeddings, die die Bibliothek nicht hat: %1."),
+        ("ControlNet %1 cannot be read: %2", "无法读取 ControlNet %1：%2", "ControlNet %1 kann nicht gelesen werden: %2"),
+        ("The ControlNet model \"%1\" (unit %2) is not in the library: that unit's model is left as it is.",
+         "ControlNet 模型“%1”（单元 %2）不在模型库中：该单元的模型保持不变。",
+         "Das ControlNet-Modell „%1“ (Einheit %2) ist nicht in der Bibliothek: Das Modell dieser Einheit bleibt "
+         "unverändert."),
+        ("The ControlNet preprocessor \"%1\" (unit %2) is not in Gesso (it needs a model of its own): \"none\" is "
+         "used; give the unit a control image made already.",
+         "ControlNet 预处理器“%1”（单元 %2）不在 Gesso 中（它需要单独的模型）：将使用“none”；请为该单元提供已生成的控制图像。",
+         "Der ControlNet-Präprozessor „%1“ (Einheit %2) ist nicht in Gesso (er braucht ein eigenes Modell): „none“ "
+         "wird verwendet; geben Sie der Einheit ein fertiges Steuerbild."),
         ("The model \"%1\" is not in the library: the model is left as it is.",
          "模型“%1”不在模型库中：模型保持不变。",
          "Das Modell „%1“ ist nicht in der Bibliothek: Das Modell bleibt unverändert."),

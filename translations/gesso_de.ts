@@ -95,6 +95,256 @@
     </message>
 </context>
 <context>
+    <name>gesso::ui::ControlNetPanel</name>
+    <message>
+        <source>Gesso&apos;s preprocessors need no model of their own. For depth, pose or segmentation, bring a map made elsewhere and choose the preprocessor &quot;none&quot;.</source>
+        <translation>Die Präprozessoren von Gesso brauchen kein eigenes Modell. Für Tiefe, Pose oder Segmentierung bringen Sie eine anderswo erstellte Karte mit und wählen den Präprozessor „none“.</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>Einheit hinzufügen</translation>
+    </message>
+    <message>
+        <source>Another ControlNet: the controls of all enabled units add up</source>
+        <translation>Ein weiteres ControlNet: Die Steuerungen aller aktivierten Einheiten addieren sich</translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1 is enabled but has no model: choose one (the models folder&apos;s ControlNet folder) or disable the unit.</source>
+        <translation>Die ControlNet-Einheit %1 ist aktiviert, hat aber kein Modell: Wählen Sie eines (der Ordner ControlNet des Modellordners) oder deaktivieren Sie die Einheit.</translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1 has no image: open or drop one (in text to image there is no source image to use).</source>
+        <translation>Die ControlNet-Einheit %1 hat kein Bild: Öffnen Sie eines oder ziehen Sie eines hierher (bei Text zu Bild gibt es kein Quellbild).</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ControlNetUnitWidget</name>
+    <message>
+        <source>Open control image</source>
+        <translation>Steuerbild öffnen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Show or hide this unit&apos;s settings</source>
+        <translation>Die Einstellungen dieser Einheit ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>Only enabled units take part in a generation</source>
+        <translation>Nur aktivierte Einheiten wirken bei einer Generierung mit</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this unit</source>
+        <translation>Diese Einheit entfernen</translation>
+    </message>
+    <message>
+        <source>The control image: open one or drop one here. Without one, image to image and inpaint use the source image.</source>
+        <translation>Das Steuerbild: Öffnen Sie eines oder ziehen Sie es hierher. Ohne eines verwenden Bild zu Bild und Inpainting das Quellbild.</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Öffnen…</translation>
+    </message>
+    <message>
+        <source>Open a control image (a picture to preprocess, or a map made already)</source>
+        <translation>Ein Steuerbild öffnen (ein Bild zum Vorverarbeiten oder eine fertige Karte)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Remove the control image: the source image is used instead (image to image, inpaint)</source>
+        <translation>Das Steuerbild entfernen: Stattdessen wird das Quellbild verwendet (Bild zu Bild, Inpainting)</translation>
+    </message>
+    <message>
+        <source>What the preprocessor makes of the image: the control the model sees</source>
+        <translation>Was der Präprozessor aus dem Bild macht: die Steuerung, die das Modell sieht</translation>
+    </message>
+    <message>
+        <source>What turns the image into the control image; &quot;none&quot; takes the image as the control image already</source>
+        <translation>Was das Bild in das Steuerbild verwandelt; „none“ nimmt das Bild bereits als Steuerbild</translation>
+    </message>
+    <message>
+        <source>Preprocessor</source>
+        <translation>Präprozessor</translation>
+    </message>
+    <message>
+        <source>The size of the image&apos;s short side the preprocessor works at; its result is scaled back to the image&apos;s size</source>
+        <translation>Die Größe der kurzen Bildseite, mit der der Präprozessor arbeitet; sein Ergebnis wird auf die Bildgröße zurückskaliert</translation>
+    </message>
+    <message>
+        <source>Preprocessor resolution</source>
+        <translation>Präprozessor-Auflösung</translation>
+    </message>
+    <message>
+        <source>The ControlNet model: the models folder&apos;s ControlNet folder (files and diffusers folders), of the same family as the checkpoint</source>
+        <translation>Das ControlNet-Modell: der Ordner ControlNet des Modellordners (Dateien und diffusers-Ordner), aus derselben Familie wie der Checkpoint</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>How strongly the control steers the image (sd-webui-controlnet&apos;s Control Weight)</source>
+        <translation>Wie stark die Steuerung das Bild lenkt („Control Weight“ in sd-webui-controlnet)</translation>
+    </message>
+    <message>
+        <source>Control weight</source>
+        <translation>Steuerungsgewicht</translation>
+    </message>
+    <message>
+        <source>The fraction of the steps after which the control starts to apply</source>
+        <translation>Der Anteil der Schritte, nach dem die Steuerung zu wirken beginnt</translation>
+    </message>
+    <message>
+        <source>The fraction of the steps after which the control stops applying</source>
+        <translation>Der Anteil der Schritte, nach dem die Steuerung zu wirken aufhört</translation>
+    </message>
+    <message>
+        <source>Starting control step</source>
+        <translation>Steuerung beginnt bei</translation>
+    </message>
+    <message>
+        <source>Ending control step</source>
+        <translation>Steuerung endet bei</translation>
+    </message>
+    <message>
+        <source>The control and the prompt weigh as usual</source>
+        <translation>Steuerung und Prompt wiegen wie üblich</translation>
+    </message>
+    <message>
+        <source>The control fades through the model&apos;s depth: the prompt matters more</source>
+        <translation>Die Steuerung klingt mit der Tiefe des Modells ab: Der Prompt zählt mehr</translation>
+    </message>
+    <message>
+        <source>The control fades through the model&apos;s depth and applies to the prompt&apos;s half of the guidance only: the control matters more</source>
+        <translation>Die Steuerung klingt mit der Tiefe des Modells ab und wirkt nur auf die Prompt-Hälfte der Führung: Die Steuerung zählt mehr</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Ausgewogen</translation>
+    </message>
+    <message>
+        <source>My prompt is more important</source>
+        <translation>Mein Prompt ist wichtiger</translation>
+    </message>
+    <message>
+        <source>ControlNet is more important</source>
+        <translation>ControlNet ist wichtiger</translation>
+    </message>
+    <message>
+        <source>How the control weighs against the prompt</source>
+        <translation>Wie die Steuerung gegenüber dem Prompt gewichtet wird</translation>
+    </message>
+    <message>
+        <source>Control mode</source>
+        <translation>Steuerungsmodus</translation>
+    </message>
+    <message>
+        <source>Just Resize</source>
+        <translation>Nur skalieren</translation>
+    </message>
+    <message>
+        <source>The control image is stretched to the output&apos;s size</source>
+        <translation>Das Steuerbild wird auf die Ausgabegröße gestreckt</translation>
+    </message>
+    <message>
+        <source>Crop and Resize</source>
+        <translation>Zuschneiden und skalieren</translation>
+    </message>
+    <message>
+        <source>The control image is scaled to cover the output and centre-cropped</source>
+        <translation>Das Steuerbild wird so skaliert, dass es die Ausgabe bedeckt, und mittig zugeschnitten</translation>
+    </message>
+    <message>
+        <source>Resize and Fill</source>
+        <translation>Skalieren und auffüllen</translation>
+    </message>
+    <message>
+        <source>The control image is scaled to fit inside the output and its border filled</source>
+        <translation>Das Steuerbild wird so skaliert, dass es in die Ausgabe passt, und der Rand wird aufgefüllt</translation>
+    </message>
+    <message>
+        <source>How a control image of another shape reaches the output&apos;s size</source>
+        <translation>Wie ein Steuerbild anderer Form auf die Ausgabegröße gebracht wird</translation>
+    </message>
+    <message>
+        <source>Resize mode</source>
+        <translation>Größenanpassung</translation>
+    </message>
+    <message>
+        <source>Guess mode</source>
+        <translation>Guess-Modus</translation>
+    </message>
+    <message>
+        <source>The control works without the prompt&apos;s help (on the prompt&apos;s half of the guidance only, growing with depth): for an empty or vague prompt</source>
+        <translation>Die Steuerung wirkt ohne Hilfe des Prompts (nur auf die Prompt-Hälfte der Führung, mit der Tiefe zunehmend): für einen leeren oder vagen Prompt</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>Einheit %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an image Gesso can read.</source>
+        <translation>%1 ist kein Bild, das Gesso lesen kann.</translation>
+    </message>
+    <message>
+        <source>No image: the source image is used</source>
+        <translation>Kein Bild: Das Quellbild wird verwendet</translation>
+    </message>
+    <message>
+        <source>Drop an image here or open one</source>
+        <translation>Ziehen Sie ein Bild hierher oder öffnen Sie eines</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keins</translation>
+    </message>
+    <message>
+        <source>No model chosen: put ControlNet models into the models folder&apos;s ControlNet folder</source>
+        <translation>Kein Modell gewählt: Legen Sie ControlNet-Modelle in den Ordner ControlNet des Modellordners</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>kein Modell</translation>
+    </message>
+    <message>
+        <source>The preprocessor failed.</source>
+        <translation>Der Präprozessor ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>The preprocessor failed: %1</source>
+        <translation>Der Präprozessor ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Open a source image, or give this unit an image of its own.</source>
+        <translation>Öffnen Sie ein Quellbild oder geben Sie dieser Einheit ein eigenes Bild.</translation>
+    </message>
+    <message>
+        <source>Text to image needs a control image: open one or drop one here.</source>
+        <translation>Text zu Bild braucht ein Steuerbild: Öffnen Sie eines oder ziehen Sie eines hierher.</translation>
+    </message>
+</context>
+<context>
     <name>gesso::ui::EngineWorker</name>
     <message>
         <source>Out of main memory: lower the size or the batch, or close other programs</source>
@@ -260,16 +510,8 @@
         <translation>Token in diesem Prompt; das Modell liest bis zu %1.</translation>
     </message>
     <message>
-        <source>Estimated: no tokenizer is loaded yet.</source>
-        <translation>Geschätzt: Es ist noch kein Tokenizer geladen.</translation>
-    </message>
-    <message>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
-    </message>
-    <message>
-        <source>%1 × %2: %3 tokens</source>
-        <translation>%1 × %2: %3 Token</translation>
     </message>
     <message>
         <source>Reuse the seed of the last image (%1)</source>
@@ -358,6 +600,38 @@
     <message>
         <source>The model&apos;s own VAE</source>
         <translation>Der eigene VAE des Modells</translation>
+    </message>
+    <message>
+        <source>Plain prompts</source>
+        <translation>Einfache Prompts</translation>
+    </message>
+    <message>
+        <source>Read the prompts as diffusers does: brackets are text, and only the first 75 tokens count. Off: AUTOMATIC1111&apos;s syntax — (word:1.2) emphasis, [from:to:when] edits, [a|b] alternation, BREAK, &lt;lora:name:weight&gt;, embeddings by name, prompts of any length in chunks of 75 tokens.</source>
+        <translation>Die Prompts lesen, wie diffusers es tut: Klammern sind Text, und nur die ersten 75 Tokens zählen. Aus: die Syntax von AUTOMATIC1111 — (Wort:1.2) Betonung, [von:zu:wann] Bearbeitungen, [a|b] Wechsel, BREAK, &lt;lora:name:weight&gt;, Embeddings über ihren Namen, Prompts beliebiger Länge in Blöcken zu 75 Tokens.</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Add a LoRA from the library&apos;s Lora folder to the prompt</source>
+        <translation>Eine LoRA aus dem Lora-Ordner der Bibliothek zum Prompt hinzufügen</translation>
+    </message>
+    <message>
+        <source>Tokens in this prompt, and the chunks of %1 the text encoder reads it in (AUTOMATIC1111&apos;s count: a chunk ends early at a comma or BREAK).</source>
+        <translation>Tokens in diesem Prompt und die Blöcke zu %1, in denen der Text-Encoder ihn liest (Zählung von AUTOMATIC1111: Ein Block endet früher an einem Komma oder BREAK).</translation>
+    </message>
+    <message>
+        <source>Not in the library&apos;s Lora folder: %1</source>
+        <translation>Nicht im Lora-Ordner der Bibliothek: %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No LoRA in the library&apos;s Lora folder</source>
+        <translation>Keine LoRA im Lora-Ordner der Bibliothek</translation>
     </message>
 </context>
 <context>
@@ -697,6 +971,10 @@
     <message>
         <source>Put a checkpoint into the models folder&apos;s Stable-diffusion folder (Settings &gt; Model library), or add a diffusers model folder, to start.</source>
         <translation>Legen Sie einen Checkpoint in den Ordner Stable-diffusion des Modellordners (Einstellungen &gt; Modellbibliothek) oder fügen Sie einen diffusers-Modellordner hinzu, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>ControlNet</source>
+        <translation>ControlNet</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1651,26 @@
     <message>
         <source>The VAE &quot;%1&quot; is not in the library: the VAE is left as it is.</source>
         <translation>Der VAE „%1“ ist nicht in der Bibliothek: Der VAE bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>The prompt names LoRAs the library does not have: %1.</source>
+        <translation>Der Prompt nennt LoRAs, die die Bibliothek nicht hat: %1.</translation>
+    </message>
+    <message>
+        <source>The prompt uses embeddings the library does not have: %1.</source>
+        <translation>Der Prompt verwendet Embeddings, die die Bibliothek nicht hat: %1.</translation>
+    </message>
+    <message>
+        <source>ControlNet %1 cannot be read: %2</source>
+        <translation>ControlNet %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The ControlNet model &quot;%1&quot; (unit %2) is not in the library: that unit&apos;s model is left as it is.</source>
+        <translation>Das ControlNet-Modell „%1“ (Einheit %2) ist nicht in der Bibliothek: Das Modell dieser Einheit bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>The ControlNet preprocessor &quot;%1&quot; (unit %2) is not in Gesso (it needs a model of its own): &quot;none&quot; is used; give the unit a control image made already.</source>
+        <translation>Der ControlNet-Präprozessor „%1“ (Einheit %2) ist nicht in Gesso (er braucht ein eigenes Modell): „none“ wird verwendet; geben Sie der Einheit ein fertiges Steuerbild.</translation>
     </message>
 </context>
 <context>

@@ -95,6 +95,256 @@
     </message>
 </context>
 <context>
+    <name>gesso::ui::ControlNetPanel</name>
+    <message>
+        <source>Gesso&apos;s preprocessors need no model of their own. For depth, pose or segmentation, bring a map made elsewhere and choose the preprocessor &quot;none&quot;.</source>
+        <translation>Gesso 的预处理器无需额外模型。深度、姿态或语义分割请使用在别处生成的图，并选择预处理器“none”。</translation>
+    </message>
+    <message>
+        <source>Add unit</source>
+        <translation>添加单元</translation>
+    </message>
+    <message>
+        <source>Another ControlNet: the controls of all enabled units add up</source>
+        <translation>再添加一个 ControlNet：所有已启用单元的控制效果叠加</translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1 is enabled but has no model: choose one (the models folder&apos;s ControlNet folder) or disable the unit.</source>
+        <translation>ControlNet 单元 %1 已启用但没有模型：请选择一个模型（模型文件夹的 ControlNet 子文件夹），或停用该单元。</translation>
+    </message>
+    <message>
+        <source>ControlNet unit %1 has no image: open or drop one (in text to image there is no source image to use).</source>
+        <translation>ControlNet 单元 %1 没有图像：请打开或拖入一张（文生图没有可用的源图像）。</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ControlNetUnitWidget</name>
+    <message>
+        <source>Open control image</source>
+        <translation>打开控制图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.webp *.bmp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Show or hide this unit&apos;s settings</source>
+        <translation>显示或隐藏此单元的设置</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Only enabled units take part in a generation</source>
+        <translation>只有已启用的单元参与生成</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove this unit</source>
+        <translation>移除此单元</translation>
+    </message>
+    <message>
+        <source>The control image: open one or drop one here. Without one, image to image and inpaint use the source image.</source>
+        <translation>控制图像：打开一张或拖到此处。没有控制图像时，图生图和局部重绘使用源图像。</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open a control image (a picture to preprocess, or a map made already)</source>
+        <translation>打开控制图像（待预处理的图片，或已生成的图）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Remove the control image: the source image is used instead (image to image, inpaint)</source>
+        <translation>移除控制图像：改用源图像（图生图、局部重绘）</translation>
+    </message>
+    <message>
+        <source>What the preprocessor makes of the image: the control the model sees</source>
+        <translation>预处理器对图像的处理结果：即模型看到的控制图</translation>
+    </message>
+    <message>
+        <source>What turns the image into the control image; &quot;none&quot; takes the image as the control image already</source>
+        <translation>将图像转换为控制图的处理方式；“none”表示图像本身即为控制图</translation>
+    </message>
+    <message>
+        <source>Preprocessor</source>
+        <translation>预处理器</translation>
+    </message>
+    <message>
+        <source>The size of the image&apos;s short side the preprocessor works at; its result is scaled back to the image&apos;s size</source>
+        <translation>预处理器处理时图像短边的尺寸；其结果会缩放回图像原尺寸</translation>
+    </message>
+    <message>
+        <source>Preprocessor resolution</source>
+        <translation>预处理器分辨率</translation>
+    </message>
+    <message>
+        <source>The ControlNet model: the models folder&apos;s ControlNet folder (files and diffusers folders), of the same family as the checkpoint</source>
+        <translation>ControlNet 模型：模型文件夹的 ControlNet 子文件夹中的文件和 diffusers 文件夹，须与 checkpoint 属于同一系列</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>How strongly the control steers the image (sd-webui-controlnet&apos;s Control Weight)</source>
+        <translation>控制对图像的影响强度（即 sd-webui-controlnet 的 Control Weight）</translation>
+    </message>
+    <message>
+        <source>Control weight</source>
+        <translation>控制权重</translation>
+    </message>
+    <message>
+        <source>The fraction of the steps after which the control starts to apply</source>
+        <translation>控制开始生效时已完成步数的比例</translation>
+    </message>
+    <message>
+        <source>The fraction of the steps after which the control stops applying</source>
+        <translation>控制停止生效时已完成步数的比例</translation>
+    </message>
+    <message>
+        <source>Starting control step</source>
+        <translation>引导介入时机</translation>
+    </message>
+    <message>
+        <source>Ending control step</source>
+        <translation>引导终止时机</translation>
+    </message>
+    <message>
+        <source>The control and the prompt weigh as usual</source>
+        <translation>控制与提示词按常规权衡</translation>
+    </message>
+    <message>
+        <source>The control fades through the model&apos;s depth: the prompt matters more</source>
+        <translation>控制随模型深度逐渐减弱：提示词更重要</translation>
+    </message>
+    <message>
+        <source>The control fades through the model&apos;s depth and applies to the prompt&apos;s half of the guidance only: the control matters more</source>
+        <translation>控制随模型深度逐渐减弱，且只作用于引导中提示词的那一半：控制更重要</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>My prompt is more important</source>
+        <translation>更偏向提示词</translation>
+    </message>
+    <message>
+        <source>ControlNet is more important</source>
+        <translation>更偏向 ControlNet</translation>
+    </message>
+    <message>
+        <source>How the control weighs against the prompt</source>
+        <translation>控制与提示词之间的权衡方式</translation>
+    </message>
+    <message>
+        <source>Control mode</source>
+        <translation>控制模式</translation>
+    </message>
+    <message>
+        <source>Just Resize</source>
+        <translation>仅调整大小</translation>
+    </message>
+    <message>
+        <source>The control image is stretched to the output&apos;s size</source>
+        <translation>控制图像被拉伸到输出尺寸</translation>
+    </message>
+    <message>
+        <source>Crop and Resize</source>
+        <translation>裁剪后缩放</translation>
+    </message>
+    <message>
+        <source>The control image is scaled to cover the output and centre-cropped</source>
+        <translation>控制图像缩放至覆盖输出，再居中裁剪</translation>
+    </message>
+    <message>
+        <source>Resize and Fill</source>
+        <translation>缩放后填充空白</translation>
+    </message>
+    <message>
+        <source>The control image is scaled to fit inside the output and its border filled</source>
+        <translation>控制图像缩放至完全置于输出之内，并填充四周空白</translation>
+    </message>
+    <message>
+        <source>How a control image of another shape reaches the output&apos;s size</source>
+        <translation>形状不同的控制图像如何适配输出尺寸</translation>
+    </message>
+    <message>
+        <source>Resize mode</source>
+        <translation>缩放模式</translation>
+    </message>
+    <message>
+        <source>Guess mode</source>
+        <translation>猜测模式</translation>
+    </message>
+    <message>
+        <source>The control works without the prompt&apos;s help (on the prompt&apos;s half of the guidance only, growing with depth): for an empty or vague prompt</source>
+        <translation>控制在没有提示词帮助的情况下生效（只作用于引导中提示词的那一半，随深度增强）：适用于空白或模糊的提示词</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <translation>单元 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an image Gesso can read.</source>
+        <translation>%1 不是 Gesso 能读取的图像。</translation>
+    </message>
+    <message>
+        <source>No image: the source image is used</source>
+        <translation>无图像：使用源图像</translation>
+    </message>
+    <message>
+        <source>Drop an image here or open one</source>
+        <translation>将图像拖到此处或打开一张</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No model chosen: put ControlNet models into the models folder&apos;s ControlNet folder</source>
+        <translation>未选择模型：请将 ControlNet 模型放入模型文件夹的 ControlNet 子文件夹</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation>无模型</translation>
+    </message>
+    <message>
+        <source>The preprocessor failed.</source>
+        <translation>预处理器出错。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>The preprocessor failed: %1</source>
+        <translation>预处理器出错：%1</translation>
+    </message>
+    <message>
+        <source>Open a source image, or give this unit an image of its own.</source>
+        <translation>请打开源图像，或为此单元指定单独的图像。</translation>
+    </message>
+    <message>
+        <source>Text to image needs a control image: open one or drop one here.</source>
+        <translation>文生图需要控制图像：请打开一张或拖到此处。</translation>
+    </message>
+</context>
+<context>
     <name>gesso::ui::EngineWorker</name>
     <message>
         <source>Out of main memory: lower the size or the batch, or close other programs</source>
@@ -260,16 +510,8 @@
         <translation>此提示词的词元（token）数；模型最多读取 %1 个。</translation>
     </message>
     <message>
-        <source>Estimated: no tokenizer is loaded yet.</source>
-        <translation>估算值：尚未加载分词器。</translation>
-    </message>
-    <message>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
-    </message>
-    <message>
-        <source>%1 × %2: %3 tokens</source>
-        <translation>%1 × %2：%3 个词元</translation>
     </message>
     <message>
         <source>Reuse the seed of the last image (%1)</source>
@@ -358,6 +600,38 @@
     <message>
         <source>The model&apos;s own VAE</source>
         <translation>模型自带的 VAE</translation>
+    </message>
+    <message>
+        <source>Plain prompts</source>
+        <translation>纯文本提示词</translation>
+    </message>
+    <message>
+        <source>Read the prompts as diffusers does: brackets are text, and only the first 75 tokens count. Off: AUTOMATIC1111&apos;s syntax — (word:1.2) emphasis, [from:to:when] edits, [a|b] alternation, BREAK, &lt;lora:name:weight&gt;, embeddings by name, prompts of any length in chunks of 75 tokens.</source>
+        <translation>按 diffusers 的方式读取提示词：括号即普通文本，只计前 75 个 token。关闭时使用 AUTOMATIC1111 的语法——(word:1.2) 强调、[from:to:when] 提示词编辑、[a|b] 交替、BREAK、&lt;lora:name:weight&gt;、按名称使用 embedding，提示词可任意长，按每 75 个 token 分块。</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>Add a LoRA from the library&apos;s Lora folder to the prompt</source>
+        <translation>从模型库的 Lora 文件夹向提示词添加一个 LoRA</translation>
+    </message>
+    <message>
+        <source>Tokens in this prompt, and the chunks of %1 the text encoder reads it in (AUTOMATIC1111&apos;s count: a chunk ends early at a comma or BREAK).</source>
+        <translation>此提示词的 token 数，以及文本编码器读取时按每 %1 个 token 划分的块数（AUTOMATIC1111 的计数方式：块会在逗号或 BREAK 处提前结束）。</translation>
+    </message>
+    <message>
+        <source>Not in the library&apos;s Lora folder: %1</source>
+        <translation>不在模型库的 Lora 文件夹中：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No LoRA in the library&apos;s Lora folder</source>
+        <translation>模型库的 Lora 文件夹中没有 LoRA</translation>
     </message>
 </context>
 <context>
@@ -696,6 +970,10 @@
     <message>
         <source>Put a checkpoint into the models folder&apos;s Stable-diffusion folder (Settings &gt; Model library), or add a diffusers model folder, to start.</source>
         <translation>将 checkpoint 放入模型文件夹的 Stable-diffusion 子文件夹（设置 &gt; 模型库），或添加一个 diffusers 模型文件夹，即可开始。</translation>
+    </message>
+    <message>
+        <source>ControlNet</source>
+        <translation>ControlNet</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +1649,26 @@
     <message>
         <source>The VAE &quot;%1&quot; is not in the library: the VAE is left as it is.</source>
         <translation>VAE“%1”不在模型库中：VAE 保持不变。</translation>
+    </message>
+    <message>
+        <source>The prompt names LoRAs the library does not have: %1.</source>
+        <translation>提示词引用了模型库中没有的 LoRA：%1。</translation>
+    </message>
+    <message>
+        <source>The prompt uses embeddings the library does not have: %1.</source>
+        <translation>提示词使用了模型库中没有的 embedding：%1。</translation>
+    </message>
+    <message>
+        <source>ControlNet %1 cannot be read: %2</source>
+        <translation>无法读取 ControlNet %1：%2</translation>
+    </message>
+    <message>
+        <source>The ControlNet model &quot;%1&quot; (unit %2) is not in the library: that unit&apos;s model is left as it is.</source>
+        <translation>ControlNet 模型“%1”（单元 %2）不在模型库中：该单元的模型保持不变。</translation>
+    </message>
+    <message>
+        <source>The ControlNet preprocessor &quot;%1&quot; (unit %2) is not in Gesso (it needs a model of its own): &quot;none&quot; is used; give the unit a control image made already.</source>
+        <translation>ControlNet 预处理器“%1”（单元 %2）不在 Gesso 中（它需要单独的模型）：将使用“none”；请为该单元提供已生成的控制图像。</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@
 #include "engine/runtime/device.h"
 #include "engine/text/clip_tokenizer.h"
 #include "engine/version.h"
+#include "ui/controlnet_panel.h"
 #include "ui/engine_worker.h"
 #include "ui/generation_panel.h"
 #include "ui/history_panel.h"
@@ -128,6 +129,8 @@ QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name
 void MainWindow::buildDocks() {
   m_generation = new GenerationPanel(this);
   m_inpaint = new InpaintPanel(this);
+  m_controlNet = new ControlNetPanel(this);
+  m_controlNet->setObjectName("controlNetPanel");
   m_optimization = new OptimizationPanel(this);
   m_history = new HistoryPanel(*m_historyStore, this);
   auto* form = new QWidget(this);
@@ -136,10 +139,13 @@ void MainWindow::buildDocks() {
   formLayout->addWidget(m_inpaint);
   formLayout->addStretch(1);
   auto* generateDock = dock(this, tr("Generate"), "generateDock", form);
+  auto* controlNetDock = dock(this, tr("ControlNet"), "controlNetDock", m_controlNet);
   auto* optimizeDock = dock(this, tr("Speed and memory"), "optimizationDock", m_optimization);
   addDockWidget(Qt::LeftDockWidgetArea, generateDock);
+  addDockWidget(Qt::LeftDockWidgetArea, controlNetDock);
   addDockWidget(Qt::LeftDockWidgetArea, optimizeDock);
-  tabifyDockWidget(generateDock, optimizeDock);
+  tabifyDockWidget(generateDock, controlNetDock);
+  tabifyDockWidget(controlNetDock, optimizeDock);
   generateDock->raise();
   auto* historyDock = new QDockWidget(tr("History"), this);
   historyDock->setObjectName("historyDock");
@@ -164,6 +170,7 @@ void MainWindow::buildDocks() {
                               m_generation->networkEntries()};
     if (auto s = settingsFromParameters(text, &error, m_generation->settings(), &notes, choices)) {
       m_generation->setSettings(*s);
+      restoreControlUnits(text, &notes);
       if (!notes.isEmpty()) statusBar()->showMessage(notes.join(' '));
     } else {
       showError(error);
@@ -246,8 +253,12 @@ void MainWindow::connectWorker() {
 void MainWindow::connectLibrary() {
   connect(m_library.get(), &ModelLibrary::entriesChanged, this, [this] {
     m_generation->setLibraryEntries(m_library->entries());
+    m_controlNet->setLibraryEntries(m_library->entries());
   });
   connect(m_library.get(), &ModelLibrary::hashComputed, m_generation, &GenerationPanel::setEntryHash);
+  connect(m_library.get(), &ModelLibrary::hashComputed, m_controlNet, &ControlNetPanel::setEntryHash);
+  // Units without an image of their own preview the source image (and the inpaint preprocessor its mask).
+  connect(m_canvas, &MaskCanvas::maskChanged, this, &MainWindow::updateControlNetSource);
   connect(m_library.get(), &ModelLibrary::problem, this, [this](const QString& message) {
     statusBar()->showMessage(message);
   });
@@ -287,6 +298,7 @@ void MainWindow::saveSettings() {
 
 void MainWindow::onModeChanged(const QString& mode) {
   m_inpaint->setVisible(mode == "inpaint");
+  m_controlNet->setMode(mode);
   if (mode != "txt2img") m_tabs->setCurrentIndex(1);
   updateEstimate();
 }
@@ -409,6 +421,8 @@ void MainWindow::generate() {
       r.mask = fromQImage(m_canvas->mask(), 1);
     }
   }
+  // After the form's seed and mode: the enabled ControlNet units (the mask, in inpaint, is the request's).
+  if (const QString problem = m_controlNet->fillRequest(r); !problem.isEmpty()) return showError(problem);
   saveSettings();  // the parameters of the last Generate survive a crash of the run
   m_runOk = true;
   m_imagesMade = 0;
@@ -421,6 +435,7 @@ void MainWindow::generate() {
   for (int i = 0; i < m_generation->batchCount(); ++i) {
     auto job = r;
     job.seed = r.seed + static_cast<uint64_t>(i) * static_cast<uint64_t>(r.num_images);
+    for (auto& unit : job.controlnets) unit.preprocessor.seed = job.seed;
     const quint64 id = m_nextJob++;
     m_pending.insert(id);
     m_engine->worker()->submit(id, job);
@@ -498,6 +513,13 @@ void MainWindow::showError(const QString& message) {
   box->open();
 }
 
+void MainWindow::restoreControlUnits(const QString& text, QStringList* notes) {
+  if (const auto units = controlUnitsFromParameters(text, m_controlNet->controlNetEntries(), notes))
+    m_controlNet->restoreUnits(*units);
+}
+
+void MainWindow::updateControlNetSource() { m_controlNet->setSourceImage(m_canvas->image(), m_canvas->mask()); }
+
 bool MainWindow::openSourceImage(const QString& path) {
   const QImage image(path);
   if (image.isNull()) {
@@ -511,6 +533,7 @@ bool MainWindow::openSourceImage(const QString& path) {
 void MainWindow::setSourceImage(const QImage& image, const QString& mode) {
   if (image.isNull()) return;
   m_canvas->setImage(image.convertToFormat(QImage::Format_RGB888));
+  updateControlNetSource();
   auto s = m_generation->settings();
   s.mode = mode;
   // The source's shape at the size the form asks for (its longer side), in multiples of 8: a
@@ -535,6 +558,7 @@ bool MainWindow::restoreParameters(const QString& pngPath) {
     return false;
   }
   m_generation->setSettings(*restored);
+  restoreControlUnits(readParametersText(pngPath), &notes);
   statusBar()->showMessage(tr("Parameters restored from %1").arg(pngPath) + (notes.isEmpty() ? "" : " — " + notes.join(" ")));
   return true;
 }

@@ -20,6 +20,7 @@ class QTabWidget;
 
 namespace gesso::ui {
 
+class ControlNetPanel;
 class EngineThread;
 class EngineWorker;
 class GenerationPanel;
@@ -53,6 +54,7 @@ class MainWindow : public QMainWindow {
   GenerationPanel* generationPanel() const { return m_generation; }
   OptimizationPanel* optimizationPanel() const { return m_optimization; }
   InpaintPanel* inpaintPanel() const { return m_inpaint; }
+  ControlNetPanel* controlNetPanel() const { return m_controlNet; }
   MaskCanvas* maskCanvas() const { return m_canvas; }
   ImageView* imageView() const { return m_view; }
   ReadoutBar* readout() const { return m_readout; }
@@ -108,6 +110,10 @@ class MainWindow : public QMainWindow {
   void onCancelled(quint64 job);
   void jobDone(quint64 job, bool ok);
   void showError(const QString& message);
+  // The ControlNet units a parameters text records, into the panel; what could not be restored
+  // joins `notes`.
+  void restoreControlUnits(const QString& text, QStringList* notes);
+  void updateControlNetSource();
   void chooseOutputFolder();
   void setLanguage(const QString& language);
   void showAbout();
@@ -121,6 +127,7 @@ class MainWindow : public QMainWindow {
   GenerationPanel* m_generation = nullptr;
   OptimizationPanel* m_optimization = nullptr;
   InpaintPanel* m_inpaint = nullptr;
+  ControlNetPanel* m_controlNet = nullptr;
   MaskCanvas* m_canvas = nullptr;
   ImageView* m_view = nullptr;
   ReadoutBar* m_readout = nullptr;

@@ -12,7 +12,9 @@
 #include <limits>
 #include <string>
 
+#include "engine/control/preprocessor.h"
 #include "engine/io/a1111_parameters.h"
+#include "engine/pipelines/control_unit_text.h"
 #include "engine/schedulers/scheduler.h"
 #include "ui/output_naming.h"
 
@@ -273,7 +275,84 @@ GenerationSettings settingsFrom(const io::GenerationParameters& p, const Generat
   return s;
 }
 
+// A ControlNet by hash (the short hash, or a longer or shorter prefix of the SHA-256 of 8 digits
+// or more), else by name.
+const ModelEntry* pickControlNet(const QList<ModelEntry>& entries, const NamedModel& named) {
+  if (named.hash.size() >= 8)
+    for (const ModelEntry& e : entries)
+      if (!e.sha256.isEmpty() && e.sha256.startsWith(named.hash, Qt::CaseInsensitive)) return &e;
+  return pick(entries, NamedModel{named.name, QString()});
+}
+
+// The parameters of a text, or nullopt with the reason in `error` (as settingsFromParameters says it).
+std::optional<io::GenerationParameters> parametersOf(const QString& text, QString* error) {
+  io::GenerationParameters params;
+  try {
+    params = io::parse_a1111(text.toStdString());
+  } catch (const std::exception& e) {
+    if (error) *error = Bridge::tr("These generation parameters cannot be read: %1").arg(qs(e.what()));
+    return std::nullopt;
+  }
+  // Without a "Steps: ..., Sampler: ..." line the whole text parses as a prompt: any text would.
+  if (params.steps <= 0) {
+    if (error)
+      *error = Bridge::tr("This text holds no generation parameters (a line such as \"Steps: 20, "
+                          "Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512\").");
+    return std::nullopt;
+  }
+  return params;
+}
+
 }  // namespace
+
+std::optional<QList<RestoredControlUnit>> controlUnitsFromParameters(const QString& text,
+                                                                     const QList<ModelEntry>& controlNets,
+                                                                     QStringList* notes, QString* error) {
+  const auto params = parametersOf(text, error);
+  if (!params) return std::nullopt;
+  static const QRegularExpression key(QStringLiteral(R"(^ControlNet (\d+)$)"));
+  QList<RestoredControlUnit> units;
+  for (const auto& [name, value] : params->extra) {
+    const auto match = key.match(qs(name));
+    bool ok = false;
+    const int index = match.hasMatch() ? match.captured(1).toInt(&ok) : -1;
+    if (!ok || index < 0) continue;
+    RestoredControlUnit r;
+    r.index = index;
+    try {
+      r.unit = pipelines::parse_control_unit_text(value);
+    } catch (const std::exception& e) {
+      if (notes) *notes << Bridge::tr("ControlNet %1 cannot be read: %2").arg(index).arg(qs(e.what()));
+      continue;
+    }
+    const NamedModel named{qs(r.unit.model).trimmed(), qs(r.unit.model_hash).trimmed()};
+    r.modelName = shown(named);
+    r.unit.model.clear();
+    r.unit.model_hash.clear();
+    const bool none = named.hash.isEmpty() && (named.name.isEmpty() ||
+                                               named.name.compare(QLatin1String("None"), Qt::CaseInsensitive) == 0);
+    if (!none) {
+      if (const ModelEntry* e = pickControlNet(controlNets, named)) {
+        r.unit.model = e->path.toStdString();
+        r.unit.model_hash = e->shortHash().toStdString();
+      } else if (notes) {
+        *notes << Bridge::tr("The ControlNet model \"%1\" (unit %2) is not in the library: that unit's model is left "
+                             "as it is.").arg(r.modelName).arg(index + 1);
+      }
+    }
+    if (!control::find_preprocessor(r.unit.preprocessor.name)) {
+      if (notes)
+        *notes << Bridge::tr("The ControlNet preprocessor \"%1\" (unit %2) is not in Gesso (it needs a model of its "
+                             "own): \"none\" is used; give the unit a control image made already.")
+                      .arg(qs(r.unit.preprocessor.name))
+                      .arg(index + 1);
+      r.unit.preprocessor = control::PreprocessorSettings{};
+    }
+    units << r;
+  }
+  std::sort(units.begin(), units.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
+  return units;
+}
 
 std::optional<GenerationSettings> settingsFromParameters(const QString& text, QString* error,
                                                          const GenerationSettings& base, QStringList* notes,
@@ -284,17 +363,9 @@ std::optional<GenerationSettings> settingsFromParameters(const QString& text, QS
 std::optional<GenerationSettings> settingsFromParameters(const QString& text, QString* error,
                                                          const GenerationSettings& base, QStringList* notes,
                                                          const ModelChoices& choices) {
-  io::GenerationParameters params;
-  try {
-    params = io::parse_a1111(text.toStdString());
-  } catch (const std::exception& e) {
-    return fail(error, Bridge::tr("These generation parameters cannot be read: %1").arg(qs(e.what())));
-  }
-  // Without a "Steps: ..., Sampler: ..." line the whole text parses as a prompt: any text would.
-  if (params.steps <= 0)
-    return fail(error, Bridge::tr("This text holds no generation parameters (a line such as \"Steps: 20, "
-                          "Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512\")."));
-  return settingsFrom(params, base, choices, notes);
+  const auto params = parametersOf(text, error);
+  if (!params) return std::nullopt;
+  return settingsFrom(*params, base, choices, notes);
 }
 
 QString parametersFromSettings(const GenerationSettings& s, const QString& modelName) {

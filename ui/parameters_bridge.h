@@ -8,6 +8,7 @@
 
 #include <optional>
 
+#include "engine/pipelines/generation_request.h"
 #include "ui/model_library.h"
 #include "ui/settings_store.h"
 
@@ -71,5 +72,27 @@ std::optional<GenerationSettings> settingsFromPng(const QString& path, QString* 
                                                   const QStringList& refinerFolders = {});
 std::optional<GenerationSettings> settingsFromPng(const QString& path, QString* error, const GenerationSettings& base,
                                                   QStringList* notes, const ModelChoices& choices);
+
+// One "ControlNet N" of a "parameters" text: what the ControlNet panel's unit N (from 0) takes.
+struct RestoredControlUnit {
+  int index = 0;                 // N
+  pipelines::ControlUnit unit;   // no image (PNG text carries none); `model` a library path or ""
+  QString modelName;             // as the text names it: "control_v11p_sd15_canny [d14c016b]"
+};
+
+// The ControlNet units a "parameters" text records (sd-webui-controlnet's "ControlNet N" values,
+// which Gesso's engine writes too; pipelines::parse_control_unit_text), in N order. Each unit's
+// model is picked from `controlNets` (the library's ControlNet entries) by its hash (the library's
+// short hash, or any prefix of 8 or more hex digits of the SHA-256, case aside), else by its name
+// (the file or folder name with or without its extension, or its name in the library); `unit.model`
+// is that entry's path and `unit.model_hash` its short hash. A model the library lacks leaves
+// `unit.model` "" and `notes` says so ("None": no model, no note). A preprocessor this engine lacks
+// (depth, pose, segmentation: they need a model of their own) becomes "none", noted; a unit whose
+// text cannot be read is left out, noted. A text without ControlNet keys gives an empty list.
+// Nullopt with the reason in `error` for a text that holds no generation parameters.
+std::optional<QList<RestoredControlUnit>> controlUnitsFromParameters(const QString& text,
+                                                                     const QList<ModelEntry>& controlNets,
+                                                                     QStringList* notes = nullptr,
+                                                                     QString* error = nullptr);
 
 }  // namespace gesso::ui

@@ -28,6 +28,10 @@
 # Issue 15 (LoRA), on the random SD 1.5 folder:
 #   tests/bench/gpu_bench.sh lora       a kohya LoCon written for it: apply / switch / remove times,
 #                                       it/s with and without it, PSNR against diffusers (lora_gpu.py)
+# Issue 16 (ControlNet), on the random SD 1.5 folder and ControlNet (diffusers_anchor.py buildcn):
+#   tests/bench/gpu_bench.sh controlnet Gesso's it/s without and with the ControlNet (default and Max
+#                                       speed), PSNR against diffusers (controlnet_gpu.py)
+#   tests/bench/gpu_bench.sh cnanchor   diffusers' ControlNet pipeline eager and compiled (anchor cn15)
 # Each stage appends to $OUT (and .bench-results/ on the machine, so later stages find them while
 # the machine stays warm).
 set -euo pipefail
@@ -153,6 +157,16 @@ case "${1:-gesso}" in
     build
     [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
     python3 tests/bench/lora_gpu.py "$OUT/lora" "$B" ;;
+  controlnet)
+    build
+    [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
+    [[ -d /tmp/models/controlnet-sd15-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildcn > /dev/null
+    python3 tests/bench/controlnet_gpu.py "$OUT/controlnet" "$B" ;;
+  cnanchor)
+    [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
+    [[ -d /tmp/models/controlnet-sd15-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildcn > /dev/null
+    python3 .gpu/diffusers_anchor.py "$RES" cn15 2>&1 | grep -E "^\{|took"
+    cp "$RES/anchor.jsonl" "$OUT/" ;;
   xlcompiled)
     [[ -d /tmp/models/sdxl-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildxl > /dev/null
     python3 .gpu/diffusers_anchor.py "$RES" compilexl 2>&1 | grep -E "^\{"

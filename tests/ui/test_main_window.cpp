@@ -21,10 +21,16 @@
 #include <QMimeData>
 #include <QTemporaryDir>
 
+#include <algorithm>
+
 #include "common/fixtures.h"
+#include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/model_file.h"
 #include "engine/pipelines/model_footprint.h"
 #include "engine/runtime/runtime_options.h"
 #include "engine/runtime/vram_estimate.h"
+#include "ui/controlnet_panel.h"
+#include "ui/controlnet_unit_widget.h"
 #include "ui/engine_worker.h"
 #include "ui/generation_panel.h"
 #include "ui/history_model.h"
@@ -32,6 +38,7 @@
 #include "ui/image_view.h"
 #include "ui/main_window.h"
 #include "ui/mask_canvas.h"
+#include "ui/model_library.h"
 #include "ui/optimization_panel.h"
 #include "ui/output_naming.h"
 #include "ui/readout_bar.h"
@@ -43,6 +50,9 @@ using gesso::ui::MainWindow;
 namespace {
 
 QString tinyModel() { return QString::fromStdString((gesso::test::fixture_dir("pipelines") / "sd1").string()); }
+QString controlNetFixture(const char* name) {
+  return QString::fromStdString((gesso::test::fixture_dir("controlnet") / name).string());
+}
 QString tinySdxl(const char* name) { return QString::fromStdString((gesso::test::fixture_dir("sdxl") / name).string()); }
 
 QStringList pngsUnder(const QString& folder) {
@@ -366,6 +376,100 @@ class TestMainWindow : public QObject {
     QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
     QCOMPARE(panel->settings().refiner, refiner);
     QCOMPARE(panel->settings().refinerSwitch, 0.5);
+  }
+
+  // An enabled ControlNet unit without a model, or without an image in text to image: an error in
+  // the window, nothing submitted.
+  void controlNetUnitWithoutModelIsRefused() {
+    MainWindow window(paths());
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.modelLibrary()->isScanning(), 30000);  // its entries would replace ours
+    const QString folder = m_dir.filePath("not-run");
+    QDir().mkpath(folder);
+    prepare(window, 3, folder);
+    auto* panel = window.controlNetPanel();
+    QVERIFY(panel != nullptr);
+    panel->unit(0)->setUnitEnabled(true);
+    QSignalSpy done(&window, &MainWindow::runFinished);
+    window.generate();
+    QVERIFY(!window.isBusy());
+    QVERIFY2(window.lastError().contains("ControlNet unit 1") && window.lastError().contains("no model"),
+             qPrintable(window.lastError()));
+    QVERIFY(window.findChild<QMessageBox*>("errorBox") != nullptr);
+
+    gesso::ui::ModelEntry entry;
+    entry.name = "control_sd15_canny.safetensors";
+    entry.path = m_dir.filePath("control_sd15_canny.safetensors");
+    entry.subfolder = "ControlNet";
+    entry.kind = gesso::pipelines::ModelFileKind::kControlNet;
+    panel->setLibraryEntries({entry});
+    QVERIFY(panel->unit(0)->setModel(entry.path));
+    window.generate();
+    QVERIFY(!window.isBusy());
+    QVERIFY2(window.lastError().contains("ControlNet unit 1") && window.lastError().contains("no image"),
+             qPrintable(window.lastError()));
+    QTest::qWait(50);
+    QCOMPARE(done.count(), 0);  // nothing was submitted
+  }
+
+  // A run with a ControlNet unit (the tiny ControlNet fixture, canny on a picture): the PNG records
+  // the unit as sd-webui-controlnet does, and dropping the PNG restores the unit.
+  void runsWithAControlNetAndRestoresIt() {
+    MainWindow window(paths());
+    window.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.modelLibrary()->isScanning(), 30000);
+    prepare(window, 2, controlNetFixture("sd1"));
+    const QString model = controlNetFixture("controlnet-sd1");
+    const gesso::ui::ModelEntry entry = gesso::ui::ModelLibrary::classify(model);
+    QVERIFY2(entry.kind == gesso::pipelines::ModelFileKind::kControlNet, qPrintable(entry.error));
+    auto* panel = window.controlNetPanel();
+    panel->setLibraryEntries({entry});
+    auto* unit = panel->unit(0);
+    QImage control(64, 64, QImage::Format_RGB888);
+    control.fill(Qt::black);
+    for (int y = 16; y < 48; ++y)
+      for (int x = 20; x < 44; ++x) control.setPixelColor(x, y, Qt::white);
+    unit->setImage(control);
+    unit->setUnitEnabled(true);
+    QVERIFY(unit->setModel(model));
+    gesso::pipelines::ControlUnit wanted = unit->unit();
+    wanted.preprocessor.name = "canny";
+    wanted.preprocessor.resolution = 64;
+    wanted.preprocessor.threshold_a = 50;
+    wanted.preprocessor.threshold_b = 150;
+    wanted.scale = 0.75;
+    wanted.end = 0.8;
+    unit->setUnit(wanted);
+    QVERIFY(runAndWait(window));
+    QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
+    QStringList pngs = pngsUnder(outputs());
+    std::sort(pngs.begin(), pngs.end(), [](const QString& a, const QString& b) {
+      return QFileInfo(a).lastModified() < QFileInfo(b).lastModified();
+    });
+    QVERIFY(!pngs.isEmpty());
+    const QString newest = pngs.last();
+    const QString text = gesso::ui::readParametersText(newest);
+    QVERIFY2(text.contains("ControlNet 0: \"Module: canny, Model: controlnet-sd1, Weight: 0.75"), qPrintable(text));
+
+    // Changed by hand, then restored from the PNG.
+    unit->setUnitEnabled(false);
+    auto changed = wanted;
+    changed.preprocessor.name = "none";
+    changed.scale = 1.5;
+    unit->setUnit(changed);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(newest)});
+    window.handleDrop(&mime);
+    QVERIFY2(window.lastError().isEmpty(), qPrintable(window.lastError()));
+    QVERIFY(unit->isUnitEnabled());
+    const auto back = unit->unit();
+    QCOMPARE(back.model, model.toStdString());
+    QCOMPARE(back.preprocessor.name, std::string("canny"));
+    QCOMPARE(back.preprocessor.resolution, 64);
+    QCOMPARE(back.preprocessor.threshold_a, 50.0);
+    QCOMPARE(back.scale, 0.75);
+    QCOMPARE(back.end, 0.8);
+    QCOMPARE(unit->image(), control);  // kept: PNG text carries no image
   }
 
   void inpaintsFromAPaintedMask() {

@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "engine/pipelines/control_unit_text.h"
 #include "engine/pipelines/model_file.h"
 #include "engine/schedulers/scheduler.h"
 #include "ui/output_naming.h"
@@ -54,6 +55,27 @@ GenerationSettings unusualBase() {
   return b;
 }
 
+gesso::ui::ModelEntry controlNet(const QString& name, const QString& sha256 = {}) {
+  gesso::ui::ModelEntry e;
+  e.name = name;
+  e.path = QStringLiteral("/models/ControlNet/") + name;
+  e.subfolder = QStringLiteral("ControlNet");
+  e.kind = gesso::pipelines::ModelFileKind::kControlNet;
+  e.sha256 = sha256;
+  return e;
+}
+
+// As sd-webui-controlnet 1.1.4 writes its units (a key it has and Gesso lacks included).
+QString controlNetText(const QString& units) {
+  return QStringLiteral("a house\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512, %1, "
+                        "Version: v1.9.4").arg(units);
+}
+
+const QString kCannyUnit = QStringLiteral(
+    "ControlNet 0: \"Module: canny, Model: control_v11p_sd15_canny [d14c016b], Weight: 0.8, Resize Mode: Just Resize, "
+    "Processor Res: 640, Threshold A: 90.0, Threshold B: 210.0, Guidance Start: 0.1, Guidance End: 0.9, Pixel "
+    "Perfect: False, Control Mode: My prompt is more important, Hr Option: Both\"");
+
 QString a1111Line(const QString& samplerPart) {
   return QStringLiteral("a cat\nSteps: 30, Sampler: %1, CFG scale: 6.5, Seed: 5, Size: 512x512").arg(samplerPart);
 }
@@ -67,6 +89,87 @@ class TestParametersBridge : public QObject {
   QTemporaryDir m_dir;
 
  private slots:
+  // sd-webui-controlnet's "ControlNet N": each unit's settings, its model found in the library by
+  // name (A1111's 8-digit hash is of another kind than the library's) or by hash.
+  void controlNetUnitsRestore() {
+    using gesso::pipelines::ControlMode;
+    using gesso::pipelines::ResizeMode;
+    const auto canny = controlNet(QStringLiteral("control_v11p_sd15_canny.safetensors"),
+                                  QStringLiteral("ffff") + QString(60, QLatin1Char('0')));
+    const auto renamed = controlNet(QStringLiteral("my_lineart.safetensors"),
+                                    QStringLiteral("5c1b0e9a77") + QString(54, QLatin1Char('1')));
+    const QString text = controlNetText(
+        kCannyUnit +
+        QStringLiteral(", ControlNet 2: \"Module: lineart_standard, Model: control_v11p_sd15_lineart [5c1b0e9a77], "
+                       "Weight: 1.5, Resize Mode: Resize and Fill, Processor Res: 512, Threshold A: -1, Threshold B: "
+                       "-1, Guidance Start: 0.0, Guidance End: 1.0, Pixel Perfect: False, Control Mode: ControlNet is "
+                       "more important, Guess Mode: True\""));
+    QStringList notes;
+    QString error;
+    const auto units = gesso::ui::controlUnitsFromParameters(text, {renamed, canny}, &notes, &error);
+    QVERIFY2(units, qPrintable(error));
+    QVERIFY2(notes.isEmpty(), qPrintable(notes.join('\n')));
+    QCOMPARE(units->size(), 2);
+    const auto& a = (*units)[0];
+    QCOMPARE(a.index, 0);
+    QCOMPARE(a.modelName, QStringLiteral("control_v11p_sd15_canny [d14c016b]"));
+    QCOMPARE(a.unit.model, canny.path.toStdString());  // by its name
+    QCOMPARE(a.unit.model_hash, std::string("ffff000000"));  // the library's hash, not A1111's old one
+    QVERIFY(a.unit.image.empty());
+    QCOMPARE(a.unit.preprocessor.name, std::string("canny"));
+    QCOMPARE(a.unit.preprocessor.resolution, 640);
+    QCOMPARE(a.unit.preprocessor.threshold_a, 90.0);
+    QCOMPARE(a.unit.preprocessor.threshold_b, 210.0);
+    QCOMPARE(a.unit.scale, 0.8);
+    QCOMPARE(a.unit.start, 0.1);
+    QCOMPARE(a.unit.end, 0.9);
+    QCOMPARE(a.unit.control_mode, ControlMode::kPrompt);
+    QCOMPARE(a.unit.resize_mode, ResizeMode::kJustResize);
+    QVERIFY(!a.unit.guess_mode);
+    const auto& b = (*units)[1];
+    QCOMPARE(b.index, 2);
+    QCOMPARE(b.unit.model, renamed.path.toStdString());  // by its hash, under another name
+    QCOMPARE(b.unit.preprocessor.name, std::string("lineart_standard"));
+    QCOMPARE(b.unit.scale, 1.5);
+    QCOMPARE(b.unit.control_mode, ControlMode::kControl);
+    QCOMPARE(b.unit.resize_mode, ResizeMode::kResizeAndFill);
+    QVERIFY(b.unit.guess_mode);
+
+    // No ControlNet: no units. No parameters: an error, as for the settings.
+    QCOMPARE(gesso::ui::controlUnitsFromParameters(a1111Line("Euler"), {canny})->size(), 0);
+    QVERIFY(!gesso::ui::controlUnitsFromParameters(QStringLiteral("just a prompt"), {canny}, &notes, &error));
+    QVERIFY(error.contains(QStringLiteral("no generation parameters")));
+  }
+
+  // What cannot be restored is said: a model the library lacks (the unit is kept, its model ""), a
+  // preprocessor that needs a model (depth: "none" instead), a unit whose text is broken (left out).
+  void controlNetProblemsAreNoted() {
+    const QString text = controlNetText(
+        kCannyUnit +
+        QStringLiteral(", ControlNet 1: \"Module: depth_midas, Model: control_v11f1p_sd15_depth [cfd03158], Weight: "
+                       "1.0, Resize Mode: Crop and Resize, Processor Res: 512, Threshold A: -1, Threshold B: -1, "
+                       "Guidance Start: 0.0, Guidance End: 1.0, Pixel Perfect: False, Control Mode: Balanced\", "
+                       "ControlNet 2: \"Module: canny, Model: x, Weight: 1.0, Control Mode: Sideways\", "
+                       "ControlNet 3: \"Module: none, Model: None, Weight: 1.0\""));
+    QStringList notes;
+    const auto units = gesso::ui::controlUnitsFromParameters(text, {controlNet("other.safetensors")}, &notes);
+    QVERIFY(units);
+    QCOMPARE(units->size(), 3);
+    QCOMPARE((*units)[0].unit.model, std::string());
+    QCOMPARE((*units)[1].index, 1);
+    QCOMPARE((*units)[1].unit.preprocessor.name, std::string("none"));
+    QCOMPARE((*units)[2].index, 3);
+    QCOMPARE((*units)[2].unit.model, std::string());
+    const QString all = notes.join('\n');
+    QCOMPARE(notes.size(), 4);  // two missing models, depth, the broken unit; "None" is no model to miss
+    QVERIFY2(all.contains(QStringLiteral("\"control_v11p_sd15_canny [d14c016b]\" (unit 1) is not in the library")),
+             qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("control_v11f1p_sd15_depth [cfd03158]")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("\"depth_midas\" (unit 2)")), qPrintable(all));
+    QVERIFY2(all.contains(QStringLiteral("ControlNet 2 cannot be read")) && all.contains(QStringLiteral("Sideways")),
+             qPrintable(all));
+  }
+
   // "Lora hashes" as A1111 writes it: a tag whose LoRA the library has under another name (the same
   // short hash) is renamed; one it lacks stays and is named in the notes; "TI hashes" the same.
   void loraHashesRestore() {

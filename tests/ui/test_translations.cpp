@@ -26,6 +26,8 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include "ui/controlnet_panel.h"
+#include "ui/controlnet_unit_widget.h"
 #include "ui/engine_worker.h"
 #include "ui/generation_panel.h"
 #include "ui/history_panel.h"
@@ -163,7 +165,8 @@ const QMetaObject* const kTrClasses[] = {
     &gesso::ui::MaskCanvas::staticMetaObject,   &gesso::ui::MaskToolsBar::staticMetaObject,
     &gesso::ui::ReadoutBar::staticMetaObject,   &gesso::ui::VramChart::staticMetaObject,
     &gesso::ui::EngineWorker::staticMetaObject, &gesso::ui::ModelLibrary::staticMetaObject,
-    &gesso::ui::ModelLibraryDialog::staticMetaObject,
+    &gesso::ui::ModelLibraryDialog::staticMetaObject, &gesso::ui::ControlNetPanel::staticMetaObject,
+    &gesso::ui::ControlNetUnitWidget::staticMetaObject,
 };
 
 }  // namespace
