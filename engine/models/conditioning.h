@@ -6,6 +6,7 @@
 // class_embed_type, ...) and refuses a record that lacks one it needs.
 #include <torch/types.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,9 @@ namespace gesso::models {
 struct UNetResiduals {
   std::vector<torch::Tensor> down;  // one per skip connection, in down-path order
   torch::Tensor mid;
+  // Set when the residuals are computed on another CUDA stream: the UNet calls it once, after its
+  // down path (which does not read them) and before the first addition, to wait for them there.
+  std::function<void()> ready;
 };
 
 struct Conditioning {

@@ -341,6 +341,7 @@ torch::Tensor UNet2DConditionModelImpl::forward(const torch::Tensor& sample, con
   for (auto& block : down_blocks_) x = block->forward(x, call, skips);
 
   const auto& residuals = c.control;
+  if (residuals.ready) residuals.ready();
   if (!residuals.down.empty()) {
     if (residuals.down.size() != skips.size())
       throw Error("UNet: " + std::to_string(residuals.down.size()) + " down residuals given for " +

@@ -4,6 +4,15 @@
 
 namespace gesso::pipelines {
 
+std::vector<bool> control_window(const ControlUnit& u, int steps) {
+  std::vector<bool> out;
+  for (int i = 0; i < steps; ++i) {
+    const double a = static_cast<double>(i) / steps, b = static_cast<double>(i + 1) / steps;
+    out.push_back(!(a < u.start || b > u.end));
+  }
+  return out;
+}
+
 torch::Tensor control_step_scales(const ControlUnit& u, const models::ControlNetModelImpl& cn, int steps) {
   auto per_residual = cn.block_scales(u.scale, u.guess_mode);
   if (u.control_mode != ControlMode::kBalanced) {
@@ -14,10 +23,7 @@ torch::Tensor control_step_scales(const ControlUnit& u, const models::ControlNet
     per_residual = (ramp * torch::tensor(soft, torch::kDouble)).to(torch::kFloat);
   }
   std::vector<float> keep;
-  for (int i = 0; i < steps; ++i) {
-    const double a = static_cast<double>(i) / steps, b = static_cast<double>(i + 1) / steps;
-    keep.push_back(a < u.start || b > u.end ? 0.0f : 1.0f);
-  }
+  for (const bool in : control_window(u, steps)) keep.push_back(in ? 1.0f : 0.0f);
   return torch::tensor(keep).unsqueeze(1) * per_residual.unsqueeze(0);
 }
 

@@ -4,10 +4,15 @@
 // control modes.
 #include <torch/types.h>
 
+#include <vector>
+
 #include "engine/models/controlnet_model.h"
 #include "engine/pipelines/generation_request.h"
 
 namespace gesso::pipelines {
+
+// diffusers' controlnet_keep: whether step i of the `steps` run is inside [start, end].
+std::vector<bool> control_window(const ControlUnit& unit, int steps);
 
 // [steps, residuals] float32 (CPU): step i of the `steps` run, residual k (the skips in down-path
 // order, then the mid block). diffusers: weight x keep[i] (x logspace(-1, 0) in guess mode).

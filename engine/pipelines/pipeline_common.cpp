@@ -10,7 +10,10 @@
 #include "engine/runtime/vram.h"
 
 #if GESSO_CUDA
+#include <ATen/cuda/CUDAEvent.h>
 #include <ATen/cuda/CUDAGeneratorImpl.h>
+#include <c10/cuda/CUDAGuard.h>
+#include <c10/cuda/CUDAStream.h>
 #endif
 
 namespace gesso::pipelines {
@@ -72,6 +75,36 @@ models::UNetResiduals control_residuals(const DenoiseInputs& in, const models::C
                                         const torch::Tensor& x, const torch::Tensor& t,
                                         const std::vector<torch::Tensor>& a, std::size_t k);
 
+// The ControlNets on a second CUDA stream, beside the UNet's down path: the UNet adds their
+// residuals only after it, so the two overlap (in a CUDA graph, as a fork and a join). The UNet
+// waits for them through UNetResiduals::ready.
+models::UNetResiduals overlapped_control_residuals(const DenoiseInputs& in, const models::Conditioning& record,
+                                                   const torch::Tensor& x, const torch::Tensor& t,
+                                                   const std::vector<torch::Tensor>& a, std::size_t k) {
+#if GESSO_CUDA
+  const auto index = x.device().index();
+  const auto main = c10::cuda::getCurrentCUDAStream(index);
+  const auto side = c10::cuda::getStreamFromPool(false, index);
+  at::cuda::CUDAEvent fork;
+  fork.record(main);
+  fork.block(side);
+  models::UNetResiduals r;
+  {
+    const c10::cuda::CUDAStreamGuard guard(side);
+    r = control_residuals(in, record, x, t, a, k);
+  }
+  auto join = std::make_shared<at::cuda::CUDAEvent>();
+  join->record(side);
+  // Made on the side stream, read on the main one: not reused before the main stream is done.
+  for (auto& d : r.down) d.record_stream(main);
+  r.mid.record_stream(main);
+  r.ready = [join, main] { join->block(main); };
+  return r;
+#else
+  return control_residuals(in, record, x, t, a, k);
+#endif
+}
+
 // The UNet call (with its ControlNets) as a pure function of flat tensors: x, t, the record's
 // tensors, the inpainting UNet's extra channels, then each control's embedding and scales; a CUDA
 // graph captures and replays it whole. `layout` is the record the flat tensors refill.
@@ -81,7 +114,11 @@ torch::Tensor unet_call(ModelBundle& model, const DenoiseInputs& in, const model
   std::size_t k = 2 + record_size;
   auto x = a[0];
   const auto condition = in.unet_condition.defined() ? a[k++] : torch::Tensor();
-  if (!in.controls.empty()) record.control = control_residuals(in, record, x, a[1], a, k);
+  if (!in.controls.empty()) {
+    const auto x_control = model.channels_last ? x.contiguous(at::MemoryFormat::ChannelsLast) : x;
+    record.control = x.is_cuda() ? overlapped_control_residuals(in, record, x_control, a[1], a, k)
+                                 : control_residuals(in, record, x_control, a[1], a, k);
+  }
   if (condition.defined()) x = torch::cat({x, condition}, 1);
   if (model.channels_last) x = x.contiguous(at::MemoryFormat::ChannelsLast);
   return model.unet->forward(x, a[1], record);
@@ -141,6 +178,9 @@ torch::Tensor predict_noise(ModelBundle& model, schedulers::Scheduler& scheduler
   }
   const auto unet = [&](const std::vector<torch::Tensor>& a) { return unet_call(model, in, layout, flat.size(), a); };
   auto noise = in.graph ? (*in.graph)(args, unet, key) : unet(args);
+  for (const auto& fix : in.colour_fixes)
+    if (fix.active.at(static_cast<std::size_t>(i - in.begin_index)))
+      noise = apply_tile_colour_fix(fix, noise, x, scheduler.timesteps()[i].item<double>(), in.guidance);
   if (!in.guidance) return noise;
   const auto chunks = noise.chunk(2);
   return chunks[0] + in.guidance_scale * (chunks[1] - chunks[0]);

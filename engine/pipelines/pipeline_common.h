@@ -11,6 +11,7 @@
 #include "engine/io/image.h"
 #include "engine/models/conditioning.h"
 #include "engine/models/controlnet_model.h"
+#include "engine/pipelines/tile_colour_fix.h"
 #include "engine/models/vae_tiling.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/model_bundle.h"
@@ -60,6 +61,7 @@ struct DenoiseInputs {
   // Every record has the layout and shapes of `conditioning`. Empty: `conditioning` throughout.
   std::vector<std::pair<int, models::Conditioning>> schedule;
   std::vector<ControlInput> controls;  // their residuals summed into each step's record
+  std::vector<TileColourFix> colour_fixes;  // applied to each step's noise prediction, before CFG
   double guidance_scale = 7.5;
   bool guidance = true;
   torch::Tensor unet_condition;   // 9-channel inpainting: [mask, masked image latents], CFG-batched

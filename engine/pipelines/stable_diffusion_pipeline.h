@@ -59,7 +59,8 @@ class StableDiffusionPipeline {
   void drop_graphs();
   // The request's ControlNets, loaded for the base's device and dtype (kept between runs).
   void ensure_controlnets(const GenerationRequest& request, const ModelBundle& model, Observer& observer);
-  std::vector<ControlInput> control_inputs(const RunContext& ctx);
+  // The ControlNets as the loop runs them; tile colour fixes go to ctx.inputs.colour_fixes.
+  std::vector<ControlInput> control_inputs(RunContext& ctx);
 
   std::unique_ptr<ModelBundle> model_, refiner_;
   // Kept between runs: same shapes and options replay at once. One per UNet, so that a base and
@@ -68,6 +69,7 @@ class StableDiffusionPipeline {
   struct LoadedControlNet {
     models::ControlNetModel model;
     int load = 0;  // which load this is: a graph captured on another's weights must not replay
+    bool channels_last = false;
   };
   std::map<std::string, LoadedControlNet> controlnets_;  // by path
   std::string controlnet_key_;                           // the base, device and dtype they are for

@@ -6,6 +6,7 @@
   same seed, prompt, sampler and steps), and against Gesso's image without the ControlNet (low: the
   control changes the image).
 diffusers + torch.compile's ControlNet it/s is the anchor's own stage (gpu_bench.sh cnanchor).
+With GESSO_BENCH_ALT=<another gesso-bench>, that build's ControlNet rows too (an A/B in one lease).
 
 Usage (on the GPU machine): python3 tests/bench/controlnet_gpu.py OUTDIR path/to/gesso-bench"""
 
@@ -38,10 +39,10 @@ def control_image():
     return Image.fromarray(edges)
 
 
-def gesso_rows(tag, extra):
+def gesso_rows(tag, extra, bench=BENCH):
     d = os.path.join(OUT, f"gesso_{tag}")
     os.makedirs(d, exist_ok=True)
-    args = [BENCH, "run", "-m", FOLDER, "--dtype", "fp16", "--steps", str(STEPS), "--short-steps", "10",
+    args = [bench, "run", "-m", FOLDER, "--dtype", "fp16", "--steps", str(STEPS), "--short-steps", "10",
             "--repeats", "2", "--sampler", "PNDM", "--prompt", PROMPT, "--toggles",
             "default,channels-last+cuda-graphs", "--save-images", d, "--json", os.path.join(OUT, "rows.jsonl")] + extra
     out = subprocess.run(args, capture_output=True, text=True)
@@ -73,6 +74,11 @@ def main():
     plain = gesso_rows("plain", [])
     with_cn = gesso_rows("controlnet", ["--controlnet", CONTROLNET, "--control-image", CONTROL])
     Image.fromarray(with_cn).save(os.path.join(OUT, "gesso_controlnet.png"))
+    # GESSO_BENCH_ALT: another build of gesso-bench (an A/B of an engine change), ControlNet rows only.
+    if os.environ.get("GESSO_BENCH_ALT"):
+        alt = gesso_rows("controlnet_alt", ["--controlnet", CONTROLNET, "--control-image", CONTROL],
+                         os.environ["GESSO_BENCH_ALT"])
+        report("psnr alt build vs this one, ControlNet", round(psnr(alt, with_cn), 2))
     report("psnr ControlNet vs none (must be low: the control changes the image)", round(psnr(plain, with_cn), 2))
     report("psnr gesso vs diffusers, ControlNet", round(psnr(with_cn, diffusers_image(control)), 2))
 

@@ -54,6 +54,8 @@ pipelines::ControlUnit unit_for(const nlohmann::json& c, std::size_t i) {
   u.end = c["end"];
   u.guess_mode = c["guess_mode"];
   u.preprocessor.name = unit_text(c, "preprocessors", i, "none");
+  if (c.contains("thresholds_a")) u.preprocessor.threshold_a = c["thresholds_a"][i];
+  if (c.contains("thresholds_b")) u.preprocessor.threshold_b = c["thresholds_b"][i];
   u.control_mode = *pipelines::control_mode_from(unit_text(c, "control_modes", i, "Balanced"));
   u.resize_mode = *pipelines::resize_mode_from(unit_text(c, "resize_modes", i, "Just Resize"));
   return u;
