@@ -15,19 +15,14 @@ import numpy as np
 import torch
 from PIL import Image
 from safetensors.torch import load_file, save_file
+from gpu_report import Report, psnr
 
 OUT, BENCH = sys.argv[1], sys.argv[2]
 FOLDER, CONTROLNET = "/tmp/models/sd15-random", "/tmp/models/controlnet-sd15-random"
 CONTROL = os.path.join(OUT, "control_grid.safetensors")  # gesso-bench reads images as tensors
 PROMPT, SEED, CFG, STEPS = "a photo of an astronaut riding a horse on mars", 1234, 7.5, 50
 os.makedirs(OUT, exist_ok=True)
-results = {"gpu": torch.cuda.get_device_name(0)}
-
-
-def report(key, value):
-    results[key] = value
-    print(json.dumps({key: value}), flush=True)
-    json.dump(results, open(os.path.join(OUT, "controlnet_gpu.json"), "w"), indent=1)
+report = Report(OUT, "controlnet_gpu.json", gpu=torch.cuda.get_device_name(0))
 
 
 def control_image():
@@ -50,11 +45,6 @@ def gesso_rows(tag, extra, bench=BENCH):
         raise RuntimeError(" ".join(args) + "\n" + out.stderr[-3000:])
     report(f"gesso-bench run ({tag})", [l for l in out.stdout.splitlines() if l.startswith("| ")])
     return load_file(os.path.join(d, "row0.safetensors"))["image"].numpy()
-
-
-def psnr(a, b):
-    mse = np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2)
-    return float("inf") if mse == 0 else 10 * np.log10(255.0 ** 2 / mse)
 
 
 def diffusers_image(control):

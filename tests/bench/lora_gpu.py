@@ -17,6 +17,7 @@ import numpy as np
 import torch
 from PIL import Image
 from safetensors.torch import load_file, save_file
+from gpu_report import Report, psnr
 
 OUT, BENCH = sys.argv[1], sys.argv[2]
 FOLDER, LORAS = "/tmp/models/sd15-random", "/tmp/loras"
@@ -27,13 +28,7 @@ UNET_LAYERS = ("to_q", "to_k", "to_v", "to_out.0", "proj_in", "proj_out", "ff.ne
 TE_LAYERS = ("q_proj", "k_proj", "v_proj", "out_proj", "fc1", "fc2")
 os.makedirs(OUT, exist_ok=True)
 os.makedirs(LORAS, exist_ok=True)
-results = {"gpu": torch.cuda.get_device_name(0)}
-
-
-def report(key, value):
-    results[key] = value
-    print(json.dumps({key: value}), flush=True)
-    json.dump(results, open(os.path.join(OUT, "lora_gpu.json"), "w"), indent=1)
+report = Report(OUT, "lora_gpu.json", gpu=torch.cuda.get_device_name(0))
 
 
 def targets():
@@ -80,11 +75,6 @@ def gesso_rows(prompt, tag):
                   "--toggles", "default,channels-last+cuda-graphs", "--save-images", d])
     report(f"gesso-bench run ({tag})", rows)
     return load_file(os.path.join(d, "row0.safetensors"))["image"].numpy()
-
-
-def psnr(a, b):
-    mse = np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2)
-    return float("inf") if mse == 0 else 10 * np.log10(255.0 ** 2 / mse)
 
 
 def diffusers_image(tensors):

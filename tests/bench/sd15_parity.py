@@ -9,6 +9,7 @@ import json, os, subprocess, sys, time
 import numpy as np
 import torch
 from PIL import Image
+from gpu_report import psnr
 
 OUT, CLI = sys.argv[1], sys.argv[2]
 MODEL = sys.argv[3] if len(sys.argv) > 3 else "/tmp/models/sd15-random"
@@ -17,11 +18,6 @@ NEG = "blurry, low quality"
 SEED = 1234
 os.makedirs(OUT, exist_ok=True)
 results = {"gpu": torch.cuda.get_device_name(0)}
-
-
-def psnr(a, b):
-    mse = np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2)
-    return float("inf") if mse == 0 else 10 * np.log10(255.0 ** 2 / mse)
 
 
 def diffusers_run(pipe, steps, sampler):

@@ -10,16 +10,12 @@ import numpy as np
 import torch
 from PIL import Image
 from safetensors.torch import load_file
+from gpu_report import psnr
 
 OUT, BENCH = sys.argv[1], sys.argv[2]
 BASE, REFINER = "/tmp/models/sdxl-random", "/tmp/models/sdxl-refiner-random"
 PROMPT, SEED, STEPS, CFG, SWITCH = "a photo of an astronaut riding a horse on mars", 1234, 30, 7.5, 0.8
 os.makedirs(OUT, exist_ok=True)
-
-
-def psnr(a, b):
-    mse = np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2)
-    return float("inf") if mse == 0 else 10 * np.log10(255.0 ** 2 / mse)
 
 
 def diffusers_images():

@@ -23,6 +23,7 @@ from safetensors.torch import load_file, save_file
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "fixtures"))
 from ldm_layout import to_ldm  # noqa: E402
+from gpu_report import Report, psnr
 
 OUT, BENCH = sys.argv[1], sys.argv[2]
 PROMPT, SEED, CFG = "a photo of an astronaut riding a horse on mars", 1234, 7.5
@@ -38,13 +39,7 @@ MODELS = {"sd15": dict(folder="/tmp/models/sd15-random", file="/tmp/models/sd15-
           "sdxl": dict(folder="/tmp/models/sdxl-random", file="/tmp/models/sdxl-random.safetensors", layout="sdxl",
                        size=1024, steps=30, scheduler=("EulerDiscreteScheduler", SDXL_SCHED))}
 os.makedirs(OUT, exist_ok=True)
-results = {"gpu": torch.cuda.get_device_name(0)}
-
-
-def report(key, value):
-    results[key] = value
-    print(json.dumps({key: value}), flush=True)
-    json.dump(results, open(os.path.join(OUT, "single_file_gpu.json"), "w"), indent=1)
+report = Report(OUT, "single_file_gpu.json", gpu=torch.cuda.get_device_name(0))
 
 
 def load_pipeline(name, m):
@@ -102,11 +97,6 @@ def load_speed(name, m):
                             "python_load_file_device_cuda_s": round(direct, 3),
                             "python_load_file_device_cuda_gb_s": round(gb / direct, 2),
                             "gesso_gb": float(cells[2]), "gesso_s": float(cells[3]), "gesso_gb_s": float(cells[4])})
-
-
-def psnr(a, b):
-    mse = np.mean((a.astype(np.float64) - b.astype(np.float64)) ** 2)
-    return float("inf") if mse == 0 else 10 * np.log10(255.0 ** 2 / mse)
 
 
 def diffusers_image(name, m):

@@ -1,6 +1,7 @@
 // ControlNet through the pipeline (tests/fixtures/controlnet_fixture.py): diffusers'
 // StableDiffusion(XL)ControlNet(Img2Img)Pipeline latents for txt2img, guess mode, a start / end
 // window, two ControlNets at once, SDXL and img2img; then what a user meets.
+#include <QProcess>
 #include <QtTest>
 
 #include <torch/torch.h>
@@ -12,9 +13,12 @@
 #include "common/fixtures.h"
 #include "engine/error.h"
 #include "engine/io/image.h"
+#include "engine/io/a1111_parameters.h"
 #include "engine/io/image_io.h"
+#include "engine/io/png_text.h"
 #include "engine/io/safetensors.h"
 #include "engine/pipelines/control_image.h"
+#include "engine/pipelines/control_unit_text.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 
 using namespace gesso;
@@ -154,6 +158,37 @@ class TestControlNetPipeline : public QObject {
     QFAIL(("no case uses " + folder).c_str());
   }
 
+  // gesso-cli with a single-file ControlNet, a preprocessor and a resize mode: the PNG text carries
+  // the unit as sd-webui-controlnet writes it; a wrong mode is refused naming the flag.
+  void cli() {
+    const auto out = (fs::temp_directory_path() / "gesso_cli_controlnet.png").string();
+    fs::remove(out);
+    const QStringList args{"generate", "-m", QString::fromStdString((dir() / "sd1").string()), "-p", "a cat", "-q",
+                           "--device", "cpu", "--steps", "2", "-W", "32", "-H", "32", "--controlnet",
+                           QString::fromStdString((dir() / "controlnet-sd1.safetensors").string()), "--control-image",
+                           QString::fromStdString((dir() / "control_wide.png").string()), "--control-preprocessor",
+                           "canny", "--control-threshold-a", "50", "--resize-mode", "crop", "--control-mode", "prompt",
+                           "--control-weight", "0.7", "-o", QString::fromStdString(out)};
+    QProcess p;
+    p.start(QStringLiteral(GESSO_CLI_PATH), args);
+    QVERIFY(p.waitForFinished(120000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    const auto params = io::parse_a1111(io::read_png_text(out).at("parameters"));
+    const auto unit = pipelines::parse_control_unit_text(params.extra.at("ControlNet 0"));
+    QCOMPARE(unit.model, std::string("controlnet-sd1"));
+    QCOMPARE(unit.preprocessor.name, std::string("canny"));
+    QCOMPARE(unit.preprocessor.threshold_a, 50.0);
+    QCOMPARE(unit.preprocessor.threshold_b, 200.0);  // canny's default, written out
+    QCOMPARE(unit.scale, 0.7);
+    QVERIFY(unit.resize_mode == pipelines::ResizeMode::kCropAndResize);
+    QVERIFY(unit.control_mode == pipelines::ControlMode::kPrompt);
+    QProcess bad;
+    bad.start(QStringLiteral(GESSO_CLI_PATH), QStringList(args) << "--overwrite" << "--resize-mode" << "stretch");
+    QVERIFY(bad.waitForFinished(60000));
+    QCOMPARE(bad.exitCode(), 1);
+    QVERIFY(bad.readAllStandardError().contains("resize-mode"));
+  }
+
   // What a user meets: a ControlNet of another family, a missing folder, a bad window, a refiner.
   void errors() {
     pipelines::StableDiffusionPipeline p;
@@ -162,6 +197,11 @@ class TestControlNetPipeline : public QObject {
     const auto family = test::error_of<ModelFileError>(p, r);
     QVERIFY2(family.find("controlnet-sdxl") != std::string::npos && family.find("SD 1.x") != std::string::npos,
              family.c_str());
+    r.controlnets[0].model = (dir() / "controlnet-sdxl.safetensors").string();  // a single file: same check
+    const auto file_family = test::error_of<ModelFileError>(p, r);
+    QVERIFY2(file_family.find("controlnet-sdxl.safetensors") != std::string::npos &&
+                 file_family.find("context width 80") != std::string::npos && file_family.find("SD 1.x") != std::string::npos,
+             file_family.c_str());
     r.controlnets[0].model = (dir() / "no-such-controlnet").string();
     QVERIFY(test::error_of<ModelFileError>(p, r).find("no-such-controlnet") != std::string::npos);
     r = request_for(cases()[0]);
