@@ -3,6 +3,8 @@
 #include <ATen/CPUGeneratorImpl.h>
 
 #include <chrono>
+#include <map>
+#include <mutex>
 
 #include "engine/error.h"
 #include "engine/kernels/latent_preview.h"
@@ -75,6 +77,19 @@ models::UNetResiduals control_residuals(const DenoiseInputs& in, const models::C
                                         const torch::Tensor& x, const torch::Tensor& t,
                                         const std::vector<torch::Tensor>& a, std::size_t k);
 
+#if GESSO_CUDA
+// One side stream per device for every run: cuBLAS keeps a workspace for each stream it has run
+// on, so a new pool stream per step (32 in turn) held about 1 GiB of workspaces (an H100, lease 2).
+c10::cuda::CUDAStream control_stream(c10::DeviceIndex index) {
+  static std::mutex mutex;
+  static std::map<c10::DeviceIndex, c10::cuda::CUDAStream> streams;
+  const std::lock_guard lock(mutex);
+  auto it = streams.find(index);
+  if (it == streams.end()) it = streams.emplace(index, c10::cuda::getStreamFromPool(false, index)).first;
+  return it->second;
+}
+#endif
+
 // The ControlNets on a second CUDA stream, beside the UNet's down path: the UNet adds their
 // residuals only after it, so the two overlap (in a CUDA graph, as a fork and a join). The UNet
 // waits for them through UNetResiduals::ready.
@@ -84,7 +99,7 @@ models::UNetResiduals overlapped_control_residuals(const DenoiseInputs& in, cons
 #if GESSO_CUDA
   const auto index = x.device().index();
   const auto main = c10::cuda::getCurrentCUDAStream(index);
-  const auto side = c10::cuda::getStreamFromPool(false, index);
+  const auto side = control_stream(index);
   at::cuda::CUDAEvent fork;
   fork.record(main);
   fork.block(side);
