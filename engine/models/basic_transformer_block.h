@@ -17,6 +17,7 @@ struct BasicTransformerBlockOptions {
   int64_t cross_attention_dim;
   double norm_eps = 1e-5;
   bool upcast_attention = false;
+  bool only_cross_attention = false;  // attn1 is a second cross-attention on the context
 };
 
 class BasicTransformerBlockImpl : public torch::nn::Module {
@@ -34,6 +35,7 @@ class BasicTransformerBlockImpl : public torch::nn::Module {
 
   double eps_;
   LayerNorm norm1_{nullptr};
+  bool only_cross_attention_;
   Attention attn1_{nullptr};
   LayerNorm norm2_{nullptr};
   Attention attn2_{nullptr};

@@ -43,6 +43,11 @@ const nlohmann::json* ConfigReader::find(const std::string& key) const {
 
 bool ConfigReader::has(const std::string& key) const { return find(key) != nullptr; }
 
+bool ConfigReader::is_list(const std::string& key) const {
+  const auto* v = find(key);
+  return v && v->is_array();
+}
+
 bool ConfigReader::is_null(const std::string& key) const {
   const auto it = json_.find(key);
   return it != json_.end() && it->is_null();

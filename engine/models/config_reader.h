@@ -21,6 +21,7 @@ class ConfigReader {
   // A key that is absent or null takes the default, as diffusers' register_to_config does.
   bool has(const std::string& key) const;       // present and not null
   bool is_null(const std::string& key) const;   // present and explicitly null
+  bool is_list(const std::string& key) const;   // present and an array
   int64_t integer(const std::string& key, int64_t fallback) const;
   double number(const std::string& key, double fallback) const;
   bool boolean(const std::string& key, bool fallback) const;

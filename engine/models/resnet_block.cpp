@@ -4,6 +4,7 @@
 
 #include "engine/kernels/bias_residual.h"
 #include "engine/kernels/fusion.h"
+#include "engine/kernels/upsample_nearest.h"
 
 namespace gesso::models {
 namespace {
@@ -36,8 +37,22 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(const ResnetBlock2DOptions& options) : opti
 }
 
 bool ResnetBlock2DImpl::fusable() const {
-  return options_.act == Activation::SiLU && options_.time_embedding_norm == TimeEmbeddingNorm::Default;
+  return options_.act == Activation::SiLU && options_.time_embedding_norm == TimeEmbeddingNorm::Default &&
+         options_.resample == ResnetResample::None && !options_.skip_time_act;
 }
+
+namespace {
+
+torch::Tensor resampled(ResnetResample resample, const torch::Tensor& x) {
+  switch (resample) {
+    case ResnetResample::Down: return torch::avg_pool2d(x, 2, 2);
+    case ResnetResample::Up: return kernels::upsample_nearest_2x(x);
+    case ResnetResample::None: break;
+  }
+  return x;
+}
+
+}  // namespace
 
 torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x) {
   if (fusable() && kernels::fused(x, norm1_->weight)) return forward_fused(x, nullptr);
@@ -49,12 +64,15 @@ torch::Tensor ResnetBlock2DImpl::forward(const torch::Tensor& x, const UNetCall&
   return forward_plain(x, call.temb);
 }
 
-torch::Tensor ResnetBlock2DImpl::forward_plain(const torch::Tensor& x, const torch::Tensor& temb) {
-  auto h = conv1_->forward(apply_activation_(options_.act, norm1_->forward(x)));
+torch::Tensor ResnetBlock2DImpl::forward_plain(const torch::Tensor& x_in, const torch::Tensor& temb) {
+  const auto x = resampled(options_.resample, x_in);
+  auto h = conv1_->forward(resampled(options_.resample, apply_activation_(options_.act, norm1_->forward(x_in))));
 
   torch::Tensor t;
   if (time_emb_proj_ && temb.defined())
-    t = time_emb_proj_->forward(apply_activation(options_.act, temb)).unsqueeze(-1).unsqueeze(-1);
+    t = time_emb_proj_->forward(options_.skip_time_act ? temb : apply_activation(options_.act, temb))
+            .unsqueeze(-1)
+            .unsqueeze(-1);
 
   if (options_.time_embedding_norm == TimeEmbeddingNorm::ScaleShift && t.defined()) {
     const auto scale_shift = t.chunk(2, 1);

@@ -1,6 +1,7 @@
 #pragma once
 // ResnetBlock2D: norm1 -> act -> conv1 (+ time embedding) -> norm2 -> act -> conv2, plus the
-// (1x1-projected when the width changes) input, divided by output_scale_factor.
+// (1x1-projected when the width changes) input, divided by output_scale_factor. A resampling block
+// (DeepFloyd IF's down / up samplers) halves or doubles both paths after norm1's activation.
 #include "engine/models/layers.h"
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>
@@ -21,6 +22,9 @@ enum class TimeEmbeddingNorm {
   ScaleShift,  // norm2(h) * (1 + scale) + shift
 };
 
+// diffusers' ResnetBlock2D(down=True): 2x2 average pooling; (up=True): nearest 2x upsampling.
+enum class ResnetResample { None, Down, Up };
+
 struct ResnetBlock2DOptions {
   int64_t in_channels;
   int64_t out_channels;
@@ -31,6 +35,8 @@ struct ResnetBlock2DOptions {
   Activation act = Activation::SiLU;
   double output_scale_factor = 1.0;
   TimeEmbeddingNorm time_embedding_norm = TimeEmbeddingNorm::Default;
+  ResnetResample resample = ResnetResample::None;
+  bool skip_time_act = false;  // time_emb_proj reads the embedding without the activation first
 };
 
 class ResnetBlock2DImpl : public torch::nn::Module {
@@ -45,7 +51,8 @@ class ResnetBlock2DImpl : public torch::nn::Module {
   // and also writes the concatenation for the shortcut, so there is no concatenation pass.
   torch::Tensor forward_with_skip(const torch::Tensor& x, const torch::Tensor& skip, const UNetCall& call);
 
-  // Whether the fused path serves this block: SiLU, the default time-embedding norm.
+  // Whether the fused path serves this block: SiLU, the default time-embedding norm, no resampling,
+  // the activated time embedding.
   bool fusable() const;
   // The fused path's norm2 shift is time_emb_proj(silu(temb)) + conv1.bias: the UNet computes
   // every prepared block's at once from these parameters.

@@ -51,7 +51,8 @@ Transformer2DModelImpl::Transformer2DModelImpl(const Transformer2DOptions& optio
                                                       .heads = options.heads,
                                                       .head_dim = options.head_dim,
                                                       .cross_attention_dim = options.cross_attention_dim,
-                                                      .upcast_attention = options.upcast_attention});
+                                                      .upcast_attention = options.upcast_attention,
+                                                      .only_cross_attention = options.only_cross_attention});
     transformer_blocks_->push_back(blocks_.back());
   }
   proj_out_ = make_projection(*this, "proj_out", inner, options.in_channels, options.use_linear_projection);

@@ -22,6 +22,7 @@ struct Transformer2DOptions {
   int64_t norm_num_groups = 32;
   bool use_linear_projection = false;
   bool upcast_attention = false;
+  bool only_cross_attention = false;  // attn1 attends to the context too (the SD x4 upscaler)
 };
 
 class Transformer2DModelImpl : public torch::nn::Module {

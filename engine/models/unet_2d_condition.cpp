@@ -27,7 +27,37 @@ UNetBlockOptions block_defaults(const UNet2DConditionConfig& c) {
   o.downsample_padding = c.downsample_padding;
   o.use_linear_projection = c.use_linear_projection;
   o.upcast_attention = c.upcast_attention;
+  o.cross_attention_norm = c.cross_attention_norm;
   return o;
+}
+
+bool is_resnet_family(DownBlockType t) {
+  return t == DownBlockType::ResnetDownsample || t == DownBlockType::SimpleCrossAttnDown;
+}
+bool is_resnet_family(UpBlockType t) { return t == UpBlockType::ResnetUpsample || t == UpBlockType::SimpleCrossAttnUp; }
+
+BlockAttention attention_of(DownBlockType t) {
+  if (t == DownBlockType::CrossAttnDown) return BlockAttention::Transformer;
+  return t == DownBlockType::SimpleCrossAttnDown ? BlockAttention::AddedKV : BlockAttention::None;
+}
+BlockAttention attention_of(UpBlockType t) {
+  if (t == UpBlockType::CrossAttnUp) return BlockAttention::Transformer;
+  return t == UpBlockType::SimpleCrossAttnUp ? BlockAttention::AddedKV : BlockAttention::None;
+}
+
+// What diffusers' get_down_block / get_up_block give one kind but not the other: IF's blocks take
+// resnet_out_scale_factor and resnet_skip_time_act and resample with a resnet; attention_head_dim
+// is their head width but the transformers' head count.
+void set_block_kind(UNetBlockOptions& o, const UNet2DConditionConfig& c, bool resnet_family, bool resample,
+                    int64_t attention_head_dim) {
+  o.resample = !resample ? BlockResample::None : resnet_family ? BlockResample::Resnet : BlockResample::Conv;
+  if (resnet_family) {
+    o.output_scale_factor = c.resnet_out_scale_factor;
+    o.skip_time_act = c.resnet_skip_time_act;
+    o.head_dim = attention_head_dim;
+  } else {
+    o.heads = attention_head_dim;
+  }
 }
 
 }  // namespace
@@ -81,6 +111,9 @@ void UNet2DConditionModelImpl::build_embeddings() {
   if (c.addition_embed_type == AdditionEmbedType::TextTime)
     add_embedding_ = register_module(
         "add_embedding", TimestepEmbedding(TimestepEmbeddingOptions{.in_channels = projected, .time_embed_dim = dim}));
+  if (c.addition_embed_type == AdditionEmbedType::Text)
+    add_text_embedding_ = register_module(
+        "add_embedding", TextTimeEmbedding(c.context_width(), dim, c.addition_embed_type_num_heads));
   if (c.encoder_hid_dim)
     encoder_hid_proj_ = register_module("encoder_hid_proj", Linear(*c.encoder_hid_dim, c.cross_attention_dim.front()));
 }
@@ -94,9 +127,9 @@ void UNet2DConditionModelImpl::build_down_and_mid() {
     o.in_channels = c.block_out_channels[i == 0 ? 0 : i - 1];
     o.out_channels = c.block_out_channels[i];
     o.num_layers = c.layers_per_block[i];
-    o.cross_attention = c.down_block_types[i] == DownBlockType::CrossAttnDown;
-    o.resample = i + 1 < n;
-    o.heads = c.num_attention_heads[i];
+    o.attention = attention_of(c.down_block_types[i]);
+    set_block_kind(o, c, is_resnet_family(c.down_block_types[i]), i + 1 < n, c.num_attention_heads[i]);
+    o.only_cross_attention = c.only_cross_attention[i];
     o.cross_attention_dim = c.cross_attention_dim[i];
     o.transformer_layers = c.transformer_layers_per_block[i];
     down_blocks_.emplace_back(o);
@@ -106,9 +139,11 @@ void UNet2DConditionModelImpl::build_down_and_mid() {
   auto o = block_defaults(c);
   o.in_channels = o.out_channels = c.block_out_channels.back();
   o.num_layers = 1;
-  o.cross_attention = true;
+  const bool simple = c.mid_block_type == MidBlockType::SimpleCrossAttn;
+  o.attention = simple ? BlockAttention::AddedKV : BlockAttention::Transformer;
+  set_block_kind(o, c, simple, false, c.num_attention_heads.back());
   o.output_scale_factor = c.mid_block_scale_factor;
-  o.heads = c.num_attention_heads.back();
+  o.only_cross_attention = simple && c.mid_block_only_cross_attention;
   o.cross_attention_dim = c.cross_attention_dim.back();
   o.transformer_layers = c.transformer_layers_per_block.back();
   mid_block_ = register_module("mid_block", UNetMidBlock(o));
@@ -117,7 +152,7 @@ void UNet2DConditionModelImpl::build_down_and_mid() {
 void UNet2DConditionModelImpl::build_up() {
   const auto& c = config_;
   for (std::size_t i = 0; i < c.up_block_types.size(); ++i)
-    if (c.up_block_types[i] == UpBlockType::CrossAttnUp) last_attending_up_block_ = i + 1;
+    if (attention_of(c.up_block_types[i]) == BlockAttention::Transformer) last_attending_up_block_ = i + 1;
   const auto n = c.num_blocks();
   // Up block i mirrors down block n-1-i.
   const auto mirrored = [n](const auto& per_block, std::size_t i) { return per_block[n - 1 - i]; };
@@ -128,9 +163,9 @@ void UNet2DConditionModelImpl::build_up() {
     o.out_channels = mirrored(c.block_out_channels, i);
     o.in_channels = mirrored(c.block_out_channels, std::min(i + 1, n - 1));
     o.num_layers = mirrored(c.layers_per_block, i) + 1;
-    o.cross_attention = c.up_block_types[i] == UpBlockType::CrossAttnUp;
-    o.resample = i + 1 < n;
-    o.heads = mirrored(c.num_attention_heads, i);
+    o.attention = attention_of(c.up_block_types[i]);
+    set_block_kind(o, c, is_resnet_family(c.up_block_types[i]), i + 1 < n, mirrored(c.num_attention_heads, i));
+    o.only_cross_attention = mirrored(c.only_cross_attention, i);
     o.cross_attention_dim = mirrored(c.cross_attention_dim, i);
     o.transformer_layers = mirrored(c.transformer_layers_per_block, i);
     up_blocks_.emplace_back(o);
@@ -220,6 +255,8 @@ torch::Tensor UNet2DConditionModelImpl::embed(const torch::Tensor& timestep, con
   if (const auto class_emb = class_embed(sample, c); class_emb.defined())
     emb = config_.class_embeddings_concat ? torch::cat({emb, class_emb}, -1) : emb + class_emb;
   if (add_embedding_) emb = emb + added_embed(c, emb.scalar_type(), sample.size(0));
+  // "text" pools the context as given, before encoder_hid_proj (diffusers' get_aug_embed).
+  if (add_text_embedding_) emb = emb + add_text_embedding_->forward(c.context.to(emb.scalar_type()));
   return config_.time_embedding_act_fn ? apply_activation(*config_.time_embedding_act_fn, emb) : emb;
 }
 

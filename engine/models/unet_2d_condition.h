@@ -1,6 +1,7 @@
 #pragma once
-// UNet2DConditionModel (Stable Diffusion 1.x / 2.x / XL, inpainting): predicts the noise (or v) in
-// a latent from the latent, the timestep and a Conditioning record.
+// UNet2DConditionModel (Stable Diffusion 1.x / 2.x / XL, inpainting, the x4 upscaler, DeepFloyd
+// IF's pixel-space stages): predicts the noise (or v) in a latent or image from it, the timestep
+// and a Conditioning record.
 //
 //   sample -> conv_in -> down_blocks -> mid_block -> up_blocks (+ skips) -> norm, act -> conv_out
 //   timestep -> sinusoidal features -> time_embedding (+ class_embedding, + add_embedding) --^
@@ -20,6 +21,7 @@
 #include "engine/models/conditioning.h"
 #include "engine/models/embeddings.h"
 #include "engine/models/parameter_cache.h"
+#include "engine/models/text_time_embedding.h"
 #include "engine/models/unet_2d_condition_config.h"
 #include "engine/models/unet_blocks.h"
 #include "engine/models/unet_call.h"
@@ -78,7 +80,8 @@ class UNet2DConditionModelImpl : public torch::nn::Module {
   Embedding class_table_{nullptr};
   TimestepEmbedding class_mlp_{nullptr};
   Linear class_linear_{nullptr};
-  TimestepEmbedding add_embedding_{nullptr};
+  TimestepEmbedding add_embedding_{nullptr};       // "text_time"
+  TextTimeEmbedding add_text_embedding_{nullptr};  // "text" (also named "add_embedding")
   Linear encoder_hid_proj_{nullptr};
   std::vector<UNetDownBlock> down_blocks_;
   UNetMidBlock mid_block_{nullptr};

@@ -20,8 +20,14 @@ std::vector<DownBlockType> read_down_blocks(const ConfigReader& r) {
       types.push_back(DownBlockType::Down);
     else if (name == "CrossAttnDownBlock2D")
       types.push_back(DownBlockType::CrossAttnDown);
+    else if (name == "ResnetDownsampleBlock2D")
+      types.push_back(DownBlockType::ResnetDownsample);
+    else if (name == "SimpleCrossAttnDownBlock2D")
+      types.push_back(DownBlockType::SimpleCrossAttnDown);
     else
-      r.fail("down_block_types", "\"" + raw + "\" is not supported (expected DownBlock2D or CrossAttnDownBlock2D)");
+      r.fail("down_block_types", "\"" + raw +
+                                     "\" is not supported (expected DownBlock2D, CrossAttnDownBlock2D, "
+                                     "ResnetDownsampleBlock2D or SimpleCrossAttnDownBlock2D)");
   }
   return types;
 }
@@ -36,8 +42,14 @@ std::vector<UpBlockType> read_up_blocks(const ConfigReader& r) {
       types.push_back(UpBlockType::Up);
     else if (name == "CrossAttnUpBlock2D")
       types.push_back(UpBlockType::CrossAttnUp);
+    else if (name == "ResnetUpsampleBlock2D")
+      types.push_back(UpBlockType::ResnetUpsample);
+    else if (name == "SimpleCrossAttnUpBlock2D")
+      types.push_back(UpBlockType::SimpleCrossAttnUp);
     else
-      r.fail("up_block_types", "\"" + raw + "\" is not supported (expected UpBlock2D or CrossAttnUpBlock2D)");
+      r.fail("up_block_types", "\"" + raw +
+                                   "\" is not supported (expected UpBlock2D, CrossAttnUpBlock2D, "
+                                   "ResnetUpsampleBlock2D or SimpleCrossAttnUpBlock2D)");
   }
   return types;
 }
@@ -46,9 +58,10 @@ MidBlockType read_mid_block(const ConfigReader& r) {
   // Absent means diffusers' default; an explicit null means no mid block.
   if (r.is_null("mid_block_type")) return MidBlockType::None;
   const auto name = r.string("mid_block_type", "UNetMidBlock2DCrossAttn");
-  if (name != "UNetMidBlock2DCrossAttn")
-    r.fail("mid_block_type", "\"" + name + "\" is not supported (expected UNetMidBlock2DCrossAttn or null)");
-  return MidBlockType::CrossAttn;
+  if (name == "UNetMidBlock2DCrossAttn") return MidBlockType::CrossAttn;
+  if (name == "UNetMidBlock2DSimpleCrossAttn") return MidBlockType::SimpleCrossAttn;
+  r.fail("mid_block_type",
+         "\"" + name + "\" is not supported (expected UNetMidBlock2DCrossAttn, UNetMidBlock2DSimpleCrossAttn or null)");
 }
 
 std::optional<Activation> read_optional_activation(const ConfigReader& r, const std::string& key) {
@@ -60,7 +73,8 @@ AdditionEmbedType read_addition_embed_type(const ConfigReader& r) {
   if (!r.has("addition_embed_type")) return AdditionEmbedType::None;
   const auto name = r.string("addition_embed_type", "");
   if (name == "text_time") return AdditionEmbedType::TextTime;
-  r.fail("addition_embed_type", "\"" + name + "\" is not supported (expected text_time or null)");
+  if (name == "text") return AdditionEmbedType::Text;
+  r.fail("addition_embed_type", "\"" + name + "\" is not supported (expected text_time, text or null)");
 }
 
 ClassEmbedType read_class_embed_type(const ConfigReader& r) {
@@ -79,6 +93,7 @@ ClassEmbedType read_class_embed_type(const ConfigReader& r) {
 void read_added_conditions(const ConfigReader& r, UNet2DConditionConfig& c) {
   c.addition_embed_type = read_addition_embed_type(r);
   c.addition_time_embed_dim = r.optional_integer("addition_time_embed_dim");
+  c.addition_embed_type_num_heads = r.integer("addition_embed_type_num_heads", 64);
   c.projection_class_embeddings_input_dim = r.optional_integer("projection_class_embeddings_input_dim");
   c.class_embed_type = read_class_embed_type(r);
   c.num_class_embeds = r.optional_integer("num_class_embeds");
@@ -92,6 +107,10 @@ void read_added_conditions(const ConfigReader& r, UNet2DConditionConfig& c) {
     needs("projection_class_embeddings_input_dim", c.projection_class_embeddings_input_dim,
           "addition_embed_type \"text_time\"");
   }
+  if (c.addition_embed_type == AdditionEmbedType::Text && c.context_width() % c.addition_embed_type_num_heads != 0)
+    r.fail("addition_embed_type_num_heads", std::to_string(c.addition_embed_type_num_heads) +
+                                                " heads do not divide the context width " +
+                                                std::to_string(c.context_width()));
   if (c.class_embed_type == ClassEmbedType::Projection || c.class_embed_type == ClassEmbedType::SimpleProjection)
     needs("projection_class_embeddings_input_dim", c.projection_class_embeddings_input_dim, "a projected class embedding");
   if (c.class_embed_type == ClassEmbedType::Embedding) needs("num_class_embeds", c.num_class_embeds, "class embeddings");
@@ -113,10 +132,10 @@ TimeEmbeddingNorm read_time_scale_shift(const ConfigReader& r) {
   r.fail("resnet_time_scale_shift", "\"" + name + "\" is not supported (expected default or scale_shift)");
 }
 
-// The options Gesso does not implement (class / addition embeddings, encoder projections, GLIGEN,
-// dual or cross-only attention, LCM's timestep condition): present and non-default is an error, so
+// The options Gesso does not implement (GLIGEN, dual cross-attention, LCM's timestep condition,
+// other time embeddings): present and non-default is an error, so
 // a model is never run with a silently different architecture.
-void reject_unsupported(const ConfigReader& r, std::size_t blocks) {
+void reject_unsupported(const ConfigReader& r) {
   r.require_null("num_attention_heads",
                  "diffusers' UNet2DConditionModel rejects it too; heads come from attention_head_dim");
   r.require_null("time_cond_proj_dim", "timestep conditioning (LCM) is not implemented");
@@ -124,8 +143,23 @@ void reject_unsupported(const ConfigReader& r, std::size_t blocks) {
   r.require_value("dual_cross_attention", false, "dual cross-attention is not implemented");
   r.require_value("time_embedding_type", "positional", "only positional (sinusoidal) timestep embeddings");
   r.require_value("attention_type", "default", "GLIGEN gated attention is not implemented");
-  for (bool only_cross : r.per_block_boolean("only_cross_attention", false, blocks))
-    if (only_cross) r.fail("only_cross_attention", "cross-attention-only blocks are not implemented");
+}
+
+CrossAttentionNorm read_cross_attention_norm(const ConfigReader& r) {
+  if (!r.has("cross_attention_norm")) return CrossAttentionNorm::None;
+  const auto name = r.string("cross_attention_norm", "");
+  if (name == "group_norm") return CrossAttentionNorm::GroupNorm;
+  if (name == "layer_norm") return CrossAttentionNorm::LayerNorm;
+  r.fail("cross_attention_norm", "\"" + name + "\" is not supported (expected group_norm, layer_norm or null)");
+}
+
+// only_cross_attention as diffusers' constructor expands it: a bool also sets the mid block's
+// default; a list leaves the mid block without (mid_block_only_cross_attention overrides both).
+void read_only_cross_attention(const ConfigReader& r, UNet2DConditionConfig& c) {
+  const bool single = !r.is_list("only_cross_attention");
+  c.only_cross_attention = r.per_block_boolean("only_cross_attention", false, c.num_blocks());
+  const bool mid_default = single && c.only_cross_attention.front();
+  c.mid_block_only_cross_attention = r.boolean("mid_block_only_cross_attention", mid_default);
 }
 
 void read_blocks(const ConfigReader& r, UNet2DConditionConfig& c) {
@@ -145,6 +179,10 @@ void read_blocks(const ConfigReader& r, UNet2DConditionConfig& c) {
   c.cross_attention_dim = r.per_block_integer("cross_attention_dim", 1280, n);
   c.transformer_layers_per_block = r.per_block_integer("transformer_layers_per_block", 1, n);
   c.num_attention_heads = r.per_block_integer("attention_head_dim", 8, n);
+  read_only_cross_attention(r, c);
+  c.cross_attention_norm = read_cross_attention_norm(r);
+  c.resnet_out_scale_factor = r.number("resnet_out_scale_factor", 1.0);
+  c.resnet_skip_time_act = r.boolean("resnet_skip_time_act", false);
 }
 
 void require_positive(const ConfigReader& r, const std::string& key, const std::vector<int64_t>& values) {
@@ -184,7 +222,7 @@ UNet2DConditionConfig UNet2DConditionConfig::from_json_file(const std::string& p
 UNet2DConditionConfig UNet2DConditionConfig::from_reader(const ConfigReader& r) {
   UNet2DConditionConfig c;
   read_blocks(r, c);
-  reject_unsupported(r, c.num_blocks());
+  reject_unsupported(r);
   c.sample_size = r.optional_size("sample_size");
   c.in_channels = r.integer("in_channels", 4);
   c.out_channels = r.integer("out_channels", 4);

@@ -15,12 +15,20 @@ namespace gesso::models {
 
 class ConfigReader;
 
-enum class DownBlockType { Down, CrossAttnDown };  // "DownBlock2D", "CrossAttnDownBlock2D"
-enum class UpBlockType { Up, CrossAttnUp };        // "UpBlock2D", "CrossAttnUpBlock2D"
-enum class MidBlockType { CrossAttn, None };       // "UNetMidBlock2DCrossAttn", null
+// "DownBlock2D", "CrossAttnDownBlock2D", and DeepFloyd IF's "ResnetDownsampleBlock2D" (a resnet
+// that downsamples instead of a strided conv) and "SimpleCrossAttnDownBlock2D" (its attention with
+// added K/V: attention_head_dim is then the head width, not the head count).
+enum class DownBlockType { Down, CrossAttnDown, ResnetDownsample, SimpleCrossAttnDown };
+// "UpBlock2D", "CrossAttnUpBlock2D", "ResnetUpsampleBlock2D", "SimpleCrossAttnUpBlock2D".
+enum class UpBlockType { Up, CrossAttnUp, ResnetUpsample, SimpleCrossAttnUp };
+// "UNetMidBlock2DCrossAttn", "UNetMidBlock2DSimpleCrossAttn", null.
+enum class MidBlockType { CrossAttn, SimpleCrossAttn, None };
+// How a SimpleCrossAttn block's attention normalises the context first (cross_attention_norm).
+enum class CrossAttentionNorm { None, GroupNorm, LayerNorm };
 // The embeddings added to the time embedding (diffusers' addition_embed_type): SDXL's "text_time"
-// (pooled text embeddings + sinusoidal features of the size / crop / score time ids).
-enum class AdditionEmbedType { None, TextTime };
+// (pooled text embeddings + sinusoidal features of the size / crop / score time ids), and
+// DeepFloyd IF's "text" (the context attention-pooled: TextTimeEmbedding).
+enum class AdditionEmbedType { None, TextTime, Text };
 // class_embed_type (with num_class_embeds alone meaning a lookup table: Embedding).
 enum class ClassEmbedType { None, Embedding, Timestep, Identity, Projection, SimpleProjection };
 
@@ -43,11 +51,20 @@ struct UNet2DConditionConfig {
   double norm_eps = 1e-5;
   std::vector<int64_t> cross_attention_dim;           // one per block
   std::vector<int64_t> transformer_layers_per_block;  // one per block
-  // The number of heads per block. diffusers names this "attention_head_dim" in config.json and
+  // The number of heads per block (for SimpleCrossAttn blocks: the width of a head, as diffusers
+  // reads it there). diffusers names this "attention_head_dim" in config.json and
   // reads it as a head count (its issue #2011): SD 1.x's 8 means 8 heads; SD 2.x's [5, 10, 20, 20]
   // means 5, 10, 20, 20 heads of 64 channels. The head width is the block's channels / heads.
   std::vector<int64_t> num_attention_heads;
   bool use_linear_projection = false;
+  // Attention over the context only, no self-attention (the SD x4 upscaler's transformers' attn1,
+  // IF stage II's SimpleCrossAttn blocks); per block, and the mid block's own.
+  std::vector<bool> only_cross_attention;
+  bool mid_block_only_cross_attention = false;
+  CrossAttentionNorm cross_attention_norm = CrossAttentionNorm::None;
+  // Resnets of the Resnet*/SimpleCrossAttn blocks (resnet_out_scale_factor, resnet_skip_time_act).
+  double resnet_out_scale_factor = 1.0;
+  bool resnet_skip_time_act = false;
   // Read by the baddbmm + softmax attention (kPlain, slicing) only: diffusers' default attention
   // (scaled_dot_product_attention, whose fused kernels accumulate in fp32) ignores it, as Gesso's does.
   bool upcast_attention = false;
@@ -61,6 +78,7 @@ struct UNet2DConditionConfig {
   AdditionEmbedType addition_embed_type = AdditionEmbedType::None;
   std::optional<int64_t> addition_time_embed_dim;                 // "text_time": per time id
   std::optional<int64_t> projection_class_embeddings_input_dim;  // "text_time", "projection" inputs
+  int64_t addition_embed_type_num_heads = 64;                     // "text": the pooling's heads
   ClassEmbedType class_embed_type = ClassEmbedType::None;
   std::optional<int64_t> num_class_embeds;
   bool class_embeddings_concat = false;  // the class embedding joins the time embedding's channels

@@ -30,6 +30,7 @@ torch::Tensor run_case(gesso::models::UNet2DConditionModel& model, const Safeten
     c.control.down.push_back(ref.view(key("down_residual" + std::to_string(j))));
   if (ref.contains(key("mid_residual"))) c.control.mid = ref.view(key("mid_residual"));
   if (ref.contains(key("text_embeds"))) c.pooled = ref.view(key("text_embeds")), c.time_ids = ref.view(key("time_ids"));
+  if (ref.contains(key("class_labels"))) c.class_labels = ref.view(key("class_labels"));
   return model->forward(ref.view(key("sample")), ref.view(key("timestep")), c);
 }
 
@@ -100,6 +101,20 @@ void check_fused(const std::string& name, double& worst) {
   QVERIFY(torch::equal(parameter(model, q_name), q_before));
 }
 
+// The prepared model's fused path against diffusers (models whose attentions are not all the
+// transformer kind the projection checks above look for).
+void check_fused_values(const std::string& name, double& worst) {
+  auto model = gesso::models::load_unet_2d_condition(gesso::test::model_dir(name));
+  const auto ref = SafetensorsFile::open(gesso::test::reference_path(name));
+  c10::InferenceMode inference;
+  const ScopedKernelFusion on(KernelFusion::kOn);
+  for (int i = 0; ref.contains("case" + std::to_string(i) + ".out"); ++i) {
+    expect_close(name + " fused case" + std::to_string(i), run_case(model, ref, i),
+                 ref.view("case" + std::to_string(i) + ".out"), worst);
+    if (QTest::currentTestFailed()) return;
+  }
+}
+
 }  // namespace
 
 class TestFusedUNet : public QObject {
@@ -111,6 +126,13 @@ class TestFusedUNet : public QObject {
   void inpaintingFusedMatchesDiffusers() { check_fused("unet_inpaint", worst_); }
   void variantsFusedMatchDiffusers() { check_fused("unet_variants", worst_); }
   void sdxlFusedMatchesDiffusers() { check_fused("unet_xl", worst_); }
+  // The x4 upscaler's cross-attention-only attn1 takes the shared K/V GEMM; IF's blocks are unfused.
+  void pixelUNetsFusedMatchDiffusers() {
+    for (const char* name : {"unet_x4", "unet_if1", "unet_if2"}) {
+      check_fused_values(name, worst_);
+      if (QTest::currentTestFailed()) return;
+    }
+  }
 
   // The fused path keeps its parameter-only sums (conv2 + shortcut bias, the time shifts' bias,
   // the timestep frequency table) between calls: a second call is bit-identical to the first, and

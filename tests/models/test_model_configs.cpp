@@ -89,7 +89,7 @@ class TestModelConfigs : public QObject {
     QTest::newRow("groups do not divide") << std::string("norm_num_groups") << std::string("7");
     QTest::newRow("heads do not divide") << std::string("attention_head_dim") << std::string("[8, 7]");
     QTest::newRow("unknown block") << std::string("down_block_types")
-                                   << std::string("[\"CrossAttnDownBlock2D\", \"SimpleCrossAttnDownBlock2D\"]");
+                                   << std::string("[\"CrossAttnDownBlock2D\", \"AttnDownBlock2D\"]");
     QTest::newRow("block count") << std::string("up_block_types") << std::string("[\"UpBlock2D\"]");
     QTest::newRow("unknown activation") << std::string("act_fn") << std::string("\"tanh\"");
     QTest::newRow("bool as string") << std::string("upcast_attention") << std::string("\"yes\"");
@@ -97,11 +97,12 @@ class TestModelConfigs : public QObject {
     QTest::newRow("unknown class embedding") << std::string("class_embed_type") << std::string("\"fourier\"");
     QTest::newRow("encoder projection type alone") << std::string("encoder_hid_dim_type") << std::string("\"text_proj\"");
     QTest::newRow("num_attention_heads") << std::string("num_attention_heads") << std::string("8");
-    QTest::newRow("only cross attention") << std::string("only_cross_attention") << std::string("true");
+    QTest::newRow("only cross attention length") << std::string("only_cross_attention") << std::string("[true]");
+    QTest::newRow("cross attention norm") << std::string("cross_attention_norm") << std::string("\"rms_norm\"");
     QTest::newRow("negative channels") << std::string("block_out_channels") << std::string("[32, -64]");
     QTest::newRow("even kernel") << std::string("conv_in_kernel") << std::string("4");
     QTest::newRow("null groups") << std::string("norm_num_groups") << std::string("null");
-    QTest::newRow("mid block type") << std::string("mid_block_type") << std::string("\"UNetMidBlock2DSimpleCrossAttn\"");
+    QTest::newRow("mid block type") << std::string("mid_block_type") << std::string("\"UNetMidBlock2D\"");
   }
 
   void badUNetValueNamesTheKey() {

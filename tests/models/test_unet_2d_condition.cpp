@@ -1,4 +1,4 @@
-// UNet2DConditionModel against diffusers 0.42: tiny random SD 1.x, SD 2.x, XL and inpainting UNets,
+// UNet2DConditionModel against diffusers 0.42: tiny random SD 1.x, SD 2.x, XL, inpainting, IF and x4 upscaler UNets,
 // and one for each class embedding type, the encoder projection and an attention mask
 // (tests/fixtures/models_fixture.py), run on the same inputs, fp32 on CPU, within 1e-4.
 #include <QtTest>
@@ -58,6 +58,12 @@ class TestUNet2DCondition : public QObject {
   void inpaintingMatchesDiffusers() { check_unet("unet_inpaint", 2, worst_); }
   void lessCommonOptionsMatchDiffusers() { check_unet("unet_variants", 2, worst_); }
   void sdxlAddedTextTimeMatchesDiffusers() { check_unet("unet_xl", 3, worst_); }
+  // DeepFloyd IF's block kinds: added-K/V attention, resnet resamplers, the pooled "text" embedding.
+  void deepFloydStageIMatchesDiffusers() { check_unet("unet_if1", 3, worst_); }
+  // Stage II: noise-level class labels, cross-attention only, skipped time activation, scaled resnets.
+  void deepFloydStageIIMatchesDiffusers() { check_unet("unet_if2", 2, worst_); }
+  // The x4 upscaler: 7 input channels, a noise-level class table, cross-attention-only transformers.
+  void x4UpscalerMatchesDiffusers() { check_unet("unet_x4", 2, worst_); }
   void classEmbeddingsMatchDiffusers_data() {
     QTest::addColumn<QString>("name");
     QTest::addColumn<int>("cases");
