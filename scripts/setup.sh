@@ -16,7 +16,7 @@ TORCH_VERSION=2.11.0
 DIFFUSERS_VERSION=0.42.1
 PY_PKGS=("torch==$TORCH_VERSION" "diffusers==$DIFFUSERS_VERSION" "transformers==5.17.0"
          "safetensors" "numpy" "pillow" "accelerate" "scipy" "peft==0.21.2"
-         "opencv-python-headless==4.12.0.88")
+         "opencv-python-headless==4.12.0.88" "beautifulsoup4==4.15.0" "ftfy==6.3.1" "sentencepiece==0.2.3" "protobuf==7.36.2")
 DEB_PKGS=(build-essential cmake ninja-build ccache pkg-config git
           qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
           libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n

@@ -313,6 +313,9 @@ QString ModelLibrary::familyName(ModelFamily family) {
     case ModelFamily::kSD2: return tr("SD 2.x");
     case ModelFamily::kSDXL: return tr("SDXL");
     case ModelFamily::kSDXLRefiner: return tr("SDXL refiner");
+    case ModelFamily::kIF: return tr("DeepFloyd IF I");
+    case ModelFamily::kIFSuperResolution: return tr("DeepFloyd IF II");
+    case ModelFamily::kSDUpscale: return tr("SD x4 upscaler");
   }
   return qs(pipelines::to_string(family));
 }

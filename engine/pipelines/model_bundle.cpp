@@ -11,15 +11,16 @@
 #include "engine/pipelines/model_footprint.h"
 #include "engine/pipelines/pipeline_common.h"
 #include "engine/pipelines/sdxl_conditioner.h"
+#include "engine/pipelines/t5_conditioner.h"
 
 namespace gesso::pipelines {
 
 LoadKey LoadKey::of(const ModelSpec& model, const torch::Device& device, const runtime::RuntimeOptions& o) {
   return {.model = model, .device = device, .dtype = o.dtype, .vae_fp32 = o.vae_fp32, .variant = o.variant,
-          .offload = o.offload, .channels_last = o.channels_last};
+          .offload = o.offload, .channels_last = o.channels_last, .text_encoder_on_cpu = o.text_encoder_on_cpu};
 }
 
-int ModelBundle::vae_scale_factor() const { return static_cast<int>(vae->config().downscale_factor()); }
+int ModelBundle::vae_scale_factor() const { return vae ? static_cast<int>(vae->config().downscale_factor()) : 1; }
 
 int ModelBundle::default_size() const {
   const auto& s = unet->config().sample_size;
@@ -44,9 +45,10 @@ std::string ModelBundle::file_of(const std::string& part) const {
 }
 
 std::vector<std::pair<std::string, torch::nn::Module*>> ModelBundle::components() {
-  auto out = conditioner->encoders();
+  std::vector<std::pair<std::string, torch::nn::Module*>> out;
+  if (conditioner) out = conditioner->encoders();
   out.emplace_back("unet", unet.get());
-  out.emplace_back("vae", vae.get());
+  if (vae) out.emplace_back("vae", vae.get());
   return out;
 }
 
@@ -67,7 +69,24 @@ models::CLIPTextModel load_text_encoder(const ModelSource& source, const std::st
   return m;
 }
 
-std::unique_ptr<TextConditioner> load_conditioner(const ModelSource& source, const io::LoadOptions& load) {
+// T5 on the CPU computes in bfloat16 (float32 for a float32 run): fp16 matmuls are slow there, and
+// T5's activations overflow fp16 besides.
+io::LoadOptions text_encoder_load(const io::LoadOptions& load, const runtime::RuntimeOptions& options) {
+  if (!options.text_encoder_on_cpu) return load;
+  auto cpu = load;
+  cpu.device = torch::kCPU;
+  cpu.dtype = options.dtype == torch::kFloat ? torch::kFloat : torch::kBFloat16;
+  return cpu;
+}
+
+std::unique_ptr<TextConditioner> load_conditioner(const ModelSource& source, const io::LoadOptions& load,
+                                                  const runtime::RuntimeOptions& options) {
+  if (source.family == ModelFamily::kIFSuperResolution) return nullptr;
+  if (source.family == ModelFamily::kIF) {
+    const auto& c = source.component("text_encoder");
+    return std::make_unique<T5Conditioner>(text::T5Tokenizer::from_dir(source.tokenizers.at("tokenizer").dir),
+                                           models::load_t5_encoder(c.config, c.weights, text_encoder_load(load, options)));
+  }
   if (!is_sdxl(source.family))
     return std::make_unique<ClipConditioner>(source.tokenizers.at("tokenizer").load(),
                                              load_text_encoder(source, "text_encoder", load));
@@ -80,22 +99,41 @@ std::unique_ptr<TextConditioner> load_conditioner(const ModelSource& source, con
                                            source.index.flag("force_zeros_for_empty_prompt", true));
 }
 
-// diffusers' SDXL pipelines run the VAE in float32 where its config asks (force_upcast: the
+// diffusers' SDXL and x4 upscaler pipelines run the VAE in float32 where its config asks (force_upcast: the
 // published SDXL VAE overflows in fp16) whenever the pipeline is fp16; SD 1.x / 2.x pipelines
 // ignore the flag. An fp16-safe VAE (force_upcast false) stays in fp16.
 torch::ScalarType vae_dtype_for(ModelFamily family, const models::AutoencoderKLConfig& vae,
                                 const runtime::RuntimeOptions& o) {
   if (o.vae_fp32) return torch::kFloat;
-  if (is_sdxl(family) && vae.force_upcast && o.dtype == torch::kHalf) return torch::kFloat;
+  if ((is_sdxl(family) || family == ModelFamily::kSDUpscale) && vae.force_upcast && o.dtype == torch::kHalf)
+    return torch::kFloat;
   return o.dtype;
 }
 
 void add_offloads(ModelBundle& m, const torch::Device& device) {
-  for (const auto& [name, module] : m.conditioner->encoders()) m.offloads.add(name, *module, device, m.key.offload);
+  // A T5 kept on the CPU stays there: nothing to upload.
+  if (m.conditioner && !m.key.text_encoder_on_cpu)
+    for (const auto& [name, module] : m.conditioner->encoders()) m.offloads.add(name, *module, device, m.key.offload);
   auto& unet = m.offloads.add("unet", *m.unet, device, m.key.offload);
   // Each upload gives the UNet fresh, separate weight tensors: joined again for the fused path.
   unet.set_after_upload([unet_module = m.unet]() mutable { unet_module->prepare(); });
-  m.offloads.add("vae", *m.vae, device, m.key.offload, runtime::ModuleOffload::kShallowPrefetchBytes);
+  if (m.vae) m.offloads.add("vae", *m.vae, device, m.key.offload, runtime::ModuleOffload::kShallowPrefetchBytes);
+}
+
+// diffusers' SD 1.x / 2.x pipelines fix old scheduler configs (steps_offset, clip_sample); SDXL,
+// IF and the upscaler do not.
+bool takes_stable_diffusion_fixes(ModelFamily family) {
+  return family == ModelFamily::kSD1 || family == ModelFamily::kSD2;
+}
+
+void load_vae(ModelBundle& m, const ModelSource& source, const io::LoadOptions& load,
+              const runtime::RuntimeOptions& options) {
+  if (!source.components.count("vae")) return;
+  const auto& vae = source.component("vae");
+  m.vae_dtype = vae_dtype_for(m.family, models::AutoencoderKLConfig::from_reader(vae.config), options);
+  auto vae_load = load;
+  vae_load.dtype = m.vae_dtype;
+  m.vae = models::load_autoencoder_kl(vae.config, vae.weights, vae_load);
 }
 
 }  // namespace
@@ -116,17 +154,13 @@ std::unique_ptr<ModelBundle> load_model_bundle(const ModelSpec& spec, const torc
   // same bookkeeping, copies standing in for uploads).
   load.device = options.offload == runtime::Offload::kNone ? device : torch::Device(torch::kCPU);
   load.dtype = options.dtype;
-  m->conditioner = load_conditioner(source, load);
+  m->conditioner = load_conditioner(source, load, options);
   const auto& unet = source.component("unet");
   m->unet = models::load_unet_2d_condition(unet.config, unet.weights, load);
-  const auto& vae = source.component("vae");
-  m->vae_dtype = vae_dtype_for(m->family, models::AutoencoderKLConfig::from_reader(vae.config), options);
-  auto vae_load = load;
-  vae_load.dtype = m->vae_dtype;
-  m->vae = models::load_autoencoder_kl(vae.config, vae.weights, vae_load);
+  load_vae(*m, source, load, options);
   m->scheduler_config = source.scheduler;
-  // diffusers' SDXL pipelines have no such fixes.
-  if (!is_sdxl(m->family)) schedulers::apply_stable_diffusion_fixes(m->scheduler_config);
+  m->noise_scheduler_config = source.noise_scheduler;
+  if (takes_stable_diffusion_fixes(m->family)) schedulers::apply_stable_diffusion_fixes(m->scheduler_config);
   set_channels_last(*m, options.channels_last);  // before offload takes the host copies
   m->prepare();
   if (options.offload != runtime::Offload::kNone) add_offloads(*m, device);
@@ -159,15 +193,17 @@ int64_t weight_bytes(const torch::nn::Module& module) {
 
 runtime::ModelFootprint footprint(const ModelBundle& m) {
   runtime::ModelFootprint f;
-  for (const auto& [name, module] : m.conditioner->encoders()) f.text_encoder_bytes += weight_bytes(*module);
+  if (m.conditioner && !m.key.text_encoder_on_cpu)
+    for (const auto& [name, module] : m.conditioner->encoders()) f.text_encoder_bytes += weight_bytes(*module);
   f.unet_bytes = weight_bytes(*m.unet);
-  f.vae_bytes = weight_bytes(*m.vae);
   set_unet_shape(f, m.unet->config());
   f.vae_scale_factor = m.vae_scale_factor();
-  f.vae_tile_pixels = models::vae_tile_sizes(m.vae->config(), is_sdxl(m.family) ? kSdxlVaeTile : 0).sample;
   f.unet_dtype_bytes = static_cast<int>(c10::elementSize(m.dtype()));
+  if (!m.vae) return f;
+  f.vae_bytes = weight_bytes(*m.vae);
+  f.vae_tile_pixels = models::vae_tile_sizes(m.vae->config(), is_sdxl(m.family) ? kSdxlVaeTile : 0).sample;
   f.vae_dtype_bytes = static_cast<int>(c10::elementSize(m.vae_dtype));
-  f.vae_upcast_in_fp16 = is_sdxl(m.family) && m.vae->config().force_upcast;
+  f.vae_upcast_in_fp16 = (is_sdxl(m.family) || m.family == ModelFamily::kSDUpscale) && m.vae->config().force_upcast;
   return f;
 }
 
@@ -176,8 +212,9 @@ void set_channels_last(ModelBundle& m, bool channels_last) {
   torch::NoGradGuard no_grad;
   const auto format = channels_last ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
   for (torch::nn::Module* module : {static_cast<torch::nn::Module*>(m.unet.get()), static_cast<torch::nn::Module*>(m.vae.get())})
-    for (auto& p : module->parameters())
-      if (p.dim() == 4) p.set_data(p.contiguous(format));
+    if (module)
+      for (auto& p : module->parameters())
+        if (p.dim() == 4) p.set_data(p.contiguous(format));
   m.channels_last = channels_last;
 }
 

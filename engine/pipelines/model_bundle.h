@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +35,7 @@ struct LoadKey {
   std::string variant;
   runtime::Offload offload = runtime::Offload::kNone;
   bool channels_last = false;
+  bool text_encoder_on_cpu = false;
 
   static LoadKey of(const ModelSpec& model, const torch::Device& device, const runtime::RuntimeOptions& options);
   bool operator==(const LoadKey&) const = default;
@@ -45,10 +47,12 @@ struct ModelBundle {
   LoadKey key;
   torch::ScalarType vae_dtype = torch::kFloat;  // key.dtype, or float32 (vae_fp32, or force_upcast in fp16)
   bool channels_last = false;                   // the UNet's and VAE's convolution weights are NHWC
-  std::unique_ptr<TextConditioner> conditioner;
+  std::unique_ptr<TextConditioner> conditioner;  // none for IF stage II (stage I's embeddings serve it)
   models::UNet2DConditionModel unet{nullptr};
-  models::AutoencoderKL vae{nullptr};
+  models::AutoencoderKL vae{nullptr};           // none for DeepFloyd IF (pixel space)
   schedulers::SchedulerConfig scheduler_config;
+  // IF II's image_noising_scheduler / the x4 upscaler's low_res_scheduler (model_source.h).
+  std::optional<schedulers::SchedulerConfig> noise_scheduler_config;
   runtime::OffloadSet offloads;  // with CPU offload, where each component's weights wait between uses
   // Bumped by prepare(): every cached value and CUDA graph built from the weights keys on it.
   uint64_t weights_version = 0;
@@ -60,7 +64,7 @@ struct ModelBundle {
 
   const torch::Device& device() const { return key.device; }
   torch::ScalarType dtype() const { return key.dtype; }
-  int vae_scale_factor() const;
+  int vae_scale_factor() const;     // 1 without a VAE (pixel space)
   int default_size() const;          // unet sample_size * vae_scale_factor (512 for SD 1.5, 1024 for SDXL)
   bool is_inpainting_unet() const;   // 9 input channels
   bool needs_time_ids() const;       // the UNet's addition_embed_type "text_time" (SDXL)

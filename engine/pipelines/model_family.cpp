@@ -36,12 +36,20 @@ ModelFamily model_family(const io::ModelIndex& index) {
     io::require_components(index, {"text_encoder"});
     return sd_version(index);
   }
+  if (index.class_name == "IFPipeline") return ModelFamily::kIF;
+  if (index.class_name == "IFSuperResolutionPipeline") return ModelFamily::kIFSuperResolution;
+  if (index.class_name == "StableDiffusionUpscalePipeline") return ModelFamily::kSDUpscale;
   throw ModelFileError(index.dir + "/model_index.json",
                        "pipeline class '" + index.class_name +
-                           "' is not supported (Stable Diffusion 1.x / 2.x and SDXL pipelines are)");
+                           "' is not supported (Stable Diffusion 1.x / 2.x, SDXL, DeepFloyd IF and the SD x4 "
+                           "upscaler pipelines are)");
 }
 
 bool is_sdxl(ModelFamily family) { return family == ModelFamily::kSDXL || family == ModelFamily::kSDXLRefiner; }
+
+bool is_deepfloyd(ModelFamily family) { return family == ModelFamily::kIF || family == ModelFamily::kIFSuperResolution; }
+
+bool is_latent_text_to_image(ModelFamily family) { return !is_deepfloyd(family) && family != ModelFamily::kSDUpscale; }
 
 std::string to_string(ModelFamily family) {
   switch (family) {
@@ -49,6 +57,9 @@ std::string to_string(ModelFamily family) {
     case ModelFamily::kSD2: return "SD 2.x";
     case ModelFamily::kSDXL: return "SDXL";
     case ModelFamily::kSDXLRefiner: return "SDXL refiner";
+    case ModelFamily::kIF: return "DeepFloyd IF I";
+    case ModelFamily::kIFSuperResolution: return "DeepFloyd IF II";
+    case ModelFamily::kSDUpscale: return "SD x4 upscaler";
   }
   return "?";
 }

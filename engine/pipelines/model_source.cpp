@@ -65,10 +65,39 @@ const ComponentSource& ModelSource::component(const std::string& name) const {
   return it->second;
 }
 
+namespace {
+
+// DeepFloyd IF: a pixel-space UNet, no VAE. Stage I reads the prompt with T5; stage II takes the
+// embeddings stage I computed (its own text_encoder, often left out of a download, is not read) and
+// noises its input with image_noising_scheduler.
+void add_deepfloyd_components(ModelSource& s, const std::string& variant) {
+  io::require_components(s.index, {"unet", "scheduler"});
+  require_class(s.index, "unet", {"UNet2DConditionModel"});
+  if (s.family == ModelFamily::kIF) {
+    io::require_components(s.index, {"tokenizer", "text_encoder"});
+    require_class(s.index, "tokenizer", {"T5Tokenizer", "T5TokenizerFast"});
+    require_class(s.index, "text_encoder", {"T5EncoderModel"});
+    s.tokenizers.emplace("tokenizer", TokenizerSource{.dir = s.index.path("tokenizer")});
+    s.components.emplace("text_encoder", folder_component(s.index.path("text_encoder"), variant, nullptr));
+  } else {
+    io::require_components(s.index, {"image_noising_scheduler"});
+    s.noise_scheduler = schedulers::load_scheduler_config(s.index.path("image_noising_scheduler") +
+                                                          "/scheduler_config.json");
+  }
+  s.components.emplace("unet", folder_component(s.index.path("unet"), variant, nullptr));
+  s.scheduler = schedulers::load_scheduler_config(s.index.path("scheduler") + "/scheduler_config.json");
+}
+
+}  // namespace
+
 ModelSource folder_source(const std::string& dir, const std::string& variant) {
   ModelSource s;
   s.index = io::read_model_index(dir);
   s.family = model_family(s.index);
+  if (is_deepfloyd(s.family)) {
+    add_deepfloyd_components(s, variant);
+    return s;
+  }
   io::require_components(s.index, {"unet", "vae", "scheduler"});
   require_class(s.index, "unet", {"UNet2DConditionModel"});
   require_class(s.index, "vae", {"AutoencoderKL"});
@@ -81,6 +110,11 @@ ModelSource folder_source(const std::string& dir, const std::string& variant) {
   s.components.emplace("unet", folder_component(s.index.path("unet"), variant, nullptr));
   s.components.emplace("vae", folder_component(s.index.path("vae"), variant, io::vae_key_rename));
   s.scheduler = schedulers::load_scheduler_config(s.index.path("scheduler") + "/scheduler_config.json");
+  if (s.family == ModelFamily::kSDUpscale) {
+    io::require_components(s.index, {"low_res_scheduler"});
+    s.noise_scheduler =
+        schedulers::load_scheduler_config(s.index.path("low_res_scheduler") + "/scheduler_config.json");
+  }
   return s;
 }
 

@@ -4,6 +4,7 @@
 // gives them from its files; a single-file checkpoint (single_file_source.h) from its keys and the
 // family's published defaults. The bundle loader builds the same modules from either.
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,11 @@ struct ModelSource {
   io::ModelIndex index;  // pipeline class, component classes, flags; dir is the folder or the file
   ModelFamily family = ModelFamily::kSD1;
   std::map<std::string, ComponentSource> components;  // "text_encoder", "text_encoder_2", "unet", "vae"
-  std::map<std::string, TokenizerSource> tokenizers;  // "tokenizer", "tokenizer_2"
+  std::map<std::string, TokenizerSource> tokenizers;  // "tokenizer", "tokenizer_2" (IF I's: a T5 folder)
   schedulers::SchedulerConfig scheduler;
+  // The scheduler that noises a low-resolution input (IF II's image_noising_scheduler, the x4
+  // upscaler's low_res_scheduler), where the pipeline has one.
+  std::optional<schedulers::SchedulerConfig> noise_scheduler;
   std::vector<std::string> notes;  // what loading decided on its own ("v-prediction: <file>.yaml says so")
 
   const ComponentSource& component(const std::string& name) const;  // ModelFileError naming the model

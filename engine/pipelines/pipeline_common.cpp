@@ -196,9 +196,17 @@ torch::Tensor predict_noise(ModelBundle& model, schedulers::Scheduler& scheduler
   for (const auto& fix : in.colour_fixes)
     if (fix.active.at(static_cast<std::size_t>(i - in.begin_index)))
       noise = apply_tile_colour_fix(fix, noise, x, scheduler.timesteps()[i].item<double>(), in.guidance);
-  if (!in.guidance) return noise;
-  const auto chunks = noise.chunk(2);
-  return chunks[0] + in.guidance_scale * (chunks[1] - chunks[0]);
+  torch::Tensor variance;
+  if (noise.size(1) > latents.size(1)) {
+    const auto parts = noise.split(latents.size(1), 1);
+    noise = parts[0], variance = parts[1];
+  }
+  if (in.guidance) {
+    const auto chunks = noise.chunk(2);
+    noise = chunks[0] + in.guidance_scale * (chunks[1] - chunks[0]);
+    if (variance.defined()) variance = variance.chunk(2)[1];
+  }
+  return variance.defined() && in.learned_variance ? torch::cat({noise, variance}, 1) : noise;
 }
 
 torch::Tensor blend(const schedulers::Scheduler& scheduler, const DenoiseInputs& in, const torch::Tensor& latents,
@@ -217,9 +225,10 @@ StepEvent make_event(ModelBundle& model, const Observer& observer, const torch::
   e.it_per_s = elapsed > 0 ? done / elapsed : 0;
   e.vram = runtime::vram_stats(model.device());
   const int every = observer.preview_every();
-  if (every > 0 && (e.step % every == 0 || e.step == total) && latents.size(1) == 4) {
-    const auto rgb = kernels::latent_to_rgb(latents.slice(0, 0, 1), kernels::sd_latent_rgb_factors(),
-                                            torch::zeros({3})).cpu();
+  const bool pixels = latents.size(1) == 3;  // DeepFloyd IF denoises the image itself, in [-1, 1]
+  if (every > 0 && (e.step % every == 0 || e.step == total) && (latents.size(1) == 4 || pixels)) {
+    const auto factors = pixels ? torch::eye(3) : kernels::sd_latent_rgb_factors();
+    const auto rgb = kernels::latent_to_rgb(latents.slice(0, 0, 1), factors, torch::zeros({3})).cpu();
     Image preview{static_cast<int>(rgb.size(2)), static_cast<int>(rgb.size(1)), 3, {}};
     preview.pixels.assign(rgb.data_ptr<uint8_t>(), rgb.data_ptr<uint8_t>() + rgb.numel());
     e.preview = std::move(preview);

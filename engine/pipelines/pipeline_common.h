@@ -64,7 +64,13 @@ struct DenoiseInputs {
   std::vector<TileColourFix> colour_fixes;  // applied to each step's noise prediction, before CFG
   double guidance_scale = 7.5;
   bool guidance = true;
-  torch::Tensor unet_condition;   // 9-channel inpainting: [mask, masked image latents], CFG-batched
+  // The UNet predicts a variance after the noise (DeepFloyd IF: 2x the sample's channels). Guidance
+  // mixes the noise only; with learned_variance the scheduler gets the conditional half's variance
+  // after it (a learned / learned_range DDPM), else the variance is dropped (diffusers' IF pipelines).
+  bool learned_variance = false;
+  // Channels joined after the (scaled) sample, CFG-batched: 9-channel inpainting's [mask, masked
+  // image latents], IF II's upscaled stage-I image, the x4 upscaler's noised low-resolution image.
+  torch::Tensor unet_condition;
   // 4-channel inpainting: after each step, outside the mask the latents are the image's, noised to
   // the next step's level (diffusers' StableDiffusionInpaintPipeline blending).
   torch::Tensor blend_image_latents, blend_noise, blend_mask;

@@ -80,6 +80,7 @@ std::vector<TextEncoderPlan> text_encoders(ModelFamily family) {
       return {{"tokenizer", "text_encoder", io::kSgmClipPrefix, false, false},
               {"tokenizer_2", "text_encoder_2", io::kSgmOpenClipPrefix, true, true}};
     case ModelFamily::kSDXLRefiner: return {{"tokenizer_2", "text_encoder_2", io::kSgmRefinerClipPrefix, true, true}};
+    default: break;  // no single-file layout: model_file never names these families for a file
   }
   return {};
 }

@@ -21,7 +21,10 @@ std::vector<std::pair<int, int>> size_presets(ModelFamily family) {
     case ModelFamily::kSDXLRefiner:
       return with_transposes(1024, {{1152, 896}, {1216, 832}, {1344, 768}, {1536, 640}});
     case ModelFamily::kSD2: return with_transposes(768, {{896, 640}, {1024, 576}});
-    case ModelFamily::kSD1: break;
+    case ModelFamily::kIF: return {{64, 64}};
+    case ModelFamily::kIFSuperResolution: return {{256, 256}};
+    case ModelFamily::kSD1:
+    case ModelFamily::kSDUpscale: break;
   }
   return with_transposes(512, {{768, 512}, {640, 512}, {912, 512}});
 }

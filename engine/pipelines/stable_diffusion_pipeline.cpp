@@ -151,6 +151,12 @@ std::vector<std::string> drop_unusable_embeddings(PromptNetworks& nets, ModelBun
 
 // What the families allow, with the error a user can act on.
 void check_models(const GenerationRequest& r, const ModelBundle& model, const ModelBundle* refiner) {
+  if (!is_latent_text_to_image(model.family))
+    throw RequestError("model", model.name() + " is a " + to_string(model.family) + " model, which runs in its own " +
+                                    (model.family == ModelFamily::kSDUpscale ? "pipeline (Upscale x4)"
+                                                                             : "pipeline (DeepFloyd IF)"));
+  if (refiner && !is_latent_text_to_image(refiner->family))
+    throw RequestError("refiner", refiner->name() + " is " + to_string(refiner->family) + ", not an SDXL refiner");
   if (model.is_inpainting_unet() && r.pipeline != PipelineKind::kInpaint)
     throw RequestError("model", model.name() + " is an inpainting model (9-channel UNet): give an init image and a mask");
   if (model.family == ModelFamily::kSDXLRefiner && r.pipeline == PipelineKind::kTxt2Img)

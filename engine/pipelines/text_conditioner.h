@@ -1,7 +1,7 @@
 #pragma once
 // Prompt text -> Conditioning, one implementation per model family's text encoders (ClipConditioner:
 // the CLIP encoder of SD 1.x / 2.x; SdxlConditioner: SDXL's two CLIP encoders, or the refiner's
-// one; T5 later), so that no pipeline assumes one tokenizer or one encoder.
+// one; T5Conditioner: DeepFloyd IF's T5), so that no pipeline assumes one tokenizer or one encoder.
 #include <torch/nn/module.h>
 
 #include <string>
@@ -25,6 +25,9 @@ struct PromptInput {
   // AUTOMATIC1111's prompts (emphasis, BREAK, 75-token chunks; clip_prompt.h), or diffusers' plain
   // ones (one 77-token window, brackets as text).
   bool plain = false;
+  // DeepFloyd IF's caption clean-up (diffusers' clean_caption: URLs, HTML, @names ... removed);
+  // without it the prompt is lowercased and stripped, as diffusers' IF pipelines do.
+  bool clean_caption = false;
   // The textual-inversion embeddings the texts may name (by file stem), or none.
   const std::vector<networks::TextualInversion>* embeddings = nullptr;
 };

@@ -37,6 +37,9 @@ struct RuntimeOptions {
   bool vae_tiling = false;               // decode / encode in overlapping tiles, blended
   bool vae_slicing = false;              // decode / encode one image of the batch at a time
   Offload offload = Offload::kNone;
+  // DeepFloyd IF's T5-XXL (4.7 B parameters, ~9.5 GB in fp16) kept and run on the CPU, in bfloat16
+  // (float32 when the run is float32): the GPU holds only the UNets. Its prompt embeddings are cached.
+  bool text_encoder_on_cpu = false;
   bool cuda_graphs = false;              // capture the UNet call once per shape, replay every step
   KernelFusion kernels = KernelFusion::kAuto;
   bool release_memory = false;           // hand cached device memory back to the driver after a run

@@ -167,6 +167,7 @@ void read_schedule_keys(const Reader& r, SchedulerConfig& c) {
   r.read("thresholding", c.thresholding);
   r.read("dynamic_thresholding_ratio", c.dynamic_thresholding_ratio);
   r.read("sample_max_value", c.sample_max_value);
+  r.read("variance_type", c.variance_type);
 }
 
 void read_solver_keys(const Reader& r, SchedulerConfig& c) {
@@ -196,9 +197,14 @@ void validate(const Reader& r, const SchedulerConfig& c, const std::string& path
                                    " values for " + std::to_string(c.num_train_timesteps) + " training timesteps");
   }
   if (c.trained_betas.empty() && c.beta_schedule)
-    r.check_one_of("beta_schedule", *c.beta_schedule, {"linear", "scaled_linear", "squaredcos_cap_v2"});
+    r.check_one_of("beta_schedule", *c.beta_schedule,
+                   {"linear", "scaled_linear", "squaredcos_cap_v2", "sigmoid", "laplace"});
   if (c.prediction_type) r.check_one_of("prediction_type", *c.prediction_type, {"epsilon", "v_prediction", "sample"});
   if (c.timestep_spacing) r.check_one_of("timestep_spacing", *c.timestep_spacing, {"leading", "trailing", "linspace"});
+  if (c.variance_type) {
+    r.check_one_of("variance_type", *c.variance_type,
+                   {"fixed_small", "fixed_small_log", "fixed_large", "fixed_large_log", "learned", "learned_range"});
+  }
 }
 
 }  // namespace

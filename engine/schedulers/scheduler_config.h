@@ -12,7 +12,7 @@
 namespace gesso::schedulers {
 
 // The diffusers scheduler classes Gesso implements.
-enum class SchedulerClass { kDdim, kPndm, kEuler, kEulerAncestral, kLms, kDpmSolverMultistep, kUniPc };
+enum class SchedulerClass { kDdim, kPndm, kEuler, kEulerAncestral, kLms, kDpmSolverMultistep, kUniPc, kDdpm };
 
 // The class of a diffusers class name ("DDIMScheduler"); nullopt for one Gesso does not have.
 std::optional<SchedulerClass> scheduler_class(const std::string& class_name);
@@ -25,7 +25,7 @@ struct SchedulerConfig {
   int num_train_timesteps = 1000;
   std::optional<double> beta_start;
   std::optional<double> beta_end;
-  std::optional<std::string> beta_schedule;  // linear | scaled_linear | squaredcos_cap_v2
+  std::optional<std::string> beta_schedule;  // linear | scaled_linear | squaredcos_cap_v2 (DDPM: | sigmoid | laplace)
   std::vector<double> trained_betas;         // non-empty: used instead of beta_schedule
   std::optional<bool> rescale_betas_zero_snr;
   std::optional<std::string> prediction_type;  // epsilon | v_prediction | sample
@@ -38,6 +38,8 @@ struct SchedulerConfig {
   std::optional<bool> thresholding;
   std::optional<double> dynamic_thresholding_ratio;
   std::optional<double> sample_max_value;
+  // DDPM: fixed_small | fixed_small_log | fixed_large | fixed_large_log | learned | learned_range
+  std::optional<std::string> variance_type;
   std::optional<bool> use_karras_sigmas;
   std::optional<bool> use_exponential_sigmas;
   std::optional<bool> use_beta_sigmas;  // not supported (needs scipy's beta.ppf)
@@ -77,6 +79,7 @@ struct SchedulerSettings {
   bool thresholding{};
   double dynamic_thresholding_ratio{};
   double sample_max_value{};
+  std::string variance_type;  // "" where the class defaults it to None
   bool use_karras_sigmas{};
   bool use_exponential_sigmas{};
   bool use_beta_sigmas{};

@@ -26,6 +26,7 @@ SchedulerSettings shared_defaults() {
           .thresholding = false,
           .dynamic_thresholding_ratio = 0.995,
           .sample_max_value = 1.0,
+          .variance_type = "",  // None in DPMSolverMultistepScheduler; DDPM's is below
           .use_karras_sigmas = false,
           .use_exponential_sigmas = false,
           .use_beta_sigmas = false,
@@ -72,6 +73,7 @@ void take_schedule_keys(SchedulerSettings& s, const SchedulerConfig& c) {
   take(s.thresholding, c.thresholding);
   take(s.dynamic_thresholding_ratio, c.dynamic_thresholding_ratio);
   take(s.sample_max_value, c.sample_max_value);
+  take(s.variance_type, c.variance_type);
 }
 
 void take_solver_keys(SchedulerSettings& s, const SchedulerConfig& c) {
@@ -101,6 +103,7 @@ const std::pair<const char*, SchedulerClass> kClassNames[] = {
     {"LMSDiscreteScheduler", SchedulerClass::kLms},
     {"DPMSolverMultistepScheduler", SchedulerClass::kDpmSolverMultistep},
     {"UniPCMultistepScheduler", SchedulerClass::kUniPc},
+    {"DDPMScheduler", SchedulerClass::kDdpm},
 };
 
 }  // namespace
@@ -128,6 +131,11 @@ SchedulerSettings diffusers_defaults(SchedulerClass cls) {
       break;
     case SchedulerClass::kUniPc:
       s.solver_type = "bh2";
+      break;
+    case SchedulerClass::kDdpm:
+      s.timestep_spacing = "leading";
+      s.clip_sample = true;
+      s.variance_type = "fixed_small";
       break;
     case SchedulerClass::kEuler:
     case SchedulerClass::kEulerAncestral:

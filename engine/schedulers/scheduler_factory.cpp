@@ -1,5 +1,6 @@
 #include "engine/error.h"
 #include "engine/schedulers/ddim.h"
+#include "engine/schedulers/ddpm.h"
 #include "engine/schedulers/dpmpp_2m.h"
 #include "engine/schedulers/euler.h"
 #include "engine/schedulers/euler_ancestral.h"
@@ -22,6 +23,7 @@ std::unique_ptr<Scheduler> construct(SchedulerClass cls, const SchedulerSettings
     case SchedulerClass::kLms: return std::make_unique<LmsScheduler>(settings);
     case SchedulerClass::kDpmSolverMultistep: return std::make_unique<DpmSolverMultistepScheduler>(settings);
     case SchedulerClass::kUniPc: return std::make_unique<UniPcScheduler>(settings);
+    case SchedulerClass::kDdpm: return std::make_unique<DdpmScheduler>(settings);
   }
   throw Error("unknown scheduler class");
 }
@@ -58,6 +60,7 @@ const UserName kUserNames[] = {
     {"PNDM", SchedulerClass::kPndm},
     {"LMS", SchedulerClass::kLms},
     {"UniPC", SchedulerClass::kUniPc},
+    {"DDPM", SchedulerClass::kDdpm},
 };
 
 }  // namespace
@@ -93,7 +96,7 @@ const std::vector<std::pair<std::string, std::string>>& class_names() {
       {"EulerAncestralDiscreteScheduler", "Euler a"}, {"EulerDiscreteScheduler", "Euler"},
       {"DPMSolverMultistepScheduler", "DPM++ 2M"},   {"DDIMScheduler", "DDIM"},
       {"PNDMScheduler", "PNDM"},                     {"LMSDiscreteScheduler", "LMS"},
-      {"UniPCMultistepScheduler", "UniPC"}};
+      {"UniPCMultistepScheduler", "UniPC"},         {"DDPMScheduler", "DDPM"}};
   return names;
 }
 

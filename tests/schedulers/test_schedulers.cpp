@@ -2,7 +2,9 @@
 // loops with a stand-in model, from the same seeded noise, on SD 1.x/2.x configs, each spacing,
 // Karras on/off, DDIM's eta with the generator, img2img starts and PNDM's Runge-Kutta warm-up;
 // configs that leave keys out, read by every sampler (through StableDiffusionPipeline's fixes
-// where a case says so), and each class's defaults against diffusers' signatures.
+// where a case says so), and each class's defaults against diffusers' signatures. DDPM also runs
+// DeepFloyd IF's loops (learned variance in the model output's second half, dynamic thresholding,
+// stage II's noised upscaled image) and noises images at a noise level alone (add_noise_at).
 // Timesteps must be equal; every step's sample within 1e-4.
 #include <QtTest>
 
@@ -14,13 +16,16 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 
 #include "common/fixtures.h"
 #include "engine/error.h"
 #include "engine/io/safetensors.h"
+#include "engine/schedulers/ddpm.h"
 #include "engine/schedulers/scheduler.h"
 
+using gesso::schedulers::DdpmScheduler;
 using gesso::schedulers::load_scheduler_config;
 using gesso::schedulers::make_scheduler;
 using gesso::schedulers::SchedulerConfig;
@@ -57,6 +62,34 @@ torch::Tensor fake_model(const torch::Tensor& x, const torch::Tensor& t) {
 }
 
 double max_diff(const torch::Tensor& a, const torch::Tensor& b) { return (a - b).abs().max().item<double>(); }
+
+// As max_diff, with NaN equal to NaN (diffusers' fixed_large_log variance is NaN); infinite where
+// only one of the two is NaN.
+double max_diff_nan(const torch::Tensor& a, const torch::Tensor& b) {
+  const auto nan_a = torch::isnan(a);
+  if (!torch::equal(nan_a, torch::isnan(b))) return std::numeric_limits<double>::infinity();
+  if (nan_a.all().item<bool>()) return 0;
+  return max_diff(a.masked_fill(nan_a, 0), b.masked_fill(nan_a, 0));
+}
+
+// The fixture's stand-in for IF's UNet (if_model), op for op: the noise prediction on the image
+// channels (plus stage II's upscaled image), then as many channels of learned variance.
+torch::Tensor if_model(const torch::Tensor& x, const torch::Tensor& t, int64_t channels, const std::string& variance_half) {
+  const auto tt = t.to(torch::kFloat32);
+  const auto image = x.slice(1, 0, channels);
+  auto eps = fake_model(image, t);
+  if (x.size(1) > channels) eps = eps + 0.05 * x.slice(1, channels);
+  auto v = torch::tanh(0.8 * image + torch::sin(tt / 150));
+  if (variance_half == "positive") v = 0.02 * (v + 1);
+  return torch::cat({eps, v}, 1);
+}
+
+bool learns_variance(const SchedulerConfig& config) {
+  const auto type = config.variance_type.value_or("fixed_small");
+  return type == "learned" || type == "learned_range";
+}
+
+SchedulerConfig config_named(const std::string& name) { return load_scheduler_config((dir() / (name + ".json")).string()); }
 
 // Worst final-sample difference per sampler, reported at the end.
 std::map<std::string, double>& worst() {
@@ -110,6 +143,7 @@ nlohmann::json settings_json(const SchedulerSettings& s) {
           {"thresholding", s.thresholding},
           {"dynamic_thresholding_ratio", s.dynamic_thresholding_ratio},
           {"sample_max_value", s.sample_max_value},
+          {"variance_type", s.variance_type.empty() ? nlohmann::json() : nlohmann::json(s.variance_type)},
           {"use_karras_sigmas", s.use_karras_sigmas},
           {"use_exponential_sigmas", s.use_exponential_sigmas},
           {"use_beta_sigmas", s.use_beta_sigmas},
@@ -206,7 +240,7 @@ class TestSchedulers : public QObject {
   void everyNameRunsAndRejectsBadStepCounts() {
     const auto names = gesso::schedulers::scheduler_names();
     QCOMPARE(names, (std::vector<std::string>{"Euler a", "Euler", "DPM++ 2M", "DPM++ 2M Karras", "DDIM", "PNDM", "LMS",
-                                              "UniPC"}));
+                                              "UniPC", "DDPM"}));
     auto config = load_scheduler_config((dir() / "sd15.json").string());
     for (const auto& name : names) {
       auto s = make_scheduler(name, config);
@@ -252,6 +286,152 @@ class TestSchedulers : public QObject {
       const double diff = max_diff(finals[0], finals[1]);
       QVERIFY2(diff <= 1e-3, qPrintable(QString("%1: CUDA vs CPU max |diff| %2").arg(name.c_str()).arg(diff)));
     }
+  }
+
+  // IFPipeline / IFSuperResolutionPipeline's loops (tests/fixtures/schedulers_fixture.py,
+  // run_ddpm_case): the model's 2x-channel output goes to step() whole where the variance is
+  // learned, every step draws its noise from the pipeline's generator after stage II's noising.
+  void ddpmLoopsMatchDiffusers_data() {
+    QTest::addColumn<int>("index");
+    const auto& cases = fixture()["ddpm_cases"];
+    for (size_t i = 0; i < cases.size(); ++i) {
+      const auto& c = cases[i];
+      std::string label = c["id"].get<std::string>() + " " + c["config"].get<std::string>() + " " +
+                          std::to_string(c["steps"].get<int>()) + " steps";
+      if (!c["noise_level"].is_null()) label += " noise level " + std::to_string(c["noise_level"].get<int>());
+      QTest::newRow(label.c_str()) << static_cast<int>(i);
+    }
+  }
+
+  void ddpmLoopsMatchDiffusers() {
+    QFETCH(int, index);
+    const auto& c = fixture()["ddpm_cases"][index];
+    const auto id = c["id"].get<std::string>();
+    const auto config = config_named(c["config"].get<std::string>());
+    auto s = DdpmScheduler::from_config(config);
+    s.set_timesteps(c["steps"].get<int>());
+    const auto timesteps = s.timesteps();
+    QVERIFY(torch::equal(timesteps, reference().view(id + ".timesteps")));
+
+    const auto shape = c["shape"].get<std::vector<int64_t>>();
+    auto gen = at::make_generator<at::CPUGeneratorImpl>(c["seed"].get<uint64_t>());
+    auto images = torch::randn(shape, gen) * s.init_noise_sigma();
+    QVERIFY(max_diff(images, reference().view(id + ".start")) <= 1e-6);
+    torch::Tensor upscaled;
+    if (!c["noise_level"].is_null()) {
+      const auto noising = DdpmScheduler::from_config(config_named(c["noising_config"].get<std::string>()));
+      auto image_gen = at::make_generator<at::CPUGeneratorImpl>(c["seed"].get<uint64_t>() + 7777);
+      const auto image = torch::rand(shape, image_gen) * 2 - 1;
+      const auto noise = torch::randn(shape, gen);
+      const auto levels = torch::full({shape[0]}, c["noise_level"].get<int64_t>(), torch::kInt64);
+      upscaled = noising.add_noise_at(image, noise, levels);
+      QVERIFY(max_diff(upscaled, reference().view(id + ".upscaled")) <= 1e-6);
+    }
+
+    const auto samples = reference().view(id + ".samples");
+    const int64_t channels = shape[1];
+    double final_diff = 0;
+    for (int i = 0; i < timesteps.size(0); ++i) {
+      const auto input = s.scale_model_input(upscaled.defined() ? torch::cat({images, upscaled}, 1) : images, i);
+      auto noise_pred = if_model(input, timesteps[i], channels, c["variance_half"].get<std::string>());
+      if (!learns_variance(config)) noise_pred = noise_pred.slice(1, 0, channels);
+      images = s.step(noise_pred, i, images, gen);
+      const auto want = samples[i];
+      final_diff = max_diff_nan(images, want);
+      const double scale = std::max(1.0, torch::nan_to_num(want.abs(), 0.0).max().item<double>());
+      QVERIFY2(final_diff <= kTolerance * scale,
+               qPrintable(QString("step %1: max |diff| %2 (largest |value| %3)").arg(i).arg(final_diff).arg(scale)));
+      worst_relative() = std::max(worst_relative(), final_diff / scale);
+    }
+    auto& w = worst()["DDPM " + c["config"].get<std::string>()];
+    w = std::max(w, final_diff);
+  }
+
+  // The noising schedulers of IF stage II and the SD x4 upscaler: add_noise at noise levels, one
+  // for the batch or one per sample.
+  void ddpmNoisingMatchesDiffusers() {
+    for (const auto& c : fixture()["noising_cases"]) {
+      const auto id = c["id"].get<std::string>();
+      const auto s = DdpmScheduler::from_config(config_named(c["config"].get<std::string>()));
+      const auto levels = torch::tensor(c["noise_levels"].get<std::vector<int64_t>>(), torch::kInt64);
+      const auto noised = s.add_noise_at(reference().view(id + ".original"), reference().view(id + ".noise"), levels);
+      const double diff = max_diff(noised, reference().view(id + ".noised"));
+      QVERIFY2(diff <= 1e-6, qPrintable(QString("%1 %2: max |diff| %3").arg(id.c_str(), c["config"].dump().c_str()).arg(diff)));
+      auto& w = worst()["DDPM add_noise_at " + c["config"].get<std::string>()];
+      w = std::max(w, diff);
+    }
+  }
+
+  void ddpmRefusesWhatItCannotRun() {
+    SchedulerConfig config;
+    config.variance_type = "fixed_medium";
+    try {
+      make_scheduler("DDPM", config);
+      QFAIL("no exception");
+    } catch (const gesso::RequestError& e) {
+      QCOMPARE(e.field(), std::string("sampler"));
+      QVERIFY2(std::string(e.what()).find("variance_type") != std::string::npos, e.what());
+    }
+    config = SchedulerConfig{};
+    config.beta_schedule = "sigmoid";  // DDPM's own: the other classes refuse it as diffusers does
+    QVERIFY_THROWS_EXCEPTION(gesso::RequestError, make_scheduler("DDIM", config));
+    make_scheduler("DDPM", config);
+
+    const auto noising = DdpmScheduler::from_config(config_named("if_noising"));
+    const auto x = torch::zeros({2, 3, 4, 4});
+    for (int64_t level : {-1, 1000}) {
+      try {
+        noising.add_noise_at(x, x, torch::full({2}, level, torch::kInt64));
+        QFAIL("no exception");
+      } catch (const gesso::RequestError& e) {
+        QCOMPARE(e.field(), std::string("noise_level"));
+      }
+    }
+    QVERIFY_THROWS_EXCEPTION(gesso::Error, noising.add_noise_at(x, x, torch::full({2}, 250.0)));
+    QVERIFY_THROWS_EXCEPTION(gesso::Error, noising.add_noise_at(x, x, torch::full({3}, 250, torch::kInt64)));
+
+    // A learned variance needs the model's variance channels; a fixed one takes the sample's.
+    auto learned = DdpmScheduler::from_config(config_named("if_stage_1"));
+    learned.set_timesteps(7);
+    QVERIFY_THROWS_EXCEPTION(gesso::Error, learned.step(x, 0, x, std::nullopt));
+    QCOMPARE(learned.step(torch::cat({x, x}, 1), 0, x, std::nullopt).sizes(), x.sizes());
+    auto fixed = DdpmScheduler::from_config(config_named("ddpm_defaults"));
+    fixed.set_timesteps(7);
+    QVERIFY_THROWS_EXCEPTION(gesso::Error, fixed.step(torch::cat({x, x}, 1), 0, x, std::nullopt));
+  }
+
+  // A folder whose scheduler is a DDPMScheduler (DeepFloyd IF) samples with it, as diffusers does.
+  void ddpmIsAModelsOwnSampler() {
+    const auto config = config_named("if_stage_1");
+    QCOMPARE(gesso::schedulers::default_sampler(config), std::string("DDPMScheduler"));
+    QCOMPARE(gesso::schedulers::sampler_display_name("DDPMScheduler", config), std::string("DDPM"));
+    QCOMPARE(config.variance_type, std::optional<std::string>("learned_range"));
+  }
+
+  // IF runs on the GPU with a CPU generator: learned variance, thresholding (torch.quantile) and
+  // add_noise_at with CPU noise levels must agree with the CPU run.
+  void ddpmLearnedVarianceOnCudaMatchesCpu() {
+    if (!torch::cuda::is_available()) QSKIP("no CUDA device");
+    const auto shape = std::vector<int64_t>{2, 3, 16, 16};
+    std::vector<torch::Tensor> finals;
+    for (const auto device : {torch::Device(torch::kCPU), torch::Device(torch::kCUDA)}) {
+      auto s = DdpmScheduler::from_config(config_named("if_stage_2"));
+      const auto noising = DdpmScheduler::from_config(config_named("if_noising"));
+      s.set_timesteps(20);
+      auto gen = at::make_generator<at::CPUGeneratorImpl>(11);
+      auto images = torch::randn(shape, gen).to(device);
+      const auto noise = torch::randn(shape, gen).to(device);
+      const auto upscaled = noising.add_noise_at(torch::rand(shape, gen).to(device) * 2 - 1, noise,
+                                                 torch::full({2}, 250, torch::kInt64));
+      const auto timesteps = s.timesteps();
+      for (int i = 0; i < timesteps.size(0); ++i) {
+        const auto input = s.scale_model_input(torch::cat({images, upscaled}, 1), i);
+        images = s.step(if_model(input, timesteps[i].to(device), 3, "signed"), i, images, gen);
+      }
+      finals.push_back(images.cpu());
+    }
+    const double diff = max_diff(finals[0], finals[1]);
+    QVERIFY2(diff <= 1e-3, qPrintable(QString("DDPM IF stage II: CUDA vs CPU max |diff| %1").arg(diff)));
   }
 
   void unsupportedConfigIsRequestError() {
@@ -338,6 +518,7 @@ class TestSchedulers : public QObject {
     QTest::newRow("unknown schedule") << "{\"beta_schedule\": \"cubic\"}" << "beta_schedule";
     QTest::newRow("unknown spacing") << "{\"timestep_spacing\": \"sideways\"}" << "timestep_spacing";
     QTest::newRow("unknown prediction") << "{\"prediction_type\": \"noise\"}" << "prediction_type";
+    QTest::newRow("unknown variance") << "{\"variance_type\": \"fixed_medium\"}" << "variance_type";
     QTest::newRow("betas count") << "{\"trained_betas\": [0.1, 0.2]}" << "trained_betas";
     QTest::newRow("empty file") << "" << "JSON";
   }
@@ -361,7 +542,7 @@ class TestSchedulers : public QObject {
   }
 
   void cleanupTestCase() {
-    for (const auto& [sampler, diff] : worst()) qInfo("worst final |diff| %-32s %.3g", sampler.c_str(), diff);
+    for (const auto& [sampler, diff] : worst()) qInfo("worst final |diff| %-36s %.3g", sampler.c_str(), diff);
     qInfo("worst |diff| / max(1, largest |value|) over all steps: %.3g", worst_relative());
     for (const char* name : {"inf.json", "bad.json"}) std::filesystem::remove(temp_path(name));
   }
