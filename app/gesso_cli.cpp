@@ -6,7 +6,10 @@
 #include <iostream>
 #include <random>
 
+#include "app/cli_deepfloyd.h"
+#include "app/cli_output.h"
 #include "app/cli_progress.h"
+#include "app/cli_upscale.h"
 #include "app/runtime_flags.h"
 #include "engine/error.h"
 #include "engine/io/a1111_parameters.h"
@@ -18,7 +21,6 @@
 
 namespace {
 
-namespace fs = std::filesystem;
 using gesso::pipelines::GenerationRequest;
 
 struct CliOptions {
@@ -207,19 +209,7 @@ void finish_request(CliOptions& o) {
   if (o.repeat < 1 || o.repeat > 1000) throw gesso::RequestError("repeat", "must be within 1..1000");
   if (o.count < 1 || o.count > 10000) throw gesso::RequestError("count", "must be within 1..10000");
   // Fail before a long run, not after it.
-  if (fs::path(o.output).extension() == ".png" && fs::exists(o.output) && !o.overwrite)
-    throw gesso::RequestError("output", o.output + " exists; choose another name or pass --overwrite");
-}
-
-std::string output_path(const CliOptions& o, uint64_t seed, int index, int total) {
-  const bool to_file = fs::path(o.output).extension() == ".png";
-  if (!to_file) {
-    fs::create_directories(o.output);
-    return gesso::io::next_free_path(o.output, std::to_string(seed) + "-" + std::to_string(index));
-  }
-  if (total == 1) return o.output;
-  const fs::path p(o.output);
-  return (p.parent_path() / (p.stem().string() + "-" + std::to_string(index) + ".png")).string();
+  gesso::app::check_output(o.output, o.overwrite);
 }
 
 int generate(CliOptions& o) {
@@ -240,10 +230,8 @@ int generate(CliOptions& o) {
     if (!o.latents_path.empty() && run == 0)
       gesso::io::save_safetensors(o.latents_path, {{"latents", result.latents.to(torch::kFloat).cpu()}});
     for (size_t i = 0; i < result.images.size(); ++i) {
-      const auto path = output_path(o, r.seed, written, total);
-      const auto mode = o.overwrite ? gesso::io::WriteMode::kOverwrite : gesso::io::WriteMode::kFailIfExists;
-      gesso::io::write_png(path, result.images[i], {{"parameters", gesso::io::format_a1111(result.parameters[i])}}, mode);
-      std::cout << path << "\n";
+      const auto path = gesso::app::output_path(o.output, r.seed, written, total);
+      gesso::app::write_result(path, result.images[i], gesso::io::format_a1111(result.parameters[i]), o.overwrite);
       ++written;
     }
     progress.finish_stage();
@@ -262,6 +250,12 @@ int main(int argc, char** argv) {
   CliOptions options;
   CLI::App* gen = app.add_subcommand("generate", "txt2img, img2img (--init-image) or inpaint (--init-image --mask)");
   add_generation_options(*gen, options);
+  gesso::app::IFCliOptions if_options;
+  CLI::App* deepfloyd = app.add_subcommand("if", "DeepFloyd IF: stage I -> stage II -> (x4 upscaler)");
+  gesso::app::add_if_options(*deepfloyd, if_options);
+  gesso::app::UpscaleCliOptions upscale_options;
+  CLI::App* upscale = app.add_subcommand("upscale", "Upscale x4 an image with the SD x4 upscaler (tiled when large)");
+  gesso::app::add_upscale_options(*upscale, upscale_options);
   CLI11_PARSE(app, argc, argv);
 
   std::signal(SIGINT, [](int) { gesso::app::CliProgress::cancel_requested = true; });
@@ -271,6 +265,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (gen->parsed()) return generate(options);
+    if (deepfloyd->parsed()) return gesso::app::run_if(if_options);
+    if (upscale->parsed()) return gesso::app::run_upscale(upscale_options);
     std::cout << app.help();
     return 0;
   } catch (const gesso::CancelledError&) {

@@ -14,7 +14,7 @@ namespace gesso::app {
 struct RuntimeFlags {
   std::string attention = "auto", attention_slice = "off", offload = "none", kernels = "auto", vram_budget;
   bool vae_fp32 = false, tf32 = false, cudnn_benchmark = false, channels_last = false;
-  bool vae_tiling = false, vae_slicing = false, cuda_graphs = false, release_memory = false;
+  bool vae_tiling = false, vae_slicing = false, cuda_graphs = false, release_memory = false, t5_cpu = false;
 
   void add(CLI::App& app) {
     app.add_flag("--tf32", tf32, "TF32 tensor cores for float32 matmuls and convolutions");
@@ -30,6 +30,7 @@ struct RuntimeFlags {
     app.add_flag("--release-vram", release_memory, "Give cached device memory back after each run");
     app.add_option("--kernels", kernels, "auto | off | on: Gesso's fused CUDA kernels (auto: on the GPU)");
     app.add_option("--vram-budget", vram_budget, "Pretend the GPU has only this many GiB (try a small card's settings)");
+    app.add_flag("--t5-cpu", t5_cpu, "DeepFloyd IF: keep T5-XXL on the CPU (bf16), ~9.5 GB less VRAM");
   }
 
   void apply(runtime::RuntimeOptions& r) const {
@@ -44,6 +45,7 @@ struct RuntimeFlags {
     r.vae_slicing = vae_slicing;
     r.cuda_graphs = cuda_graphs;
     r.release_memory = release_memory;
+    r.text_encoder_on_cpu = t5_cpu;
     r.kernels = runtime::parse_kernel_fusion(kernels);
     if (!vram_budget.empty()) r.vram_budget = runtime::parse_vram_budget(vram_budget);
   }
@@ -77,6 +79,8 @@ inline void apply_toggle_set(runtime::RuntimeOptions& r, const std::string& set)
       r.vae_fp32 = true;
     } else if (name == "offload") {
       r.offload = runtime::parse_offload(value);
+    } else if (name == "t5-cpu") {
+      r.text_encoder_on_cpu = true;
     } else if (name == "cuda-graphs") {
       r.cuda_graphs = true;
     } else if (name == "release-vram") {

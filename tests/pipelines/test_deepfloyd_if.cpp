@@ -1,6 +1,7 @@
 // DeepFloyd IF (stages I, II) and the SD x4 upscaler (IF's stage III, and "Upscale x4" on its own)
 // against diffusers 0.42: tiny folders written by tests/fixtures/deepfloyd_fixture.py, fp32 on the
 // CPU, the same seeds; the T5 embeddings, each stage's output, and the errors a user gets.
+#include <QProcess>
 #include <QtTest>
 
 #include <torch/torch.h>
@@ -11,6 +12,7 @@
 #include "engine/error.h"
 #include "engine/io/a1111_parameters.h"
 #include "engine/io/image_io.h"
+#include "engine/io/png_text.h"
 #include "engine/io/safetensors.h"
 #include "engine/pipelines/deepfloyd_if_pipeline.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
@@ -247,6 +249,42 @@ class TestDeepFloydIF : public QObject {
     message = error_of<RequestError>([&] { pipeline.run(r, quiet); });
     QVERIFY2(message.find("noise_level") != std::string::npos && message.find("350") != std::string::npos,
              message.c_str());
+  }
+
+  // gesso-cli if / upscale: the images, the stages' files and the PNG text; a wrong folder's error.
+  void commandLine() {
+    QTemporaryDir tmp;
+    const auto out = tmp.path() + "/run/fox.png";
+    QProcess p;
+    p.start(QStringLiteral(GESSO_CLI_PATH),
+            {"if", "--stage1", QString::fromStdString(dir("if1")), "--stage2", QString::fromStdString(dir("if2")),
+             "--stage3", QString::fromStdString(dir("x4")), "-p", "a red fox", "--steps", "3", "--stage2-steps", "2",
+             "--stage3-steps", "2", "--stage2-noise-level", "200", "--device", "cpu", "-s", "5", "--save-stages",
+             "-q", "-o", out});
+    QVERIFY(p.waitForFinished(300000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QCOMPARE(io::read_image(out.toStdString()).width, 256);
+    QCOMPARE(io::read_image((tmp.path() + "/run/fox-stage1.png").toStdString()).width, 16);
+    QCOMPARE(io::read_image((tmp.path() + "/run/fox-stage2.png").toStdString()).width, 64);
+    const auto params = io::parse_a1111(io::read_png_text(out.toStdString()).at("parameters"));
+    QCOMPARE(params.extra.at("Stage II noise level"), std::string("200"));
+    QCOMPARE(params.seed, uint64_t(5));
+
+    const auto up = tmp.path() + "/up.png";
+    p.start(QStringLiteral(GESSO_CLI_PATH), {"upscale", "-m", QString::fromStdString(dir("x4")), "-i",
+                                             QString::fromStdString(dir("upscale_input.png")), "--steps", "2",
+                                             "--tile", "16", "--tile-overlap", "4", "--device", "cpu", "-q", "-o", up});
+    QVERIFY(p.waitForFinished(300000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QCOMPARE(io::read_image(up.toStdString()).height, 96);
+
+    p.start(QStringLiteral(GESSO_CLI_PATH), {"if", "--stage1", QString::fromStdString(dir("x4")), "-p", "x",
+                                             "--device", "cpu", "-q", "-o", tmp.path() + "/never.png"});
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitCode(), 1);
+    const auto err = QString::fromUtf8(p.readAllStandardError());
+    QVERIFY2(err.contains("stage1") && err.contains("SD x4 upscaler"), qPrintable(err));
+    QVERIFY(!QFile::exists(tmp.path() + "/never.png"));
   }
 
   void missingSpieceModelNamesTheFile() {

@@ -1,0 +1,24 @@
+#pragma once
+// gesso-cli if: DeepFloyd IF, stage I (64x64) -> stage II (256x256) -> optionally the x4 upscaler
+// (1024x1024), each stage's steps, CFG, noise level and seed as diffusers exposes them.
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "app/runtime_flags.h"
+#include "engine/pipelines/deepfloyd_if_pipeline.h"
+
+namespace gesso::app {
+
+struct IFCliOptions {
+  pipelines::IFRequest request;
+  std::string dtype = "fp32", output = "outputs", image_path;
+  int64_t seed = -1, stage2_seed = -1, stage3_seed = -1;
+  bool overwrite = false, quiet = false, save_stages = false;
+  RuntimeFlags runtime;
+};
+
+void add_if_options(CLI::App& app, IFCliOptions& o);
+int run_if(IFCliOptions& o);
+
+}  // namespace gesso::app

@@ -1,0 +1,24 @@
+#pragma once
+// gesso-cli upscale: "Upscale x4" of an image with an SD x4 upscaler folder, in blended tiles when
+// the image is larger than a tile.
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+#include "app/runtime_flags.h"
+#include "engine/pipelines/upscale_pipeline.h"
+
+namespace gesso::app {
+
+struct UpscaleCliOptions {
+  pipelines::UpscaleRequest request;
+  std::string dtype = "fp32", output = "outputs", image_path;
+  int64_t seed = -1;
+  bool overwrite = false, quiet = false;
+  RuntimeFlags runtime;
+};
+
+void add_upscale_options(CLI::App& app, UpscaleCliOptions& o);
+int run_upscale(UpscaleCliOptions& o);
+
+}  // namespace gesso::app
