@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/bench_runner.h"
+#include "app/if_bench.h"
 #include "app/kernel_bench.h"
 #include "app/load_bench.h"
 #include "app/lora_bench.h"
@@ -183,6 +184,20 @@ int main(int argc, char** argv) {
   load_cmd->add_option("--dtype", load_bench.dtype, "fp16 | bf16 | fp32");
   load_cmd->add_option("--repeats", load_bench.repeats, "Timed loads after a warm one (the best is printed)");
   gesso::app::LoraBenchOptions lora_bench;
+  gesso::app::IFBenchOptions if_bench;
+  CLI::App* if_cmd = app.add_subcommand("if", "DeepFloyd IF's stages and the x4 upscaler, each timed on its own");
+  if_cmd->add_option("--stage1", if_bench.stage1, "IF stage I folder (also reads the prompt for stage II)");
+  if_cmd->add_option("--stage2", if_bench.stage2, "IF stage II folder (timed on a 64x64 input)");
+  if_cmd->add_option("--stage3", if_bench.stage3, "x4 upscaler folder (timed on the same 64x64 input)");
+  if_cmd->add_option("--device", if_bench.device, "auto | cpu | cuda | cuda:N");
+  if_cmd->add_option("--dtype", if_bench.dtype, "fp16 | bf16 | fp32");
+  if_cmd->add_option("--prompt", if_bench.prompt, "The prompt (seed 003's: the blue hulk)");
+  if_cmd->add_option("--steps", if_bench.steps, "Steps of the long run");
+  if_cmd->add_option("--short-steps", if_bench.short_steps, "Steps of the short run");
+  if_cmd->add_option("--repeats", if_bench.repeats, "Timed runs per configuration (the best counts)");
+  if_cmd->add_option("--toggles", if_bench.toggles, "Toggle sets, as for run")->delimiter(',');
+  if_cmd->add_option("--json", if_bench.json, "Also write one JSON line per row to this file");
+  if_cmd->add_option("--save-images", if_bench.save_images, "Write each row's image (<stage>_<toggles>.safetensors)");
   CLI::App* lora_cmd = app.add_subcommand("lora", "Time merging a LoRA into a loaded model, switching it and taking it out");
   lora_cmd->add_option("-m,--model", lora_bench.model, "Model: a single-file checkpoint or a diffusers folder")->required();
   lora_cmd->add_option("--lora", lora_bench.lora, "The LoRA file")->required();
@@ -206,6 +221,7 @@ int main(int argc, char** argv) {
     if (kernels_cmd->parsed()) return gesso::app::run_kernel_bench(kernel_bench);
     if (load_cmd->parsed()) return gesso::app::run_load_bench(load_bench);
     if (lora_cmd->parsed()) return gesso::app::run_lora_bench(lora_bench);
+    if (if_cmd->parsed()) return gesso::app::run_if_bench(if_bench);
     std::cout << app.help();
     return 0;
   } catch (const gesso::Error& e) {

@@ -32,6 +32,10 @@
 #   tests/bench/gpu_bench.sh controlnet Gesso's it/s without and with the ControlNet (default and Max
 #                                       speed), PSNR against diffusers (controlnet_gpu.py)
 #   tests/bench/gpu_bench.sh cnanchor   diffusers' ControlNet pipeline eager and compiled (anchor cn15)
+# Issue 17 (DeepFloyd IF, x4 upscaler), on random IF-I-M / IF-II-M / x4 folders (deepfloyd_gpu.py build):
+#   tests/bench/gpu_bench.sh deepfloyd  the folders, gesso-bench if (default, Max speed), diffusers
+#                                       eager per stage and the PSNR of Gesso's images
+#   tests/bench/gpu_bench.sh ifcompiled diffusers + torch.compile per stage
 # Each stage appends to $OUT (and .bench-results/ on the machine, so later stages find them while
 # the machine stays warm).
 set -euo pipefail
@@ -162,6 +166,14 @@ case "${1:-gesso}" in
     [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
     [[ -d /tmp/models/controlnet-sd15-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildcn > /dev/null
     python3 tests/bench/controlnet_gpu.py "$OUT/controlnet" "$B" ;;
+  deepfloyd)
+    build
+    [[ -d /tmp/models/x4-upscaler-random ]] || python3 tests/bench/deepfloyd_gpu.py "$OUT" build
+    python3 tests/bench/deepfloyd_gpu.py "$OUT" gesso "$B"
+    python3 tests/bench/deepfloyd_gpu.py "$OUT" eager ;;
+  ifcompiled)
+    [[ -d /tmp/models/x4-upscaler-random ]] || python3 tests/bench/deepfloyd_gpu.py "$OUT" build
+    python3 tests/bench/deepfloyd_gpu.py "$OUT" compiled ;;
   cnanchor)
     [[ -d $M ]] || python3 .gpu/diffusers_anchor.py "$RES" build15 > /dev/null
     [[ -d /tmp/models/controlnet-sd15-random ]] || python3 .gpu/diffusers_anchor.py "$RES" buildcn > /dev/null
