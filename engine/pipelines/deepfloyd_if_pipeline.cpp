@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "engine/error.h"
+#include "engine/pipelines/deepfloyd_vram.h"
 #include "engine/pipelines/run_scope.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/pipelines/t5_conditioner.h"
@@ -137,6 +138,16 @@ io::GenerationParameters if_parameters(const IFRequest& r, const std::vector<std
   return p;
 }
 
+// A pretend card (vram_budget) on a machine without a GPU allocator: refused by the estimate.
+void DeepFloydIFPipeline::check_budget(const IFRequest& r) const {
+  const auto& one = *stage1_.bundle;
+  if (r.runtime.vram_budget <= 0 || one.device().is_cuda()) return;
+  const auto need = estimate_if_vram(r, one, stage2_.bundle.get(), stage3_.bundle.get(), r.runtime).total();
+  if (need > r.runtime.vram_budget)
+    throw OutOfMemoryError("DeepFloyd IF is over the VRAM budget of " + runtime::format_gib(r.runtime.vram_budget) +
+                           ": it " + if_memory_advice(r, one, stage2_.bundle.get(), stage3_.bundle.get()));
+}
+
 int DeepFloydIFPipeline::cached_prompts() const {
   const auto* m = stage1_.bundle.get();
   const auto* t5 = m ? dynamic_cast<const T5Conditioner*>(m->conditioner.get()) : nullptr;
@@ -261,6 +272,7 @@ IFResult DeepFloydIFPipeline::run(const IFRequest& r, Observer& observer) {
       auto& three = stage3_.ensure(ModelSpec{.path = r.stage3_dir}, device, r.runtime, "stage III", observer, notes);
       require_family(three, ModelFamily::kSDUpscale, "stage3");
     }
+    check_budget(r);
     c10::InferenceMode inference;
     auto result = generate(r, scope.cuda_graphs(), scope.graph_key(), observer);
     result.notes.insert(result.notes.begin(), notes.begin(), notes.end());
@@ -273,9 +285,10 @@ IFResult DeepFloydIFPipeline::run(const IFRequest& r, Observer& observer) {
   } catch (const c10::OutOfMemoryError&) {
     for (auto* slot : {&stage1_, &stage2_, &stage3_}) slot->graph.reset();
     runtime::release_cached_memory();
-    throw OutOfMemoryError(
-        "DeepFloyd IF ran out of device memory: keep T5 on the CPU (--t5-cpu), use fp16, model CPU offload, "
-        "or run fewer stages at once");
+    const std::string advice = stage1_.bundle ? "; it " + if_memory_advice(r, *stage1_.bundle, stage2_.bundle.get(),
+                                                                          stage3_.bundle.get())
+                                              : ": keep T5 on the CPU (--t5-cpu) or use model CPU offload";
+    throw OutOfMemoryError("DeepFloyd IF ran out of device memory" + advice);
   } catch (const c10::Error& e) {
     throw Error(std::string("DeepFloyd IF failed: ") + e.what_without_backtrace());
   }

@@ -61,6 +61,7 @@ class DeepFloydIFPipeline {
 
  private:
   IFResult generate(const IFRequest& request, bool graphs, const std::string& graph_key, Observer& observer);
+  void check_budget(const IFRequest& request) const;
 
   BundleSlot stage1_, stage2_, stage3_;
 };

@@ -211,10 +211,11 @@ void set_channels_last(ModelBundle& m, bool channels_last) {
   if (m.channels_last == channels_last) return;
   torch::NoGradGuard no_grad;
   const auto format = channels_last ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
-  for (torch::nn::Module* module : {static_cast<torch::nn::Module*>(m.unet.get()), static_cast<torch::nn::Module*>(m.vae.get())})
-    if (module)
-      for (auto& p : module->parameters())
-        if (p.dim() == 4) p.set_data(p.contiguous(format));
+  std::vector<torch::nn::Module*> modules{m.unet.get()};
+  if (m.vae) modules.push_back(m.vae.get());  // DeepFloyd IF has none
+  for (auto* module : modules)
+    for (auto& p : module->parameters())
+      if (p.dim() == 4) p.set_data(p.contiguous(format));
   m.channels_last = channels_last;
 }
 

@@ -33,10 +33,16 @@ int64_t rescale(int64_t bytes, int from, int to) { return from > 0 ? bytes / fro
 
 void set_unet_shape(runtime::ModelFootprint& f, const models::UNet2DConditionConfig& unet) {
   std::size_t level = 0;
-  while (level + 1 < unet.down_block_types.size() && unet.down_block_types[level] != models::DownBlockType::CrossAttnDown)
-    ++level;
+  const auto attends = [&](std::size_t i) {
+    return unet.down_block_types[i] == models::DownBlockType::CrossAttnDown ||
+           unet.down_block_types[i] == models::DownBlockType::SimpleCrossAttnDown;
+  };
+  while (level + 1 < unet.down_block_types.size() && !attends(level)) ++level;
   f.first_attention_level = static_cast<int>(level);
   f.unet_heads = unet.num_attention_heads.empty() ? 8 : unet.num_attention_heads[level];
+  // IF's added-K/V attention reads attention_head_dim as the head width.
+  if (unet.down_block_types[level] == models::DownBlockType::SimpleCrossAttnDown)
+    f.unet_heads = unet.block_out_channels[level] / unet.num_attention_heads[level];
   f.unet_width = runtime::unet_width(unet.block_out_channels);
 }
 

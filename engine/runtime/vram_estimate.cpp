@@ -66,7 +66,8 @@ VramEstimate estimate_vram(const ModelFootprint& m, const RunShape& s, const Run
     int64_t weights, activations;
   };
   const bool refiner = m.refiner_unet_bytes > 0;
-  const int64_t unet = unet_activations(m, s, o, m.unet_width), vae = vae_activations(m, s, o);
+  // A pixel-space model (DeepFloyd IF) has no VAE to decode with.
+  const int64_t unet = unet_activations(m, s, o, m.unet_width), vae = m.vae_bytes > 0 ? vae_activations(m, s, o) : 0;
   const int64_t refiner_unet = refiner ? unet_activations(m, s, o, m.refiner_unet_width) : 0;
   const int64_t vae_bytes = refiner ? m.refiner_vae_bytes : m.vae_bytes;  // the refiner's VAE decodes
   std::vector<Stage> stages;

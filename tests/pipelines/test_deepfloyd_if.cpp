@@ -15,6 +15,7 @@
 #include "engine/io/png_text.h"
 #include "engine/io/safetensors.h"
 #include "engine/pipelines/deepfloyd_if_pipeline.h"
+#include "engine/pipelines/deepfloyd_vram.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/pipelines/upscale_pipeline.h"
 
@@ -156,6 +157,11 @@ class TestDeepFloydIF : public QObject {
     // The same prompt again: its T5 embedding comes from the cache.
     pipeline.run(r, quiet);
     QVERIFY(pipeline.cached_prompts() >= 1);
+    // Channels-last (a reload: another LoadKey) on a model without a VAE.
+    r.runtime.channels_last = true;
+    const double cl = max_diff(pipeline.run(r, quiet).stage1, reference().view("noguide.stage1"));
+    qInfo("channels-last: %.3g", cl);
+    QVERIFY(cl < kTolerance);
   }
 
   void upscaleMatchesDiffusers() {
@@ -285,6 +291,28 @@ class TestDeepFloydIF : public QObject {
     const auto err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.contains("stage1") && err.contains("SD x4 upscaler"), qPrintable(err));
     QVERIFY(!QFile::exists(tmp.path() + "/never.png"));
+  }
+
+  // The estimate knows every stage and T5: a pretend card too small is refused with the advice,
+  // and T5 on the CPU lowers the estimate by T5's weights.
+  void vramEstimateKnowsTheStages() {
+    DeepFloydIFPipeline pipeline;
+    Observer quiet;
+    auto r = cascade_request();
+    r.runtime.vram_budget = 1024;  // bytes
+    const auto message = error_of<OutOfMemoryError>([&] { pipeline.run(r, quiet); });
+    QVERIFY2(message.find("T5 on the CPU") != std::string::npos && message.find("stage") != std::string::npos,
+             message.c_str());
+    auto one = load_model_bundle(dir("if1"), torch::kCPU, cpu_fp32());
+    auto two = load_model_bundle(dir("if2"), torch::kCPU, cpu_fp32());
+    auto three = load_model_bundle(dir("x4"), torch::kCPU, cpu_fp32());
+    const auto all = estimate_if_vram(r, *one, two.get(), three.get(), r.runtime).total();
+    const auto first_two = estimate_if_vram(r, *one, two.get(), nullptr, r.runtime).total();
+    auto cpu_t5 = r.runtime;
+    cpu_t5.text_encoder_on_cpu = true;
+    const auto without_t5 = estimate_if_vram(r, *one, two.get(), three.get(), cpu_t5).total();
+    QVERIFY(all > first_two);
+    QVERIFY(without_t5 < all);
   }
 
   void missingSpieceModelNamesTheFile() {
