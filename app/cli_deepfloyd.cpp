@@ -4,6 +4,7 @@
 #include <random>
 
 #include "app/cli_output.h"
+#include "app/cli_run_options.h"
 #include "app/cli_progress.h"
 #include "engine/io/a1111_parameters.h"
 #include "engine/io/image_io.h"
@@ -36,27 +37,20 @@ void add_if_options(CLI::App& app, IFCliOptions& o) {
   app.add_option("--stage3-seed", o.stage3_seed, "Stage III's own seed");
   app.add_option("-i,--image", o.image_path, "An image of stage I's size in place of stage I (IF as an upscaler)");
   app.add_flag("--save-stages", o.save_stages, "Also write the earlier stages' images (-stageN.png)");
-  app.add_option("--device", r.runtime.device, "auto | cpu | cuda | cuda:N");
-  app.add_option("--dtype", o.dtype, "fp32 | fp16 | bf16");
-  app.add_option("--variant", r.runtime.variant, "Weight variant to load, e.g. fp16");
-  app.add_option("--generator-device", r.runtime.generator_device, "Where the seed's noise is drawn: cpu | cuda");
-  o.runtime.add(app);
-  app.add_option("-o,--output", o.output, "Output PNG, or a folder");
-  app.add_flag("--overwrite", o.overwrite, "Replace an existing output file");
-  app.add_flag("-q,--quiet", o.quiet, "No progress bar");
+  add_run_options(app, r.runtime, o.run);
 }
 
 namespace {
 
 void finish_request(IFCliOptions& o) {
   auto& r = o.request;
-  r.runtime.dtype = runtime::parse_dtype(o.dtype);
-  o.runtime.apply(r.runtime);
+  r.runtime.dtype = runtime::parse_dtype(o.run.dtype);
+  o.run.flags.apply(r.runtime);
   r.seed = o.seed >= 0 ? static_cast<uint64_t>(o.seed) : std::random_device{}() % 4294967296ull;
   if (o.stage2_seed >= 0) r.stage2.seed = static_cast<uint64_t>(o.stage2_seed);
   if (o.stage3_seed >= 0) r.stage3_seed = static_cast<uint64_t>(o.stage3_seed);
   if (!o.image_path.empty()) r.image = io::read_image(o.image_path);
-  check_output(o.output, o.overwrite);
+  check_output(o.run.output, o.run.overwrite);
 }
 
 // "out.png" -> "out-stage1.png"; a folder keeps its numbering.
@@ -70,19 +64,19 @@ std::string stage_path(const std::string& final_path, std::size_t stage) {
 int run_if(IFCliOptions& o) {
   finish_request(o);
   pipelines::DeepFloydIFPipeline pipeline;
-  CliProgress progress(o.quiet);
+  CliProgress progress(o.run.quiet);
   const auto result = pipeline.run(o.request, progress);
   progress.finish_stage();
   const auto& last = result.stages.back();
   for (std::size_t i = 0; i < last.size(); ++i) {
     const auto text = io::format_a1111(result.parameters[i]);
-    const auto path = output_path(o.output, o.request.seed, static_cast<int>(i), static_cast<int>(last.size()));
-    write_result(path, last[i], text, o.overwrite);
+    const auto path = output_path(o.run.output, o.request.seed, static_cast<int>(i), static_cast<int>(last.size()));
+    write_result(path, last[i], text, o.run.overwrite);
     if (!o.save_stages) continue;
     for (std::size_t s = 0; s + 1 < result.stages.size(); ++s)
-      write_result(stage_path(path, s), result.stages[s].at(i), text, o.overwrite);
+      write_result(stage_path(path, s), result.stages[s].at(i), text, o.run.overwrite);
   }
-  if (!o.quiet) std::fprintf(stderr, "done in %.2f s\n", result.seconds);
+  if (!o.run.quiet) std::fprintf(stderr, "done in %.2f s\n", result.seconds);
   return 0;
 }
 

@@ -5,17 +5,17 @@
 
 #include <string>
 
-#include "app/runtime_flags.h"
+#include "app/cli_run_options.h"
 #include "engine/pipelines/deepfloyd_if_pipeline.h"
 
 namespace gesso::app {
 
 struct IFCliOptions {
   pipelines::IFRequest request;
-  std::string dtype = "fp32", output = "outputs", image_path;
+  std::string image_path;
   int64_t seed = -1, stage2_seed = -1, stage3_seed = -1;
-  bool overwrite = false, quiet = false, save_stages = false;
-  RuntimeFlags runtime;
+  bool save_stages = false;
+  RunOptions run;
 };
 
 void add_if_options(CLI::App& app, IFCliOptions& o);

@@ -3,6 +3,7 @@
 #include <random>
 
 #include "app/cli_output.h"
+#include "app/cli_run_options.h"
 #include "app/cli_progress.h"
 #include "engine/io/a1111_parameters.h"
 #include "engine/io/image_io.h"
@@ -23,29 +24,22 @@ void add_upscale_options(CLI::App& app, UpscaleCliOptions& o) {
   app.add_option("--sampler", r.settings.sampler, "Sampler (default: the upscaler's own)");
   app.add_option("--tile", r.tile, "Input pixels per tile side; larger images go in blended tiles (0: never)");
   app.add_option("--tile-overlap", r.tile_overlap, "Input pixels tiles overlap by (default 32)");
-  app.add_option("--device", r.runtime.device, "auto | cpu | cuda | cuda:N");
-  app.add_option("--dtype", o.dtype, "fp32 | fp16 | bf16");
-  app.add_option("--variant", r.runtime.variant, "Weight variant to load, e.g. fp16");
-  app.add_option("--generator-device", r.runtime.generator_device, "Where the seed's noise is drawn: cpu | cuda");
-  o.runtime.add(app);
-  app.add_option("-o,--output", o.output, "Output PNG, or a folder");
-  app.add_flag("--overwrite", o.overwrite, "Replace an existing output file");
-  app.add_flag("-q,--quiet", o.quiet, "No progress bar");
+  add_run_options(app, r.runtime, o.run);
 }
 
 int run_upscale(UpscaleCliOptions& o) {
   auto& r = o.request;
-  r.runtime.dtype = runtime::parse_dtype(o.dtype);
-  o.runtime.apply(r.runtime);
+  r.runtime.dtype = runtime::parse_dtype(o.run.dtype);
+  o.run.flags.apply(r.runtime);
   r.seed = o.seed >= 0 ? static_cast<uint64_t>(o.seed) : std::random_device{}() % 4294967296ull;
   r.image = io::read_image(o.image_path);
-  check_output(o.output, o.overwrite);
+  check_output(o.run.output, o.run.overwrite);
   pipelines::UpscalePipeline pipeline;
-  CliProgress progress(o.quiet);
+  CliProgress progress(o.run.quiet);
   const auto result = pipeline.run(r, progress);
   progress.finish_stage();
-  write_result(output_path(o.output, r.seed, 0, 1), result.image, io::format_a1111(result.parameters), o.overwrite);
-  if (!o.quiet) std::fprintf(stderr, "done in %.2f s (%d tile%s)\n", result.seconds, result.tiles, result.tiles > 1 ? "s" : "");
+  write_result(output_path(o.run.output, r.seed, 0, 1), result.image, io::format_a1111(result.parameters), o.run.overwrite);
+  if (!o.run.quiet) std::fprintf(stderr, "done in %.2f s (%d tile%s)\n", result.seconds, result.tiles, result.tiles > 1 ? "s" : "");
   return 0;
 }
 

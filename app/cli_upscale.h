@@ -5,17 +5,16 @@
 
 #include <string>
 
-#include "app/runtime_flags.h"
+#include "app/cli_run_options.h"
 #include "engine/pipelines/upscale_pipeline.h"
 
 namespace gesso::app {
 
 struct UpscaleCliOptions {
   pipelines::UpscaleRequest request;
-  std::string dtype = "fp32", output = "outputs", image_path;
+  std::string image_path;
   int64_t seed = -1;
-  bool overwrite = false, quiet = false;
-  RuntimeFlags runtime;
+  RunOptions run;
 };
 
 void add_upscale_options(CLI::App& app, UpscaleCliOptions& o);

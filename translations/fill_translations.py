@@ -341,6 +341,7 @@ TABLE = {
         ("%1 × %2: %3 tokens", "%1 × %2：%3 个词元", "%1 × %2: %3 Token"),
         ("Reuse the seed of the last image (%1)", "重用上一张图像的种子（%1）", "Seed des letzten Bildes wiederverwenden (%1)"),
         ("Add folder…", "添加文件夹…", "Ordner hinzufügen…"),
+        ("DeepFloyd IF", "DeepFloyd IF", "DeepFloyd IF"),
     ],
     UI + "HistoryPanel": [
         ("View full size", "查看原始尺寸", "In voller Größe anzeigen"),
@@ -359,9 +360,11 @@ TABLE = {
         # A file dialog filter: the patterns stay in ASCII parentheses.
         ("PNG images (*.png)", "PNG 图像 (*.png)", "PNG-Bilder (*.png)"),
         ("Cannot read %1.", "无法读取 %1。", "%1 kann nicht gelesen werden."),
+        ("Upscale x4…", "放大 x4…", "x4 hochskalieren…"),
     ],
     UI + "ImageView": [
         ("Open a model folder to start.", "打开一个模型文件夹即可开始。", "Öffnen Sie einen Modellordner, um zu beginnen."),
+        ("Upscale x4…", "放大 x4…", "x4 hochskalieren…"),
     ],
     UI + "InpaintPanel": [
         (" px", " 像素", " px"),
@@ -476,6 +479,30 @@ TABLE = {
         ("The language changes the next time Gesso starts.", "语言将在下次启动 Gesso 时生效。",
          "Die Sprache wechselt beim nächsten Start von Gesso."),
         ("About Gesso", "关于 Gesso", "Über Gesso"),
+        ("&Upscale result x4…", "将结果放大 x4(&U)…", "Ergebnis x4 &hochskalieren…"),
+        ("Choose the DeepFloyd IF stages under the prompt, type a prompt and press Generate (Ctrl+Enter).",
+         "在提示词下方选择 DeepFloyd IF 的各阶段模型，输入提示词并点击“生成”（Ctrl+Enter）。",
+         "Wählen Sie die DeepFloyd-IF-Stufen unter dem Prompt, geben Sie einen Prompt ein und klicken Sie auf "
+         "„Generieren“ (Strg+Eingabe)."),
+        ("There is no image to upscale: generate one, or pick one in the history.",
+         "没有可放大的图像：请先生成一张，或在历史记录中选择一张。",
+         "Es gibt kein Bild zum Hochskalieren: Generieren Sie eines oder wählen Sie eines im Verlauf."),
+        ("Wait for the run to finish (or cancel it), then upscale.",
+         "请等待当前运行结束（或将其取消）后再放大。",
+         "Warten Sie, bis der Lauf beendet ist (oder brechen Sie ihn ab), und skalieren Sie dann hoch."),
+        ("The model library is still being scanned: try again in a moment.",
+         "模型库仍在扫描中：请稍后再试。",
+         "Die Modellbibliothek wird noch durchsucht: Versuchen Sie es gleich noch einmal."),
+        ("No x4 upscaler in the model library. Download stabilityai/stable-diffusion-x4-upscaler (its diffusers "
+         "folder, with model_index.json) into %1, or add its folder under Settings > Model library, then rescan.",
+         "模型库中没有 x4 放大模型。请将 stabilityai/stable-diffusion-x4-upscaler（其 diffusers 文件夹，包含 model_index.json）下载到 "
+         "%1，或在“设置 > 模型库”中添加其文件夹，然后重新扫描。",
+         "Die Modellbibliothek hat keinen x4-Upscaler. Laden Sie stabilityai/stable-diffusion-x4-upscaler (den "
+         "diffusers-Ordner, mit model_index.json) nach %1 herunter oder fügen Sie seinen Ordner unter "
+         "Einstellungen > Modellbibliothek hinzu, und lesen Sie die Modelle dann neu ein."),
+        ("Stage I", "阶段 I", "Stufe I"),
+        ("Stage II", "阶段 II", "Stufe II"),
+        ("Stage III", "阶段 III", "Stufe III"),
     ],
     # Undo step names: they also appear in the mask tools' "Undo %1" / "Redo %1" tooltips.
     UI + "MaskCanvas": [
@@ -537,6 +564,9 @@ TABLE = {
         ("SD 2.x", "SD 2.x", "SD 2.x"),
         ("SDXL", "SDXL", "SDXL"),
         ("SDXL refiner", "SDXL 精炼模型", "SDXL-Refiner"),
+        ("DeepFloyd IF I", "DeepFloyd IF 阶段 I", "DeepFloyd IF I"),
+        ("DeepFloyd IF II", "DeepFloyd IF 阶段 II", "DeepFloyd IF II"),
+        ("SD x4 upscaler", "SD x4 放大模型", "SD-x4-Upscaler"),
         ("unreadable", "无法读取", "nicht lesbar"),
         ("diffusers folder", "diffusers 文件夹", "diffusers-Ordner"),
         ("%1 inpainting", "%1 局部重绘", "%1 Inpainting"),
@@ -812,6 +842,94 @@ TABLE = {
         ("VRAM", "显存", "VRAM"),
         ("VRAM: CPU run", "显存：CPU 运行", "VRAM: CPU-Lauf"),
         ("VRAM: %1 / %2 GiB", "显存：%1 / %2 GiB", "VRAM: %1 / %2 GiB"),
+    ],
+    UI + "DeepFloydPanel": [
+        ("Stage I: the image from the prompt", "阶段 I：由提示词生成图像", "Stufe I: das Bild aus dem Prompt"),
+        ("Stage II: upscaled ×4", "阶段 II：放大 ×4", "Stufe II: ×4 hochskaliert"),
+        ("Stage III: upscaled ×4 again (optional)",
+         "阶段 III：再放大 ×4（可选）",
+         "Stufe III: noch einmal ×4 hochskaliert (optional)"),
+        ("Clean up the caption", "清理提示词文本", "Prompt-Text bereinigen"),
+        ("DeepFloyd's caption clean-up before T5 reads the prompt (diffusers' clean_caption): links, HTML, "
+         "@names and stray symbols go. Off: the prompt is only lowercased.",
+         "在 T5 读取提示词之前执行 DeepFloyd 的文本清理（diffusers 的 clean_caption）：去除链接、HTML、@用户名和多余符号。关闭时：提示词只转换为小写。",
+         "DeepFloyds Textbereinigung, bevor T5 den Prompt liest (clean_caption von diffusers): Links, HTML, "
+         "@Namen und verirrte Zeichen werden entfernt. Aus: Der Prompt wird nur in Kleinbuchstaben umgewandelt."),
+        ("T5 on the CPU", "T5 在 CPU 上运行", "T5 auf der CPU"),
+        ("Keep IF's T5-XXL text encoder (about 9.5 GB in fp16) in main memory and run it on the CPU: the GPU "
+         "holds only the UNets. Each new prompt takes longer to encode.",
+         "将 IF 的 T5-XXL 文本编码器（fp16 下约 9.5 GB）保留在内存中并在 CPU 上运行：显卡只需容纳 UNet。每个新提示词的编码会更慢。",
+         "IFs T5-XXL-Textencoder (etwa 9.5 GB in fp16) im Arbeitsspeicher halten und auf der CPU ausführen: Die "
+         "GPU hält nur die UNets. Jeder neue Prompt braucht länger zum Kodieren."),
+        ("Model", "模型", "Modell"),
+        ("Steps", "步数", "Schritte"),
+        ("How closely this stage follows the prompt (CFG scale); 1 or less runs without guidance",
+         "此阶段遵循提示词的程度（CFG）；为 1 或更低时不使用引导",
+         "Wie genau diese Stufe dem Prompt folgt (CFG-Skala); bei 1 oder weniger läuft sie ohne Guidance"),
+        ("Guidance scale", "提示词引导系数", "CFG-Skala"),
+        ("How much noise is added to the previous stage's image before this stage upscales it: more lets it "
+         "invent more detail, and stray further from that image",
+         "此阶段放大之前向上一阶段图像添加的噪声量：越多则能创造越多细节，但也越偏离该图像",
+         "Wie viel Rauschen dem Bild der vorigen Stufe hinzugefügt wird, bevor diese Stufe es hochskaliert: Mehr "
+         "lässt sie mehr Details erfinden und weiter von diesem Bild abweichen"),
+        ("Noise level", "噪声强度", "Rauschstärke"),
+        ("The run's", "沿用本次运行的种子", "Der des Laufs"),
+        ("A seed of this stage's own, to vary it alone. Empty: the run's seed, its noise going on from the stage "
+         "before",
+         "此阶段专用的种子，用于单独改变此阶段。留空：使用本次运行的种子，噪声承接上一阶段",
+         "Ein eigener Seed dieser Stufe, um nur sie zu variieren. Leer: der Seed des Laufs, dessen Rauschen an "
+         "die vorige Stufe anschließt"),
+        ("Seed", "种子", "Seed"),
+        ("None", "无", "Keins"),
+        ("stage I (IF-I, e.g. DeepFloyd/IF-I-XL-v1.0)",
+         "阶段 I 模型（IF-I，例如 DeepFloyd/IF-I-XL-v1.0）",
+         "Stufe-I-Modell (IF-I, z. B. DeepFloyd/IF-I-XL-v1.0)"),
+        ("stage II (IF-II, e.g. DeepFloyd/IF-II-L-v1.0)",
+         "阶段 II 模型（IF-II，例如 DeepFloyd/IF-II-L-v1.0）",
+         "Stufe-II-Modell (IF-II, z. B. DeepFloyd/IF-II-L-v1.0)"),
+        ("The model library has no DeepFloyd IF %1. Put its diffusers folder (with model_index.json) into the "
+         "models folder's Stable-diffusion folder, or add the folder under Settings > Model library, then "
+         "rescan.",
+         "模型库中没有 DeepFloyd IF %1。请将其 diffusers 文件夹（包含 model_index.json）放入模型文件夹的 Stable-diffusion 子文件夹，或在“设置 > "
+         "模型库”中添加该文件夹，然后重新扫描。",
+         "Der Modellbibliothek fehlt das DeepFloyd-IF-%1. Legen Sie seinen diffusers-Ordner (mit "
+         "model_index.json) in den Ordner Stable-diffusion des Modellordners oder fügen Sie den Ordner unter "
+         "Einstellungen > Modellbibliothek hinzu, und lesen Sie die Modelle dann neu ein."),
+        (" and ", "和", " und "),
+        ("DeepFloyd IF needs a stage I and a stage II model: choose them in the DeepFloyd IF panel (the model "
+         "library lists the IF-I and IF-II folders it found).",
+         "DeepFloyd IF 需要阶段 I 和阶段 II 模型：请在 DeepFloyd IF 面板中选择（模型库会列出它找到的 IF-I 和 IF-II 文件夹）。",
+         "DeepFloyd IF braucht ein Stufe-I- und ein Stufe-II-Modell: Wählen Sie sie im DeepFloyd-IF-Bereich (die "
+         "Modellbibliothek listet die gefundenen IF-I- und IF-II-Ordner)."),
+    ],
+    UI + "UpscaleDialog": [
+        ("Upscale x4", "放大 x4", "x4 hochskalieren"),
+        ("What the image shows: the upscaler reads a prompt too (the image's own, when it has one)",
+         "图像的内容：放大模型也会读取提示词（图像自带提示词时使用它）",
+         "Was das Bild zeigt: Auch der Upscaler liest einen Prompt (den des Bildes, wenn es einen hat)"),
+        ("Noise added to the image before it is upscaled: more invents more detail, and strays further from the "
+         "image",
+         "放大之前向图像添加的噪声：越多则创造越多细节，但也越偏离原图",
+         "Rauschen, das dem Bild vor dem Hochskalieren hinzugefügt wird: Mehr erfindet mehr Details und weicht "
+         "weiter vom Bild ab"),
+        ("Off", "关闭", "Aus"),
+        (" px", " 像素", " px"),
+        ("Large images are upscaled in overlapping tiles of this many pixels (of the image as it is now), "
+         "blended, so that memory stays that of one tile. Off: the whole image at once.",
+         "大图像会按此像素大小（以当前图像计）分成相互重叠的图块分别放大再融合，显存占用只相当于一个图块。关闭：一次处理整张图像。",
+         "Große Bilder werden in überlappenden Kacheln dieser Pixelgröße (des Bildes, wie es jetzt ist) "
+         "hochskaliert und überblendet, sodass der Speicher der einer Kachel bleibt. Aus: das ganze Bild auf "
+         "einmal."),
+        ("Upscaler", "放大模型", "Upscaler"),
+        ("Prompt", "提示词", "Prompt"),
+        ("Negative prompt", "反向提示词", "Negativ-Prompt"),
+        ("Noise level", "噪声强度", "Rauschstärke"),
+        ("Steps", "步数", "Schritte"),
+        ("Guidance scale", "提示词引导系数", "CFG-Skala"),
+        ("Tile size", "图块大小", "Kachelgröße"),
+        ("Upscale", "放大", "Hochskalieren"),
+        ("%1 × %2 px → %3 × %4 px", "%1 × %2 像素 → %3 × %4 像素", "%1 × %2 px → %3 × %4 px"),
+        ("%1, in %n tile(s)", ["%1，分 %n 个图块"], ["%1, in %n Kachel", "%1, in %n Kacheln"]),
     ],
 }
 

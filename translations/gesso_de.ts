@@ -345,6 +345,97 @@
     </message>
 </context>
 <context>
+    <name>gesso::ui::DeepFloydPanel</name>
+    <message>
+        <source>Stage I: the image from the prompt</source>
+        <translation>Stufe I: das Bild aus dem Prompt</translation>
+    </message>
+    <message>
+        <source>Stage II: upscaled ×4</source>
+        <translation>Stufe II: ×4 hochskaliert</translation>
+    </message>
+    <message>
+        <source>Stage III: upscaled ×4 again (optional)</source>
+        <translation>Stufe III: noch einmal ×4 hochskaliert (optional)</translation>
+    </message>
+    <message>
+        <source>Clean up the caption</source>
+        <translation>Prompt-Text bereinigen</translation>
+    </message>
+    <message>
+        <source>DeepFloyd&apos;s caption clean-up before T5 reads the prompt (diffusers&apos; clean_caption): links, HTML, @names and stray symbols go. Off: the prompt is only lowercased.</source>
+        <translation>DeepFloyds Textbereinigung, bevor T5 den Prompt liest (clean_caption von diffusers): Links, HTML, @Namen und verirrte Zeichen werden entfernt. Aus: Der Prompt wird nur in Kleinbuchstaben umgewandelt.</translation>
+    </message>
+    <message>
+        <source>T5 on the CPU</source>
+        <translation>T5 auf der CPU</translation>
+    </message>
+    <message>
+        <source>Keep IF&apos;s T5-XXL text encoder (about 9.5 GB in fp16) in main memory and run it on the CPU: the GPU holds only the UNets. Each new prompt takes longer to encode.</source>
+        <translation>IFs T5-XXL-Textencoder (etwa 9.5 GB in fp16) im Arbeitsspeicher halten und auf der CPU ausführen: Die GPU hält nur die UNets. Jeder neue Prompt braucht länger zum Kodieren.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>How closely this stage follows the prompt (CFG scale); 1 or less runs without guidance</source>
+        <translation>Wie genau diese Stufe dem Prompt folgt (CFG-Skala); bei 1 oder weniger läuft sie ohne Guidance</translation>
+    </message>
+    <message>
+        <source>Guidance scale</source>
+        <translation>CFG-Skala</translation>
+    </message>
+    <message>
+        <source>How much noise is added to the previous stage&apos;s image before this stage upscales it: more lets it invent more detail, and stray further from that image</source>
+        <translation>Wie viel Rauschen dem Bild der vorigen Stufe hinzugefügt wird, bevor diese Stufe es hochskaliert: Mehr lässt sie mehr Details erfinden und weiter von diesem Bild abweichen</translation>
+    </message>
+    <message>
+        <source>Noise level</source>
+        <translation>Rauschstärke</translation>
+    </message>
+    <message>
+        <source>The run&apos;s</source>
+        <translation>Der des Laufs</translation>
+    </message>
+    <message>
+        <source>A seed of this stage&apos;s own, to vary it alone. Empty: the run&apos;s seed, its noise going on from the stage before</source>
+        <translation>Ein eigener Seed dieser Stufe, um nur sie zu variieren. Leer: der Seed des Laufs, dessen Rauschen an die vorige Stufe anschließt</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keins</translation>
+    </message>
+    <message>
+        <source>stage I (IF-I, e.g. DeepFloyd/IF-I-XL-v1.0)</source>
+        <translation>Stufe-I-Modell (IF-I, z. B. DeepFloyd/IF-I-XL-v1.0)</translation>
+    </message>
+    <message>
+        <source>stage II (IF-II, e.g. DeepFloyd/IF-II-L-v1.0)</source>
+        <translation>Stufe-II-Modell (IF-II, z. B. DeepFloyd/IF-II-L-v1.0)</translation>
+    </message>
+    <message>
+        <source>The model library has no DeepFloyd IF %1. Put its diffusers folder (with model_index.json) into the models folder&apos;s Stable-diffusion folder, or add the folder under Settings &gt; Model library, then rescan.</source>
+        <translation>Der Modellbibliothek fehlt das DeepFloyd-IF-%1. Legen Sie seinen diffusers-Ordner (mit model_index.json) in den Ordner Stable-diffusion des Modellordners oder fügen Sie den Ordner unter Einstellungen &gt; Modellbibliothek hinzu, und lesen Sie die Modelle dann neu ein.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>DeepFloyd IF needs a stage I and a stage II model: choose them in the DeepFloyd IF panel (the model library lists the IF-I and IF-II folders it found).</source>
+        <translation>DeepFloyd IF braucht ein Stufe-I- und ein Stufe-II-Modell: Wählen Sie sie im DeepFloyd-IF-Bereich (die Modellbibliothek listet die gefundenen IF-I- und IF-II-Ordner).</translation>
+    </message>
+</context>
+<context>
     <name>gesso::ui::EngineWorker</name>
     <message>
         <source>Out of main memory: lower the size or the batch, or close other programs</source>
@@ -633,6 +724,10 @@
         <source>No LoRA in the library&apos;s Lora folder</source>
         <translation>Keine LoRA im Lora-Ordner der Bibliothek</translation>
     </message>
+    <message>
+        <source>DeepFloyd IF</source>
+        <translation>DeepFloyd IF</translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::HistoryPanel</name>
@@ -688,12 +783,20 @@
         <source>Cannot read %1.</source>
         <translation>%1 kann nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>Upscale x4…</source>
+        <translation>x4 hochskalieren…</translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::ImageView</name>
     <message>
         <source>Open a model folder to start.</source>
         <translation>Öffnen Sie einen Modellordner, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Upscale x4…</source>
+        <translation>x4 hochskalieren…</translation>
     </message>
 </context>
 <context>
@@ -976,6 +1079,42 @@
         <source>ControlNet</source>
         <translation>ControlNet</translation>
     </message>
+    <message>
+        <source>&amp;Upscale result x4…</source>
+        <translation>Ergebnis x4 &amp;hochskalieren…</translation>
+    </message>
+    <message>
+        <source>Choose the DeepFloyd IF stages under the prompt, type a prompt and press Generate (Ctrl+Enter).</source>
+        <translation>Wählen Sie die DeepFloyd-IF-Stufen unter dem Prompt, geben Sie einen Prompt ein und klicken Sie auf „Generieren“ (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <source>There is no image to upscale: generate one, or pick one in the history.</source>
+        <translation>Es gibt kein Bild zum Hochskalieren: Generieren Sie eines oder wählen Sie eines im Verlauf.</translation>
+    </message>
+    <message>
+        <source>Wait for the run to finish (or cancel it), then upscale.</source>
+        <translation>Warten Sie, bis der Lauf beendet ist (oder brechen Sie ihn ab), und skalieren Sie dann hoch.</translation>
+    </message>
+    <message>
+        <source>The model library is still being scanned: try again in a moment.</source>
+        <translation>Die Modellbibliothek wird noch durchsucht: Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>No x4 upscaler in the model library. Download stabilityai/stable-diffusion-x4-upscaler (its diffusers folder, with model_index.json) into %1, or add its folder under Settings &gt; Model library, then rescan.</source>
+        <translation>Die Modellbibliothek hat keinen x4-Upscaler. Laden Sie stabilityai/stable-diffusion-x4-upscaler (den diffusers-Ordner, mit model_index.json) nach %1 herunter oder fügen Sie seinen Ordner unter Einstellungen &gt; Modellbibliothek hinzu, und lesen Sie die Modelle dann neu ein.</translation>
+    </message>
+    <message>
+        <source>Stage I</source>
+        <translation>Stufe I</translation>
+    </message>
+    <message>
+        <source>Stage II</source>
+        <translation>Stufe II</translation>
+    </message>
+    <message>
+        <source>Stage III</source>
+        <translation>Stufe III</translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::MaskCanvas</name>
@@ -1219,6 +1358,18 @@
     <message>
         <source>SHA-256: %1</source>
         <translation>SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>DeepFloyd IF I</source>
+        <translation>DeepFloyd IF I</translation>
+    </message>
+    <message>
+        <source>DeepFloyd IF II</source>
+        <translation>DeepFloyd IF II</translation>
+    </message>
+    <message>
+        <source>SD x4 upscaler</source>
+        <translation>SD-x4-Upscaler</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1849,76 @@
     <message>
         <source>CPU run</source>
         <translation>CPU-Lauf</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::UpscaleDialog</name>
+    <message>
+        <source>Upscale x4</source>
+        <translation>x4 hochskalieren</translation>
+    </message>
+    <message>
+        <source>What the image shows: the upscaler reads a prompt too (the image&apos;s own, when it has one)</source>
+        <translation>Was das Bild zeigt: Auch der Upscaler liest einen Prompt (den des Bildes, wenn es einen hat)</translation>
+    </message>
+    <message>
+        <source>Noise added to the image before it is upscaled: more invents more detail, and strays further from the image</source>
+        <translation>Rauschen, das dem Bild vor dem Hochskalieren hinzugefügt wird: Mehr erfindet mehr Details und weicht weiter vom Bild ab</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Large images are upscaled in overlapping tiles of this many pixels (of the image as it is now), blended, so that memory stays that of one tile. Off: the whole image at once.</source>
+        <translation>Große Bilder werden in überlappenden Kacheln dieser Pixelgröße (des Bildes, wie es jetzt ist) hochskaliert und überblendet, sodass der Speicher der einer Kachel bleibt. Aus: das ganze Bild auf einmal.</translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation>Upscaler</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Negative prompt</source>
+        <translation>Negativ-Prompt</translation>
+    </message>
+    <message>
+        <source>Noise level</source>
+        <translation>Rauschstärke</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Guidance scale</source>
+        <translation>CFG-Skala</translation>
+    </message>
+    <message>
+        <source>Tile size</source>
+        <translation>Kachelgröße</translation>
+    </message>
+    <message>
+        <source>Upscale</source>
+        <translation>Hochskalieren</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px → %3 × %4 px</source>
+        <translation>%1 × %2 px → %3 × %4 px</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, in %n tile(s)</source>
+        <translation>
+            <numerusform>%1, in %n Kachel</numerusform>
+            <numerusform>%1, in %n Kacheln</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -345,6 +345,97 @@
     </message>
 </context>
 <context>
+    <name>gesso::ui::DeepFloydPanel</name>
+    <message>
+        <source>Stage I: the image from the prompt</source>
+        <translation>阶段 I：由提示词生成图像</translation>
+    </message>
+    <message>
+        <source>Stage II: upscaled ×4</source>
+        <translation>阶段 II：放大 ×4</translation>
+    </message>
+    <message>
+        <source>Stage III: upscaled ×4 again (optional)</source>
+        <translation>阶段 III：再放大 ×4（可选）</translation>
+    </message>
+    <message>
+        <source>Clean up the caption</source>
+        <translation>清理提示词文本</translation>
+    </message>
+    <message>
+        <source>DeepFloyd&apos;s caption clean-up before T5 reads the prompt (diffusers&apos; clean_caption): links, HTML, @names and stray symbols go. Off: the prompt is only lowercased.</source>
+        <translation>在 T5 读取提示词之前执行 DeepFloyd 的文本清理（diffusers 的 clean_caption）：去除链接、HTML、@用户名和多余符号。关闭时：提示词只转换为小写。</translation>
+    </message>
+    <message>
+        <source>T5 on the CPU</source>
+        <translation>T5 在 CPU 上运行</translation>
+    </message>
+    <message>
+        <source>Keep IF&apos;s T5-XXL text encoder (about 9.5 GB in fp16) in main memory and run it on the CPU: the GPU holds only the UNets. Each new prompt takes longer to encode.</source>
+        <translation>将 IF 的 T5-XXL 文本编码器（fp16 下约 9.5 GB）保留在内存中并在 CPU 上运行：显卡只需容纳 UNet。每个新提示词的编码会更慢。</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>How closely this stage follows the prompt (CFG scale); 1 or less runs without guidance</source>
+        <translation>此阶段遵循提示词的程度（CFG）；为 1 或更低时不使用引导</translation>
+    </message>
+    <message>
+        <source>Guidance scale</source>
+        <translation>提示词引导系数</translation>
+    </message>
+    <message>
+        <source>How much noise is added to the previous stage&apos;s image before this stage upscales it: more lets it invent more detail, and stray further from that image</source>
+        <translation>此阶段放大之前向上一阶段图像添加的噪声量：越多则能创造越多细节，但也越偏离该图像</translation>
+    </message>
+    <message>
+        <source>Noise level</source>
+        <translation>噪声强度</translation>
+    </message>
+    <message>
+        <source>The run&apos;s</source>
+        <translation>沿用本次运行的种子</translation>
+    </message>
+    <message>
+        <source>A seed of this stage&apos;s own, to vary it alone. Empty: the run&apos;s seed, its noise going on from the stage before</source>
+        <translation>此阶段专用的种子，用于单独改变此阶段。留空：使用本次运行的种子，噪声承接上一阶段</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>stage I (IF-I, e.g. DeepFloyd/IF-I-XL-v1.0)</source>
+        <translation>阶段 I 模型（IF-I，例如 DeepFloyd/IF-I-XL-v1.0）</translation>
+    </message>
+    <message>
+        <source>stage II (IF-II, e.g. DeepFloyd/IF-II-L-v1.0)</source>
+        <translation>阶段 II 模型（IF-II，例如 DeepFloyd/IF-II-L-v1.0）</translation>
+    </message>
+    <message>
+        <source>The model library has no DeepFloyd IF %1. Put its diffusers folder (with model_index.json) into the models folder&apos;s Stable-diffusion folder, or add the folder under Settings &gt; Model library, then rescan.</source>
+        <translation>模型库中没有 DeepFloyd IF %1。请将其 diffusers 文件夹（包含 model_index.json）放入模型文件夹的 Stable-diffusion 子文件夹，或在“设置 &gt; 模型库”中添加该文件夹，然后重新扫描。</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>DeepFloyd IF needs a stage I and a stage II model: choose them in the DeepFloyd IF panel (the model library lists the IF-I and IF-II folders it found).</source>
+        <translation>DeepFloyd IF 需要阶段 I 和阶段 II 模型：请在 DeepFloyd IF 面板中选择（模型库会列出它找到的 IF-I 和 IF-II 文件夹）。</translation>
+    </message>
+</context>
+<context>
     <name>gesso::ui::EngineWorker</name>
     <message>
         <source>Out of main memory: lower the size or the batch, or close other programs</source>
@@ -633,6 +724,10 @@
         <source>No LoRA in the library&apos;s Lora folder</source>
         <translation>模型库的 Lora 文件夹中没有 LoRA</translation>
     </message>
+    <message>
+        <source>DeepFloyd IF</source>
+        <translation>DeepFloyd IF</translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::HistoryPanel</name>
@@ -688,12 +783,20 @@
         <source>Cannot read %1.</source>
         <translation>无法读取 %1。</translation>
     </message>
+    <message>
+        <source>Upscale x4…</source>
+        <translation>放大 x4…</translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::ImageView</name>
     <message>
         <source>Open a model folder to start.</source>
         <translation>打开一个模型文件夹即可开始。</translation>
+    </message>
+    <message>
+        <source>Upscale x4…</source>
+        <translation>放大 x4…</translation>
     </message>
 </context>
 <context>
@@ -975,6 +1078,42 @@
         <source>ControlNet</source>
         <translation>ControlNet</translation>
     </message>
+    <message>
+        <source>&amp;Upscale result x4…</source>
+        <translation>将结果放大 x4(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Choose the DeepFloyd IF stages under the prompt, type a prompt and press Generate (Ctrl+Enter).</source>
+        <translation>在提示词下方选择 DeepFloyd IF 的各阶段模型，输入提示词并点击“生成”（Ctrl+Enter）。</translation>
+    </message>
+    <message>
+        <source>There is no image to upscale: generate one, or pick one in the history.</source>
+        <translation>没有可放大的图像：请先生成一张，或在历史记录中选择一张。</translation>
+    </message>
+    <message>
+        <source>Wait for the run to finish (or cancel it), then upscale.</source>
+        <translation>请等待当前运行结束（或将其取消）后再放大。</translation>
+    </message>
+    <message>
+        <source>The model library is still being scanned: try again in a moment.</source>
+        <translation>模型库仍在扫描中：请稍后再试。</translation>
+    </message>
+    <message>
+        <source>No x4 upscaler in the model library. Download stabilityai/stable-diffusion-x4-upscaler (its diffusers folder, with model_index.json) into %1, or add its folder under Settings &gt; Model library, then rescan.</source>
+        <translation>模型库中没有 x4 放大模型。请将 stabilityai/stable-diffusion-x4-upscaler（其 diffusers 文件夹，包含 model_index.json）下载到 %1，或在“设置 &gt; 模型库”中添加其文件夹，然后重新扫描。</translation>
+    </message>
+    <message>
+        <source>Stage I</source>
+        <translation>阶段 I</translation>
+    </message>
+    <message>
+        <source>Stage II</source>
+        <translation>阶段 II</translation>
+    </message>
+    <message>
+        <source>Stage III</source>
+        <translation>阶段 III</translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::MaskCanvas</name>
@@ -1218,6 +1357,18 @@
     <message>
         <source>SHA-256: %1</source>
         <translation>SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>DeepFloyd IF I</source>
+        <translation>DeepFloyd IF 阶段 I</translation>
+    </message>
+    <message>
+        <source>DeepFloyd IF II</source>
+        <translation>DeepFloyd IF 阶段 II</translation>
+    </message>
+    <message>
+        <source>SD x4 upscaler</source>
+        <translation>SD x4 放大模型</translation>
     </message>
 </context>
 <context>
@@ -1696,6 +1847,75 @@
     <message>
         <source>CPU run</source>
         <translation>CPU 运行</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::UpscaleDialog</name>
+    <message>
+        <source>Upscale x4</source>
+        <translation>放大 x4</translation>
+    </message>
+    <message>
+        <source>What the image shows: the upscaler reads a prompt too (the image&apos;s own, when it has one)</source>
+        <translation>图像的内容：放大模型也会读取提示词（图像自带提示词时使用它）</translation>
+    </message>
+    <message>
+        <source>Noise added to the image before it is upscaled: more invents more detail, and strays further from the image</source>
+        <translation>放大之前向图像添加的噪声：越多则创造越多细节，但也越偏离原图</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Large images are upscaled in overlapping tiles of this many pixels (of the image as it is now), blended, so that memory stays that of one tile. Off: the whole image at once.</source>
+        <translation>大图像会按此像素大小（以当前图像计）分成相互重叠的图块分别放大再融合，显存占用只相当于一个图块。关闭：一次处理整张图像。</translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation>放大模型</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Negative prompt</source>
+        <translation>反向提示词</translation>
+    </message>
+    <message>
+        <source>Noise level</source>
+        <translation>噪声强度</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Guidance scale</source>
+        <translation>提示词引导系数</translation>
+    </message>
+    <message>
+        <source>Tile size</source>
+        <translation>图块大小</translation>
+    </message>
+    <message>
+        <source>Upscale</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px → %3 × %4 px</source>
+        <translation>%1 × %2 像素 → %3 × %4 像素</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, in %n tile(s)</source>
+        <translation>
+            <numerusform>%1，分 %n 个图块</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include <c10/util/Exception.h>
 
 #include <algorithm>
+#include <iterator>
 #include <new>
 
 #include "engine/error.h"
@@ -41,8 +42,12 @@ void SignallingObserver::on_step(const pipelines::StepEvent& e) {
   emit m_worker.stepped(m_jobId, info);
 }
 
-EngineWorker::EngineWorker() : m_pipeline(std::make_unique<pipelines::StableDiffusionPipeline>()) {
+EngineWorker::EngineWorker()
+    : m_pipeline(std::make_unique<pipelines::StableDiffusionPipeline>()),
+      m_ifPipeline(std::make_unique<pipelines::DeepFloydIFPipeline>()),
+      m_upscalePipeline(std::make_unique<pipelines::UpscalePipeline>()) {
   qRegisterMetaType<gesso::pipelines::GenerationRequest>();
+  qRegisterMetaType<gesso::ui::EngineJob>();
   qRegisterMetaType<gesso::ui::StepInfo>();
 }
 
@@ -74,11 +79,11 @@ int EngineWorker::pending() const {
   return static_cast<int>(m_queue.size()) + (m_running ? 1 : 0);
 }
 
-void EngineWorker::submit(quint64 jobId, const gesso::pipelines::GenerationRequest& request) {
+void EngineWorker::submit(quint64 jobId, const gesso::ui::EngineJob& job) {
   int count = 0;
   {
     const QMutexLocker lock(&m_mutex);
-    m_queue.emplace_back(jobId, request);
+    m_queue.emplace_back(jobId, job);
     count = static_cast<int>(m_queue.size()) + (m_running ? 1 : 0);
   }
   emit queueChanged(count);
@@ -102,18 +107,31 @@ void EngineWorker::runNext() {
   report();
 }
 
-std::function<void()> EngineWorker::runJob(const Job& job) {
-  const auto& [jobId, request] = job;
-  const quint64 id = jobId;
+namespace {
+
+QList<QImage> toQImages(const std::vector<Image>& images) {
+  QList<QImage> out;
+  for (const auto& image : images) out.append(toQImage(image));
+  return out;
+}
+
+QString parametersText(const io::GenerationParameters& parameters) {
+  return QString::fromStdString(io::format_a1111(parameters));
+}
+
+// IFResult::stages holds stage I's images first (the input image when one replaced it), then II, III.
+QString ifStageName(size_t index) {
+  static const char* const kNames[] = {"stage I", "stage II", "stage III"};
+  return QString::fromLatin1(index < std::size(kNames) ? kNames[index] : "stage");
+}
+
+}  // namespace
+
+EngineWorker::Report EngineWorker::runJob(const Job& job) {
+  const quint64 id = job.first;
   try {
     SignallingObserver observer(*this, id, m_cancel);
-    const auto result = m_pipeline->run(request, observer);
-    QList<QImage> images;
-    QStringList parameters;
-    for (const auto& image : result.images) images.append(toQImage(image));
-    for (const auto& p : result.parameters) parameters.append(QString::fromStdString(io::format_a1111(p)));
-    const double seconds = result.seconds;
-    return [this, id, images, parameters, seconds] { emit finished(id, images, parameters, seconds); };
+    return std::visit([&](const auto& request) { return run(id, request, observer); }, job.second);
   } catch (const CancelledError&) {
     return [this, id] { emit cancelled(id); };
   } catch (const c10::Error& e) {
@@ -125,6 +143,39 @@ std::function<void()> EngineWorker::runJob(const Job& job) {
   } catch (...) {
     return failure(id, tr("Generation failed with an unknown error"));
   }
+}
+
+EngineWorker::Report EngineWorker::run(quint64 id, const pipelines::GenerationRequest& request,
+                                       pipelines::Observer& observer) {
+  const auto result = m_pipeline->run(request, observer);
+  const QList<QImage> images = toQImages(result.images);
+  QStringList parameters;
+  for (const auto& p : result.parameters) parameters.append(parametersText(p));
+  const double seconds = result.seconds;
+  return [this, id, images, parameters, seconds] { emit finished(id, images, parameters, seconds); };
+}
+
+EngineWorker::Report EngineWorker::run(quint64 id, const pipelines::IFRequest& request, pipelines::Observer& observer) {
+  const auto result = m_ifPipeline->run(request, observer);
+  QList<std::pair<QString, QList<QImage>>> earlier;
+  for (size_t i = 0; i + 1 < result.stages.size(); ++i) earlier.append({ifStageName(i), toQImages(result.stages[i])});
+  const QList<QImage> images = result.stages.empty() ? QList<QImage>() : toQImages(result.stages.back());
+  QStringList parameters;
+  for (const auto& p : result.parameters) parameters.append(parametersText(p));
+  const double seconds = result.seconds;
+  return [this, id, earlier, images, parameters, seconds] {
+    for (const auto& [stage, stageList] : earlier) emit stageImages(id, stage, stageList);
+    emit finished(id, images, parameters, seconds);
+  };
+}
+
+EngineWorker::Report EngineWorker::run(quint64 id, const pipelines::UpscaleRequest& request,
+                                       pipelines::Observer& observer) {
+  const auto result = m_upscalePipeline->run(request, observer);
+  const QList<QImage> images{toQImage(result.image)};
+  const QStringList parameters{parametersText(result.parameters)};
+  const double seconds = result.seconds;
+  return [this, id, images, parameters, seconds] { emit finished(id, images, parameters, seconds); };
 }
 
 std::function<void()> EngineWorker::failure(quint64 jobId, const QString& message) {
@@ -158,8 +209,8 @@ EngineThread::~EngineThread() {
   m_thread->wait();  // the running job stops within a step; the worker is deleted as the thread ends
 }
 
-quint64 EngineThread::submit(const gesso::pipelines::GenerationRequest& request) {
-  m_worker->submit(++m_lastJob, request);
+quint64 EngineThread::submit(const EngineJob& job) {
+  m_worker->submit(++m_lastJob, job);
   return m_lastJob;
 }
 

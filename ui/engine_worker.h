@@ -1,7 +1,7 @@
 #pragma once
 // The GUI's one link to the engine: a worker object on its own QThread (the qBittorrent pattern,
-// STYLE.md) that runs generation requests one at a time, in order, and reports each run through
-// queued signals. Nothing in the GUI thread ever waits on it, except the owner's destructor.
+// STYLE.md) that runs jobs one at a time, in order, and reports each run through queued signals.
+// Nothing in the GUI thread ever waits on it, except the owner's destructor.
 #include <QImage>
 #include <QList>
 #include <QMetaType>
@@ -15,9 +15,12 @@
 #include <functional>
 #include <memory>
 #include <utility>
+#include <variant>
 
+#include "engine/pipelines/deepfloyd_if_pipeline.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/observer.h"
+#include "engine/pipelines/upscale_pipeline.h"
 
 class QThread;
 
@@ -26,6 +29,12 @@ class StableDiffusionPipeline;
 }
 
 namespace gesso::ui {
+
+// What the worker runs: a Stable Diffusion generation (txt2img, img2img, inpaint), a DeepFloyd IF
+// cascade, or an "Upscale x4" of one image. Each kind has its own pipeline object, kept between
+// jobs, so that switching kinds does not unload the others' models.
+using EngineJob = std::variant<gesso::pipelines::GenerationRequest, gesso::pipelines::IFRequest,
+                               gesso::pipelines::UpscaleRequest>;
 
 // One denoising step, as the readout shows it.
 struct StepInfo {
@@ -57,7 +66,7 @@ class EngineWorker : public QObject {
  public slots:
   // Thread-safe: call it directly from the GUI thread (the queue and queueChanged are then up to
   // date at once) or through a queued connection. The request is copied.
-  void submit(quint64 jobId, const gesso::pipelines::GenerationRequest& request);
+  void submit(quint64 jobId, const gesso::ui::EngineJob& job);
 
  signals:
   void stageChanged(quint64 jobId, const QString& stage);
@@ -65,6 +74,10 @@ class EngineWorker : public QObject {
   // VAE decode that gave NaNs, done again in fp32). The run goes on; it may still finish.
   void noted(quint64 jobId, const QString& text);
   void stepped(quint64 jobId, const gesso::ui::StepInfo& info);
+  // A DeepFloyd IF cascade's earlier stages ("stage I", then "stage II" when stage III ran), one
+  // signal per stage, in order, just before the job's `finished`, which carries the last stage's
+  // images. Only the final images have parameters texts: the earlier ones are steps on the way.
+  void stageImages(quint64 jobId, const QString& stage, const QList<QImage>& images);
   // One A1111 "parameters" text per image.
   void finished(quint64 jobId, const QList<QImage>& images, const QStringList& parametersText, double seconds);
   void failed(quint64 jobId, const QString& message);
@@ -72,14 +85,21 @@ class EngineWorker : public QObject {
   void queueChanged(int pending);
 
  private:
-  using Job = std::pair<quint64, gesso::pipelines::GenerationRequest>;
+  using Job = std::pair<quint64, EngineJob>;
+  using Report = std::function<void()>;
   void runNext();  // in the worker thread, once per submit
   // Runs the job and returns the signal that reports how it ended, to be emitted after endJob().
-  std::function<void()> runJob(const Job& job);
+  Report runJob(const Job& job);
+  // One per kind of job; each returns the report of a run that finished (they throw otherwise).
+  Report run(quint64 jobId, const gesso::pipelines::GenerationRequest& request, gesso::pipelines::Observer& observer);
+  Report run(quint64 jobId, const gesso::pipelines::IFRequest& request, gesso::pipelines::Observer& observer);
+  Report run(quint64 jobId, const gesso::pipelines::UpscaleRequest& request, gesso::pipelines::Observer& observer);
   std::function<void()> failure(quint64 jobId, const QString& message);
   void endJob();
 
   std::unique_ptr<gesso::pipelines::StableDiffusionPipeline> m_pipeline;
+  std::unique_ptr<gesso::pipelines::DeepFloydIFPipeline> m_ifPipeline;
+  std::unique_ptr<gesso::pipelines::UpscalePipeline> m_upscalePipeline;
   mutable QMutex m_mutex;  // guards m_queue and m_running; never held during a run
   std::deque<Job> m_queue;
   bool m_running = false;
@@ -118,7 +138,7 @@ class EngineThread : public QObject {
 
   EngineWorker* worker() const { return m_worker; }
   // Submits with the next job id (1, 2, ...) and returns it.
-  quint64 submit(const gesso::pipelines::GenerationRequest& request);
+  quint64 submit(const EngineJob& job);
 
  private:
   QThread* m_thread;
@@ -129,4 +149,5 @@ class EngineThread : public QObject {
 }  // namespace gesso::ui
 
 Q_DECLARE_METATYPE(gesso::pipelines::GenerationRequest)
+Q_DECLARE_METATYPE(gesso::ui::EngineJob)
 Q_DECLARE_METATYPE(gesso::ui::StepInfo)

@@ -30,6 +30,7 @@
 #include <string>
 #include <utility>
 
+#include "engine/pipelines/deepfloyd_if_pipeline.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/model_family.h"
 #include "engine/pipelines/size_presets.h"
@@ -56,6 +57,8 @@ constexpr ModeEntry kModes[] = {
     {"txt2img", QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Text to image"), PipelineKind::kTxt2Img},
     {"img2img", QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Image to image"), PipelineKind::kImg2Img},
     {"inpaint", QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "Inpaint"), PipelineKind::kInpaint},
+    // Its own pipeline (the window builds an IFRequest); the kind is never used.
+    {"deepfloyd", QT_TRANSLATE_NOOP("gesso::ui::GenerationPanel", "DeepFloyd IF"), PipelineKind::kTxt2Img},
 };
 
 PipelineKind pipelineKind(const QString& mode) {
@@ -99,9 +102,11 @@ GenerationPanel::GenerationPanel(QWidget* parent)
   connect(m_plainPrompts, &QCheckBox::toggled, this, &GenerationPanel::updateTokenCounts);
   layout->addWidget(m_plainPrompts);
   auto* form = new QFormLayout;
+  m_form = form;
   buildModelAndMode(form);
   form->addRow(tr("Seed"), buildSeedRow());
-  form->addRow(tr("Size"), buildSizeRow());
+  m_sizeRow = buildSizeRow();
+  form->addRow(tr("Size"), m_sizeRow);
   buildSampling(form);
   buildRefiner(form);
   layout->addLayout(form);
@@ -269,10 +274,10 @@ QWidget* GenerationPanel::buildModelRow() {
 }
 
 void GenerationPanel::buildModelAndMode(QFormLayout* form) {
-  QWidget* modelRow = buildModelRow();
+  m_modelRow = buildModelRow();
   auto* modelLabel = new QLabel(tr("Model"), this);
   modelLabel->setBuddy(m_model);
-  form->addRow(modelLabel, modelRow);
+  form->addRow(modelLabel, m_modelRow);
   m_vae = new QComboBox(this);
   m_vae->setObjectName("vaeCombo");
   // Library names and hashes can be long: the form keeps its width, the tooltips have the paths.
@@ -441,6 +446,7 @@ void GenerationPanel::setSettings(const GenerationSettings& s) {
   m_plainPrompts->setChecked(s.plainPrompts);
   if (const int mode = m_mode->findData(s.mode); mode >= 0) m_mode->setCurrentIndex(mode);
   showStrengthRow();
+  updateModeControls();
   updateRefinerControls();
 }
 
@@ -461,8 +467,7 @@ void GenerationPanel::fillRequest(pipelines::GenerationRequest& request) const {
   for (const ModelEntry& e : m_library)
     if ((e.isLora() || e.isEmbedding()) && !e.sha256.isEmpty())
       request.network_hashes[e.path.toStdString()] = networkShortHash(e.sha256).toStdString();
-  m_lastSeedUsed = s.seedMode == SeedMode::Random ? QRandomGenerator::global()->generate() : quint64(s.seed);
-  request.seed = m_lastSeedUsed;
+  request.seed = drawSeed(s);
   request.width = s.width;
   request.height = s.height;
   request.steps = s.steps;
@@ -472,6 +477,19 @@ void GenerationPanel::fillRequest(pipelines::GenerationRequest& request) const {
   request.strength = s.strength;
   request.refiner_dir = currentRefinerFolder().toStdString();
   request.refiner_switch = s.refinerSwitch;
+}
+
+void GenerationPanel::fillRequest(pipelines::IFRequest& request) const {
+  const GenerationSettings s = settings();
+  request.prompt = s.prompt.toStdString();
+  request.negative_prompt = s.negativePrompt.toStdString();
+  request.seed = drawSeed(s);
+  request.num_images = s.batchSize;
+}
+
+quint64 GenerationPanel::drawSeed(const GenerationSettings& s) const {
+  m_lastSeedUsed = s.seedMode == SeedMode::Random ? QRandomGenerator::global()->generate() : quint64(s.seed);
+  return m_lastSeedUsed;
 }
 
 int GenerationPanel::batchCount() const { return m_batchCount->value(); }
@@ -650,14 +668,29 @@ void GenerationPanel::syncPreset() {
 
 void GenerationPanel::onModeIndexChanged() {
   showStrengthRow();
+  updateModeControls();
   updateRefinerControls();
   emit modeChanged(mode());
 }
 
 void GenerationPanel::showStrengthRow() {
-  const bool fromImage = mode() != QLatin1String("txt2img");
+  const bool fromImage = mode() == QLatin1String("img2img") || mode() == QLatin1String("inpaint");
   m_strengthLabel->setVisible(fromImage);
   m_strength->setVisible(fromImage);
+}
+
+void GenerationPanel::updateModeControls() {
+  const bool sd = mode() != kDeepFloydMode;
+  for (QWidget* field : {m_modelRow, static_cast<QWidget*>(m_vae), m_sizeRow, static_cast<QWidget*>(m_steps),
+                         static_cast<QWidget*>(m_guidance), static_cast<QWidget*>(m_sampler)}) {
+    field->setEnabled(sd);
+    if (QWidget* label = m_form->labelForField(field)) label->setEnabled(sd);
+  }
+  m_loraButton->setEnabled(sd);
+  m_plainPrompts->setEnabled(sd);
+  // T5 reads the prompt, not CLIP: CLIP's counts would mislead.
+  m_prompt.count->setVisible(sd);
+  m_negative.count->setVisible(sd);
 }
 
 const ModelEntry* GenerationPanel::entryFor(const QString& path) const {
@@ -671,7 +704,8 @@ QStringList GenerationPanel::modelPaths() const {
   for (const ModelEntry& e : m_library) {
     // Unreadable files where checkpoints live are listed (marked), not dropped.
     const bool modelFolder = e.subfolder.isEmpty() || e.subfolder == ModelLibrary::kCheckpoints;
-    if ((e.isModel() || (!e.readable() && modelFolder)) && !m_added.contains(e.path)) paths << e.path;
+    const bool runsHere = e.isModel() && (!e.family || pipelines::is_latent_text_to_image(*e.family));
+    if ((runsHere || (!e.readable() && modelFolder)) && !m_added.contains(e.path)) paths << e.path;
   }
   return paths;
 }
@@ -922,7 +956,7 @@ QString GenerationPanel::currentVae() const { return m_vae->currentData().toStri
 
 bool GenerationPanel::refinerAvailable() const {
   const auto family = currentModelFamily();
-  return family == ModelFamily::kSDXL && mode() != QLatin1String("inpaint");
+  return family == ModelFamily::kSDXL && (mode() == QLatin1String("txt2img") || mode() == QLatin1String("img2img"));
 }
 
 QString GenerationPanel::currentRefinerFolder() const {

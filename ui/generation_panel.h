@@ -3,8 +3,9 @@
 // presets), steps, guidance, sampler, batch, mode, denoising strength, the model (the library's
 // checkpoints and diffusers folders and the folders added by hand, each with its family, behind a
 // search field), a separate VAE and an SDXL refiner with its switch point; Generate and Cancel.
-// It knows nothing of a run: the window reads it into a GenerationRequest and feeds back the seed
-// that was used.
+// Its "DeepFloyd IF" mode keeps the prompts, seed and batch and disables the rest: the stages'
+// models and settings are the DeepFloyd panel's. It knows nothing of a run: the window reads it
+// into a GenerationRequest (or an IFRequest) and feeds back the seed that was used.
 #include <QHash>
 #include <QStringList>
 #include <QWidget>
@@ -30,6 +31,7 @@ class QVBoxLayout;
 
 namespace gesso::pipelines {
 struct GenerationRequest;
+struct IFRequest;
 enum class ModelFamily;
 }
 namespace gesso::text {
@@ -51,6 +53,8 @@ class GenerationPanel : public QWidget {
   static constexpr qint64 kMaxRandomSeed = 0xFFFFFFFFLL;
   static constexpr int kMinSize = 64;
   static constexpr int kMaxSize = 4096;
+  // mode() of the DeepFloyd IF cascade.
+  static inline const QString kDeepFloydMode = QStringLiteral("deepfloyd");
 
   explicit GenerationPanel(QWidget* parent = nullptr);
   ~GenerationPanel() override;
@@ -65,10 +69,13 @@ class GenerationPanel : public QWidget {
   // currentRefinerFolder) and refiner_switch. Init image, mask, inpaint and runtime options are the
   // window's to fill.
   void fillRequest(pipelines::GenerationRequest& request) const;
+  // What the form gives a DeepFloyd IF run: prompts, seed (as above) and num_images (= batch size).
+  // The stages are the DeepFloyd panel's to fill, the runtime options the window's.
+  void fillRequest(pipelines::IFRequest& request) const;
   // The seed the last fillRequest put in its request.
   quint64 lastSeedUsed() const { return m_lastSeedUsed; }
   int batchCount() const;
-  QString mode() const;  // "txt2img" | "img2img" | "inpaint"
+  QString mode() const;  // "txt2img" | "img2img" | "inpaint" | kDeepFloydMode
 
   // The counters count as A1111's do ("82/150": the prompt's tokens, and the chunks of 75 it takes;
   // tags out, its longest edit, emphasis read) or, with plain prompts, the text's tokens against
@@ -81,7 +88,8 @@ class GenerationPanel : public QWidget {
   // The seed of the last finished image, for "reuse last seed".
   void setLastSeed(quint64 seed);
 
-  // The folders (or files) added by hand, listed before the library's models. Each is listed with
+  // The folders (or files) added by hand, listed before the library's models (of the families this
+  // form runs: the library's DeepFloyd IF stages and x4 upscalers are picked elsewhere). Each is listed with
   // its family ("sd15 — SD 1.x"), read from its model_index.json or header (no weights are loaded);
   // one that cannot be read is listed too, marked unreadable, the reason in its tooltip.
   void setModelFolders(const QStringList& folders);
@@ -162,6 +170,10 @@ class GenerationPanel : public QWidget {
   void fillPresets();
   void onModeIndexChanged();
   void showStrengthRow();
+  // Enables what the mode uses: DeepFloyd IF has no model, VAE, size, steps, guidance, sampler,
+  // LoRA, plain prompts or CLIP token counts here.
+  void updateModeControls();
+  quint64 drawSeed(const GenerationSettings& s) const;  // the seed a request gets, kept in m_lastSeedUsed
   void onModelActivated(int index);
   void addModelFolder();
   int modelCount() const;
@@ -179,6 +191,9 @@ class GenerationPanel : public QWidget {
   void updateRefinerControls();
   void updateDefaultSamplerText();
 
+  QFormLayout* m_form = nullptr;
+  QWidget* m_modelRow = nullptr;
+  QWidget* m_sizeRow = nullptr;
   PromptBox m_prompt;
   PromptBox m_negative;
   std::shared_ptr<const text::CLIPTokenizer> m_tokenizer;

@@ -48,6 +48,7 @@ void HistoryPanel::showMenu(const QPoint& pos) {
   menu.addSeparator();
   menu.addAction(tr("Send to image to image"), this, [this, row] { sendToImg2Img(row); });
   menu.addAction(tr("Send to inpaint"), this, [this, row] { sendToInpaint(row); });
+  menu.addAction(tr("Upscale x4…"), this, [this, row] { upscale(row); });
   menu.addSeparator();
   menu.addAction(tr("Save as…"), this, [this, row] { saveAs(row, QString()); });
   menu.addAction(tr("Delete…"), this, [this, row] {
@@ -99,6 +100,11 @@ void HistoryPanel::sendToImg2Img(int row) {
 void HistoryPanel::sendToInpaint(int row) {
   const QImage image = loadImage(row);
   if (!image.isNull()) emit imageSentToInpaint(image, m_model->entryAt(row)->parameters);
+}
+
+void HistoryPanel::upscale(int row) {
+  const QImage image = loadImage(row);
+  if (!image.isNull()) emit upscaleRequested(image, m_model->entryAt(row)->parameters);
 }
 
 bool HistoryPanel::saveAs(int row, const QString& requested) {

@@ -1,7 +1,7 @@
 #pragma once
 // The history dock: every result as a thumbnail, newest first, with what a user does with an old
-// result — view it full size, copy or reuse its parameters, send it to img2img or inpainting, save
-// it elsewhere, delete it.
+// result — view it full size, copy or reuse its parameters, send it to img2img or inpainting,
+// upscale it x4, save it elsewhere, delete it.
 #include <QImage>
 #include <QWidget>
 
@@ -29,6 +29,7 @@ class HistoryPanel : public QWidget {
   void reuseParameters(int row);
   void sendToImg2Img(int row);
   void sendToInpaint(int row);
+  void upscale(int row);
   bool saveAs(int row, const QString& path);  // an empty path asks for one
   bool deleteEntry(int row, bool deleteFile);
 
@@ -36,6 +37,7 @@ class HistoryPanel : public QWidget {
   void parametersReused(const QString& parametersText);
   void imageSentToImg2Img(const QImage& image, const QString& parametersText);
   void imageSentToInpaint(const QImage& image, const QString& parametersText);
+  void upscaleRequested(const QImage& image, const QString& parametersText);
   void failed(const QString& message);
 
  private:

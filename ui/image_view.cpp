@@ -2,16 +2,22 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QVBoxLayout>
 
 namespace gesso::ui {
 
-ImageView::ImageView(QWidget* parent) : QWidget(parent), m_large(new QLabel(this)), m_strip(new QListWidget(this)) {
+ImageView::ImageView(QWidget* parent)
+    : QWidget(parent), m_caption(new QLabel(this)), m_large(new QLabel(this)), m_strip(new QListWidget(this)) {
   setObjectName("imageView");
+  m_caption->setObjectName("viewCaption");
+  m_caption->setAlignment(Qt::AlignCenter);
+  m_caption->hide();
   m_large->setObjectName("canvas");
   m_large->setAlignment(Qt::AlignCenter);
   m_large->setMinimumSize(64, 64);
   m_large->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+  m_large->setContextMenuPolicy(Qt::CustomContextMenu);
   m_strip->setObjectName("resultStrip");
   m_strip->setViewMode(QListView::IconMode);
   m_strip->setFlow(QListView::LeftToRight);
@@ -21,24 +27,32 @@ ImageView::ImageView(QWidget* parent) : QWidget(parent), m_large(new QLabel(this
   m_strip->hide();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(m_caption);
   layout->addWidget(m_large, 1);
   layout->addWidget(m_strip);
   connect(m_strip, &QListWidget::currentRowChanged, this, &ImageView::select);
+  connect(m_large, &QLabel::customContextMenuRequested, this, &ImageView::showMenu);
   showMessage(tr("Open a model folder to start."));
 }
 
-void ImageView::showPreview(const QImage& preview) {
+void ImageView::showPreview(const QImage& preview, const QString& caption) {
   if (preview.isNull()) return;
   m_shown = preview;
+  setCaption(caption);
   rescale();
 }
 
-void ImageView::showImages(const QList<QImage>& images) {
+void ImageView::showImages(const QList<QImage>& images, const QStringList& parameters, const QStringList& captions) {
   m_images = images;
+  m_parameters = parameters;
+  m_captions = captions;
   m_strip->clear();
-  for (const QImage& image : images)
-    m_strip->addItem(new QListWidgetItem(QIcon(QPixmap::fromImage(image.scaled(72, 72, Qt::KeepAspectRatio,
-                                                                               Qt::SmoothTransformation))), QString()));
+  for (int i = 0; i < images.size(); ++i) {
+    const QIcon icon(QPixmap::fromImage(images[i].scaled(72, 72, Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+    auto* item = new QListWidgetItem(icon, QString());
+    item->setToolTip(captions.value(i));
+    m_strip->addItem(item);
+  }
   m_strip->setVisible(images.size() > 1);
   if (images.isEmpty()) return;
   m_strip->setCurrentRow(0);
@@ -47,20 +61,45 @@ void ImageView::showImages(const QList<QImage>& images) {
 
 void ImageView::showMessage(const QString& text) {
   m_shown = QImage();
+  setCaption(QString());
   m_large->setPixmap(QPixmap());
   m_large->setText(text);
 }
 
-QImage ImageView::currentImage() const {
+int ImageView::currentIndex() const {
   const int row = m_strip->currentRow();
-  return row >= 0 && row < m_images.size() ? m_images[row] : (m_images.size() == 1 ? m_images[0] : QImage());
+  return row >= 0 && row < m_images.size() ? row : (m_images.size() == 1 ? 0 : -1);
 }
+
+QImage ImageView::currentImage() const {
+  const int index = currentIndex();
+  return index >= 0 ? m_images[index] : QImage();
+}
+
+QString ImageView::currentParameters() const { return m_parameters.value(currentIndex()); }
+
+QString ImageView::caption() const { return m_caption->isVisibleTo(this) ? m_caption->text() : QString(); }
 
 void ImageView::select(int index) {
   if (index < 0 || index >= m_images.size()) return;
   m_shown = m_images[index];
+  setCaption(m_captions.value(index));
   rescale();
   emit currentImageChanged(m_shown);
+}
+
+void ImageView::setCaption(const QString& text) {
+  m_caption->setText(text);
+  m_caption->setVisible(!text.isEmpty());
+}
+
+void ImageView::showMenu(const QPoint& pos) {
+  const QImage image = currentImage();
+  if (image.isNull()) return;  // a preview or a message: nothing finished to act on
+  QMenu menu(this);
+  const QString parameters = currentParameters();
+  menu.addAction(tr("Upscale x4…"), this, [this, image, parameters] { emit upscaleRequested(image, parameters); });
+  menu.exec(m_large->mapToGlobal(pos));
 }
 
 void ImageView::resizeEvent(QResizeEvent* event) {

@@ -29,6 +29,7 @@
 #include "engine/text/clip_tokenizer.h"
 #include "engine/version.h"
 #include "ui/controlnet_panel.h"
+#include "ui/deepfloyd_panel.h"
 #include "ui/engine_worker.h"
 #include "ui/generation_panel.h"
 #include "ui/history_panel.h"
@@ -46,11 +47,19 @@
 #include "ui/readout_bar.h"
 #include "ui/result_saver.h"
 #include "ui/settings_store.h"
+#include "ui/upscale_dialog.h"
 
 // The icons live in gesso_ui, a static library: its resources must be registered by hand.
 static void initResources() { Q_INIT_RESOURCE(gesso); }
 
 namespace gesso::ui {
+namespace {
+
+// The settings store's groups of the DeepFloyd panel and of the upscale dialog.
+const QString kDeepFloydGroup = QStringLiteral("DeepFloyd");
+const QString kUpscaleGroup = QStringLiteral("Upscale");
+
+}  // namespace
 
 MainWindow::Paths MainWindow::defaultPaths() {
   return {SettingsStore::defaultPath(), HistoryStore::defaultPath(), ModelHashCache::defaultPath()};
@@ -131,12 +140,15 @@ void MainWindow::buildDocks() {
   m_inpaint = new InpaintPanel(this);
   m_controlNet = new ControlNetPanel(this);
   m_controlNet->setObjectName("controlNetPanel");
+  m_deepFloyd = new DeepFloydPanel(this);
+  m_deepFloyd->hide();
   m_optimization = new OptimizationPanel(this);
   m_history = new HistoryPanel(*m_historyStore, this);
   auto* form = new QWidget(this);
   auto* formLayout = new QVBoxLayout(form);
   formLayout->addWidget(m_generation);
   formLayout->addWidget(m_inpaint);
+  formLayout->addWidget(m_deepFloyd);
   formLayout->addStretch(1);
   auto* generateDock = dock(this, tr("Generate"), "generateDock", form);
   auto* controlNetDock = dock(this, tr("ControlNet"), "controlNetDock", m_controlNet);
@@ -178,6 +190,8 @@ void MainWindow::buildDocks() {
   });
   connect(m_history, &HistoryPanel::imageSentToImg2Img, this, [this](const QImage& image) { setSourceImage(image, "img2img"); });
   connect(m_history, &HistoryPanel::imageSentToInpaint, this, [this](const QImage& image) { setSourceImage(image, "inpaint"); });
+  connect(m_history, &HistoryPanel::upscaleRequested, this, &MainWindow::upscaleImage);
+  connect(m_view, &ImageView::upscaleRequested, this, &MainWindow::upscaleImage);
 }
 
 void MainWindow::buildMenus() {
@@ -193,6 +207,7 @@ void MainWindow::buildMenus() {
   });
   file->addAction(tr("Send result to &image to image"), this, [this] { setSourceImage(m_view->currentImage(), "img2img"); });
   file->addAction(tr("Send result to i&npaint"), this, [this] { setSourceImage(m_view->currentImage(), "inpaint"); });
+  file->addAction(tr("&Upscale result x4…"), this, [this] { upscaleImage(m_view->currentImage(), m_view->currentParameters()); });
   file->addSeparator();
   file->addAction(tr("&Output folder…"), this, &MainWindow::chooseOutputFolder);
   file->addSeparator();
@@ -242,8 +257,12 @@ void MainWindow::buildShortcuts() {
 
 void MainWindow::connectWorker() {
   EngineWorker* w = m_engine->worker();
-  connect(w, &EngineWorker::stageChanged, this, [this](quint64, const QString& stage) { m_readout->setStage(stage); });
+  connect(w, &EngineWorker::stageChanged, this, [this](quint64, const QString& stage) {
+    m_stage = stage;
+    m_readout->setStage(stage);
+  });
   connect(w, &EngineWorker::stepped, this, &MainWindow::onStep);
+  connect(w, &EngineWorker::stageImages, this, &MainWindow::onStageImages);
   connect(w, &EngineWorker::noted, this, &MainWindow::onNote);
   connect(w, &EngineWorker::finished, this, &MainWindow::onFinished);
   connect(w, &EngineWorker::failed, this, &MainWindow::onFailed);
@@ -254,6 +273,7 @@ void MainWindow::connectLibrary() {
   connect(m_library.get(), &ModelLibrary::entriesChanged, this, [this] {
     m_generation->setLibraryEntries(m_library->entries());
     m_controlNet->setLibraryEntries(m_library->entries());
+    m_deepFloyd->setLibraryEntries(m_library->entries());
   });
   connect(m_library.get(), &ModelLibrary::hashComputed, m_generation, &GenerationPanel::setEntryHash);
   connect(m_library.get(), &ModelLibrary::hashComputed, m_controlNet, &ControlNetPanel::setEntryHash);
@@ -275,6 +295,7 @@ void MainWindow::loadSettings() {
   m_generation->setModelFolders(m_settings->modelFolders());
   if (!m_settings->currentModel().isEmpty()) m_generation->setCurrentModelFolder(m_settings->currentModel());
   m_generation->setSettings(m_settings->lastGeneration());
+  m_deepFloyd->fromVariantMap(m_settings->group(kDeepFloydGroup));
   const QVariantMap toggles = m_settings->runtimeToggles();
   if (toggles.isEmpty() && runtime::cuda_available())  // a first start on a GPU: fp16, not fp32
     m_optimization->setOptions(OptimizationPanel::preset(OptimizationPanel::Preset::Balanced));
@@ -292,14 +313,22 @@ void MainWindow::saveSettings() {
   m_settings->setModelFolders(m_generation->modelFolders());
   m_settings->setCurrentModel(m_generation->settings().model);
   m_settings->setRuntimeToggles(m_optimization->toVariantMap());
+  m_settings->setGroup(kDeepFloydGroup, m_deepFloyd->toVariantMap());
   QString error;
   if (!m_settings->save(&error)) statusBar()->showMessage(tr("Settings not saved: %1").arg(error));
 }
 
 void MainWindow::onModeChanged(const QString& mode) {
+  const bool deepFloyd = mode == GenerationPanel::kDeepFloydMode;
   m_inpaint->setVisible(mode == "inpaint");
-  m_controlNet->setMode(mode);
-  if (mode != "txt2img") m_tabs->setCurrentIndex(1);
+  m_deepFloyd->setVisible(deepFloyd);
+  // ControlNets guide an SD UNet: there is none in the IF cascade.
+  m_controlNet->setEnabled(!deepFloyd);
+  if (!deepFloyd) m_controlNet->setMode(mode);
+  if (mode == "img2img" || mode == "inpaint") m_tabs->setCurrentIndex(1);
+  if (deepFloyd && m_view->imageCount() == 0)
+    m_view->showMessage(tr("Choose the DeepFloyd IF stages under the prompt, type a prompt and press Generate "
+                           "(Ctrl+Enter)."));
   updateEstimate();
 }
 
@@ -328,6 +357,14 @@ void MainWindow::setLibraryFolders(const QString& root, const QStringList& extra
 }
 
 namespace {
+
+// The engine's stage names (Observer::on_stage) of an IF cascade, in order.
+const QStringList kIfStages = {QStringLiteral("stage I"), QStringLiteral("stage II"), QStringLiteral("stage III")};
+
+// The stage that ran after these earlier ones: the one whose images `finished` carries.
+QString ifStageAfter(const QList<std::pair<QString, QList<QImage>>>& earlier) {
+  return kIfStages.value(earlier.size());
+}
 
 // CLIP's own vocabulary, for the counters of single-file checkpoints (they carry no tokenizer):
 // built once, on the first checkpoint picked.
@@ -364,6 +401,8 @@ void MainWindow::onModelChanged(const QString& folder) {
 }
 
 void MainWindow::updateEstimate() {
+  // The estimate knows the SD families' activations only: none beats a wrong one.
+  if (m_generation->mode() == GenerationPanel::kDeepFloydMode) return m_optimization->clearEstimateInputs();
   const QString folder = m_generation->currentModelFolder();
   if (folder.isEmpty()) return;
   const auto options = m_optimization->options();
@@ -402,6 +441,7 @@ void MainWindow::updateEstimate() {
 
 void MainWindow::generate() {
   if (isBusy()) return;
+  if (m_generation->mode() == GenerationPanel::kDeepFloydMode) return generateDeepFloyd();
   pipelines::GenerationRequest r;
   m_generation->fillRequest(r);
   if (r.model_dir.empty()) return showError(tr("Choose a model folder first (the model list, \"Add folder…\")."));
@@ -424,22 +464,76 @@ void MainWindow::generate() {
   // After the form's seed and mode: the enabled ControlNet units (the mask, in inpaint, is the request's).
   if (const QString problem = m_controlNet->fillRequest(r); !problem.isEmpty()) return showError(problem);
   saveSettings();  // the parameters of the last Generate survive a crash of the run
-  m_runOk = true;
-  m_imagesMade = 0;
-  m_lastError.clear();
-  m_runNotes.clear();
-  m_readout->startRun();
-  m_generation->setBusy(true);
-  m_tabs->setCurrentIndex(0);
+  beginRun(RunKind::Generation);
   // A1111's batch count: runs one after another, each seed the previous one plus the batch size.
   for (int i = 0; i < m_generation->batchCount(); ++i) {
     auto job = r;
     job.seed = r.seed + static_cast<uint64_t>(i) * static_cast<uint64_t>(r.num_images);
     for (auto& unit : job.controlnets) unit.preprocessor.seed = job.seed;
-    const quint64 id = m_nextJob++;
-    m_pending.insert(id);
-    m_engine->worker()->submit(id, job);
+    submitJob(job);
   }
+}
+
+void MainWindow::generateDeepFloyd() {
+  pipelines::IFRequest r;
+  m_generation->fillRequest(r);
+  r.runtime = m_optimization->options();
+  if (const QString problem = m_deepFloyd->fillRequest(r); !problem.isEmpty()) return showError(problem);
+  saveSettings();
+  beginRun(RunKind::DeepFloyd);
+  for (int i = 0; i < m_generation->batchCount(); ++i) {  // as A1111's batch count, above
+    auto job = r;
+    job.seed = r.seed + static_cast<uint64_t>(i) * static_cast<uint64_t>(r.num_images);
+    submitJob(job);
+  }
+}
+
+void MainWindow::upscaleImage(const QImage& image, const QString& parametersText) {
+  if (image.isNull()) return showError(tr("There is no image to upscale: generate one, or pick one in the history."));
+  if (isBusy()) return showError(tr("Wait for the run to finish (or cancel it), then upscale."));
+  const QList<ModelEntry> upscalers = UpscaleDialog::upscalers(m_library->entries());
+  if (upscalers.isEmpty()) {
+    if (m_library->isScanning()) return showError(tr("The model library is still being scanned: try again in a moment."));
+    const QString folder = QDir(m_settings->modelsRoot()).filePath(ModelLibrary::kCheckpoints);
+    return showError(tr("No x4 upscaler in the model library. Download stabilityai/stable-diffusion-x4-upscaler "
+                        "(its diffusers folder, with model_index.json) into %1, or add its folder under Settings > "
+                        "Model library, then rescan.")
+                         .arg(QDir::toNativeSeparators(folder)));
+  }
+  auto* dialog = new UpscaleDialog(upscalers, image, parametersText, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setOptions(m_settings->group(kUpscaleGroup));
+  connect(dialog, &QDialog::accepted, this, [this, dialog] { startUpscale(dialog->request(), dialog->options()); });
+  dialog->open();
+}
+
+void MainWindow::startUpscale(const pipelines::UpscaleRequest& request, const QVariantMap& options) {
+  if (isBusy()) return;
+  m_settings->setGroup(kUpscaleGroup, options);  // the upscaler and its numbers, for the next time
+  saveSettings();
+  auto r = request;
+  r.runtime = m_optimization->options();
+  beginRun(RunKind::Upscale);
+  submitJob(r);
+}
+
+void MainWindow::beginRun(RunKind kind) {
+  m_runKind = kind;
+  m_runOk = true;
+  m_imagesMade = 0;
+  m_lastError.clear();
+  m_runNotes.clear();
+  m_stage.clear();
+  m_stageResults.clear();
+  m_readout->startRun();
+  m_generation->setBusy(true);
+  m_tabs->setCurrentIndex(0);
+}
+
+void MainWindow::submitJob(const EngineJob& job) {
+  const quint64 id = m_nextJob++;
+  m_pending.insert(id);
+  m_engine->worker()->submit(id, job);
 }
 
 void MainWindow::cancel() {
@@ -452,7 +546,20 @@ void MainWindow::onStep(quint64 job, const StepInfo& info) {
   if (!m_pending.contains(job)) return;
   m_readout->setStep(info.step, info.total, info.itPerSecond, info.elapsedSeconds, info.remainingSeconds,
                      info.vramAllocated, info.vramReserved, info.vramTotal);
-  if (!info.preview.isNull()) m_view->showPreview(info.preview);
+  // A cascade's previews change size from stage to stage: the caption says which one is running.
+  if (!info.preview.isNull())
+    m_view->showPreview(info.preview, m_runKind == RunKind::DeepFloyd ? stageCaption(m_stage) : QString());
+}
+
+QString MainWindow::stageCaption(const QString& stage) const {
+  if (stage == kIfStages.value(0)) return tr("Stage I");
+  if (stage == kIfStages.value(1)) return tr("Stage II");
+  if (stage == kIfStages.value(2)) return tr("Stage III");
+  return stage;  // loading, encoding the prompt: the engine's words, as the readout shows them
+}
+
+void MainWindow::onStageImages(quint64 job, const QString& stage, const QList<QImage>& images) {
+  if (m_pending.contains(job)) m_stageResults.append({stage, images});
 }
 
 // Shown at once, and again with the run's result (which would otherwise replace it in the status bar).
@@ -464,19 +571,33 @@ void MainWindow::onNote(quint64 job, const QString& text) {
 
 void MainWindow::onFinished(quint64 job, const QList<QImage>& images, const QStringList& parameters, double seconds) {
   if (!m_pending.contains(job)) return;
-  m_view->showImages(images);
+  showResults(images, parameters);
   m_imagesMade += images.size();
   QString error;
   const QStringList paths = m_saver->save(images, parameters, m_settings->outputFolder(), QDateTime::currentDateTime(), &error);
   if (!error.isEmpty()) showError(error);
   m_history->refresh();
-  if (!images.isEmpty()) m_generation->setLastSeed(m_generation->lastSeedUsed());
+  if (!images.isEmpty() && m_runKind != RunKind::Upscale) m_generation->setLastSeed(m_generation->lastSeedUsed());
   m_readout->finishRun(tr("%n image(s) in %1 s", "", m_imagesMade).arg(seconds, 0, 'f', 1));
   QStringList status;
   if (!paths.isEmpty()) status << tr("Saved %1").arg(paths.join(", "));
   status << m_runNotes;
   if (!status.isEmpty()) statusBar()->showMessage(status.join(" — "));
   jobDone(job, true);
+}
+
+// An IF job's final images first, then its earlier stages' (latest first), each captioned with its
+// stage; only the final ones have parameters (and are saved).
+void MainWindow::showResults(const QList<QImage>& images, const QStringList& parameters) {
+  if (m_runKind != RunKind::DeepFloyd) return m_view->showImages(images, parameters);
+  QList<QImage> shown = images;
+  QStringList captions(images.size(), stageCaption(ifStageAfter(m_stageResults)));
+  for (auto it = m_stageResults.crbegin(); it != m_stageResults.crend(); ++it) {
+    shown << it->second;
+    for (qsizetype i = 0; i < it->second.size(); ++i) captions << stageCaption(it->first);
+  }
+  m_stageResults.clear();  // the next job of the batch brings its own
+  m_view->showImages(shown, parameters, captions);
 }
 
 void MainWindow::onFailed(quint64 job, const QString& message) {

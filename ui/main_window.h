@@ -1,18 +1,22 @@
 #pragma once
-// The studio window: the generation form and the optimization panel on the left, the result (or
-// the source image and its mask) in the middle, the history on the right, the live readout below.
-// It owns no tensor math: requests go to the EngineWorker's thread, its signals come back here.
+// The studio window: the generation form (with the DeepFloyd IF stages in that mode) and the
+// optimization panel on the left, the result (or the source image and its mask) in the middle, the
+// history on the right, the live readout below. It owns no tensor math: requests (generations, IF
+// cascades, x4 upscales) go to the EngineWorker's thread, its signals come back here.
 #include <QImage>
 #include <QList>
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
 #include <QStringList>
+#include <QVariantMap>
 
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "engine/runtime/vram_estimate.h"
+#include "ui/engine_worker.h"
 
 class QAction;
 class QMimeData;
@@ -21,8 +25,8 @@ class QTabWidget;
 namespace gesso::ui {
 
 class ControlNetPanel;
+class DeepFloydPanel;
 class EngineThread;
-class EngineWorker;
 class GenerationPanel;
 class HistoryPanel;
 class HistoryStore;
@@ -55,6 +59,7 @@ class MainWindow : public QMainWindow {
   OptimizationPanel* optimizationPanel() const { return m_optimization; }
   InpaintPanel* inpaintPanel() const { return m_inpaint; }
   ControlNetPanel* controlNetPanel() const { return m_controlNet; }
+  DeepFloydPanel* deepFloydPanel() const { return m_deepFloyd; }
   MaskCanvas* maskCanvas() const { return m_canvas; }
   ImageView* imageView() const { return m_view; }
   ReadoutBar* readout() const { return m_readout; }
@@ -67,8 +72,12 @@ class MainWindow : public QMainWindow {
   QStringList runNotes() const { return m_runNotes; }
 
  public slots:
-  void generate();
+  void generate();  // in the DeepFloyd IF mode, the IF cascade
   void cancel();
+  // "Upscale x4" (the history's, the result's): asks for the upscaler and its settings in a dialog
+  // (not modal), then runs like a generation, the result saved and in the history. Without an x4
+  // upscaler in the library, an error says how to add one.
+  void upscaleImage(const QImage& image, const QString& parametersText);
   // Opens an image as the img2img / inpainting source (switching the mode when in txt2img).
   bool openSourceImage(const QString& path);
   void setSourceImage(const QImage& image, const QString& mode);
@@ -103,7 +112,17 @@ class MainWindow : public QMainWindow {
   void connectLibrary();
   void setLibraryFolders(const QString& root, const QStringList& extraFolders);
   void updateEstimate();
+  // What the current run makes: its results are shown and saved alike; an IF cascade's view also
+  // shows its earlier stages, an upscale leaves the form's last seed alone.
+  enum class RunKind { Generation, DeepFloyd, Upscale };
+  void generateDeepFloyd();
+  void startUpscale(const pipelines::UpscaleRequest& request, const QVariantMap& options);
+  void beginRun(RunKind kind);
+  void submitJob(const EngineJob& job);
   void onStep(quint64 job, const StepInfo& info);
+  void onStageImages(quint64 job, const QString& stage, const QList<QImage>& images);
+  void showResults(const QList<QImage>& images, const QStringList& parameters);
+  QString stageCaption(const QString& stage) const;  // "stage II" -> "Stage II", translated
   void onNote(quint64 job, const QString& text);
   void onFinished(quint64 job, const QList<QImage>& images, const QStringList& parameters, double seconds);
   void onFailed(quint64 job, const QString& message);
@@ -128,12 +147,16 @@ class MainWindow : public QMainWindow {
   OptimizationPanel* m_optimization = nullptr;
   InpaintPanel* m_inpaint = nullptr;
   ControlNetPanel* m_controlNet = nullptr;
+  DeepFloydPanel* m_deepFloyd = nullptr;
   MaskCanvas* m_canvas = nullptr;
   ImageView* m_view = nullptr;
   ReadoutBar* m_readout = nullptr;
   HistoryPanel* m_history = nullptr;
   QTabWidget* m_tabs = nullptr;
   QSet<quint64> m_pending;  // jobs of the current Generate still queued or running
+  RunKind m_runKind = RunKind::Generation;
+  QString m_stage;          // the running job's stage, as the engine names it
+  QList<std::pair<QString, QList<QImage>>> m_stageResults;  // the running IF job's earlier stages
   quint64 m_nextJob = 1;
   bool m_runOk = true;
   int m_imagesMade = 0;

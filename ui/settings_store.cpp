@@ -17,7 +17,7 @@
 namespace gesso::ui {
 namespace {
 
-const QString kRuntimePrefix = QStringLiteral("Runtime/");
+const QString kRuntimeGroup = QStringLiteral("Runtime");
 
 // Replaces `to` by `from` in one step: rename(2), or MoveFileEx on Windows. QFile::rename refuses
 // an existing target, and removing it first would open a window with no settings file at all.
@@ -218,21 +218,32 @@ void SettingsStore::setExtraModelFolders(const QStringList& folders) {
   setValue(QStringLiteral("Models/extraFolders"), folders);
 }
 
+QVariantMap SettingsStore::group(const QString& name) const {
+  const QString prefix = name + QLatin1Char('/');
+  QVariantMap values;
+  for (auto it = m_values.cbegin(); it != m_values.cend(); ++it)
+    if (it.key().startsWith(prefix)) values.insert(it.key().mid(prefix.size()), it.value());
+  return values;
+}
+
+void SettingsStore::setGroup(const QString& name, const QVariantMap& values) {
+  const QString prefix = name + QLatin1Char('/');
+  for (auto it = m_values.begin(); it != m_values.end();)
+    it = it.key().startsWith(prefix) ? m_values.erase(it) : std::next(it);
+  for (auto it = values.cbegin(); it != values.cend(); ++it) m_values.insert(prefix + it.key(), it.value());
+  m_dirty = true;
+}
+
 QVariantMap SettingsStore::runtimeToggles() const {
-  QVariantMap toggles;
-  for (auto it = m_values.cbegin(); it != m_values.cend(); ++it) {
-    if (it.key().startsWith(kRuntimePrefix))
-      toggles.insert(it.key().mid(kRuntimePrefix.size()), it.value().toString());
-  }
+  QVariantMap toggles = group(kRuntimeGroup);
+  for (auto it = toggles.begin(); it != toggles.end(); ++it) *it = it->toString();
   return toggles;
 }
 
 void SettingsStore::setRuntimeToggles(const QVariantMap& toggles) {
-  for (auto it = m_values.begin(); it != m_values.end();)
-    it = it.key().startsWith(kRuntimePrefix) ? m_values.erase(it) : std::next(it);
-  for (auto it = toggles.cbegin(); it != toggles.cend(); ++it)
-    m_values.insert(kRuntimePrefix + it.key(), it.value().toString());
-  m_dirty = true;
+  QVariantMap text;
+  for (auto it = toggles.cbegin(); it != toggles.cend(); ++it) text.insert(it.key(), it.value().toString());
+  setGroup(kRuntimeGroup, text);
 }
 
 QString SettingsStore::outputFolder() const {

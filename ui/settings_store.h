@@ -90,6 +90,11 @@ class SettingsStore {
   QVariantMap runtimeToggles() const;
   void setRuntimeToggles(const QVariantMap& toggles);
 
+  // The keys of one INI group ("DeepFloyd", "Upscale": a panel's or dialog's own values) and their
+  // values, as stored (INI gives strings back). Setting replaces the whole group.
+  QVariantMap group(const QString& name) const;
+  void setGroup(const QString& name, const QVariantMap& values);
+
   QString outputFolder() const;  // defaultOutputFolder() until set
   void setOutputFolder(const QString& folder);
   QString language() const;      // "" = the system's

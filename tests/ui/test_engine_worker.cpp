@@ -2,7 +2,9 @@
 // (with previews every N) and its images with their A1111 text; the GUI thread keeps running while
 // it works; cancel stops within one step; errors arrive as `failed` and the next run works; jobs
 // run in submission order; destroying the owner mid-run cancels and joins; the observer forwards the
-// pipeline's notes (Observer::on_note) as `noted`.
+// pipeline's notes (Observer::on_note) as `noted`. With the tiny DeepFloyd IF and x4 folders: an IF
+// cascade reports its stages, previews of each stage, its earlier stages' images and then its final
+// ones with their text; an "Upscale x4" makes a 4x image; jobs of every kind share the queue.
 #include <QtTest>
 
 #include <QElapsedTimer>
@@ -18,6 +20,8 @@
 #include "ui/qt_image.h"
 
 using gesso::pipelines::GenerationRequest;
+using gesso::pipelines::IFRequest;
+using gesso::pipelines::UpscaleRequest;
 using gesso::ui::EngineThread;
 using gesso::ui::EngineWorker;
 using gesso::ui::SignallingObserver;
@@ -38,6 +42,33 @@ GenerationRequest tinyRequest(int steps = 3) {
   r.width = r.height = 32;
   r.steps = steps;
   r.sampler = "Euler";
+  r.runtime.device = "cpu";
+  return r;
+}
+
+std::string deepfloyd(const char* name) { return (gesso::test::fixture_dir("deepfloyd") / name).string(); }
+
+// The tiny cascade: stage I makes 16 px, stage II 64 px, stage III (the x4 upscaler) 256 px.
+IFRequest tinyCascade(bool withStage3 = true) {
+  IFRequest r;
+  r.prompt = "a red fox in the snow";
+  r.negative_prompt = "blurry";
+  r.seed = 7;
+  r.stage1 = {.model_dir = deepfloyd("if1"), .steps = 2, .guidance_scale = 7.0};
+  r.stage2 = {.model_dir = deepfloyd("if2"), .steps = 2, .guidance_scale = 4.0, .noise_level = 250};
+  if (withStage3) r.stage3_dir = deepfloyd("x4");
+  r.stage3.steps = 2;
+  r.runtime.device = "cpu";
+  return r;
+}
+
+UpscaleRequest tinyUpscale() {
+  UpscaleRequest r;
+  r.model_dir = deepfloyd("x4");
+  r.image = gesso::ui::fromQImage(QImage(QString::fromStdString(deepfloyd("upscale_input.png"))), 3);  // 20x24
+  r.prompt = "a cat";
+  r.seed = 3;
+  r.settings.steps = 2;
   r.runtime.device = "cpu";
   return r;
 }
@@ -66,6 +97,11 @@ class Recorder : public QObject {
       cancelled.append(job);
     });
     connect(worker, &EngineWorker::queueChanged, this, [this](int pending) { queue.append(pending); });
+    connect(worker, &EngineWorker::stageImages, this, [this](quint64 job, const QString& stage, const QList<QImage>& images) {
+      stageImages[job].append({stage, images});
+      events[job].append("images of " + stage);
+    });
+    connect(worker, &EngineWorker::finished, this, [this](quint64 job) { events[job].append("finished"); });
   }
 
   bool hasEnded(quint64 job) const { return ended.contains(job); }
@@ -76,6 +112,8 @@ class Recorder : public QObject {
   QHash<quint64, QStringList> parameters;
   QHash<quint64, double> seconds;
   QHash<quint64, QString> failures;
+  QHash<quint64, QList<std::pair<QString, QList<QImage>>>> stageImages;
+  QHash<quint64, QStringList> events;  // stageImages and finished, in the order they came
   QList<quint64> ended, finished, cancelled;
   QList<int> queue;
 };
@@ -92,8 +130,8 @@ class TestEngineWorker : public QObject {
   quint64 m_nextJob = 100;
 
   EngineWorker* worker() const { return m_engine->worker(); }
-  quint64 submit(const GenerationRequest& r) {
-    worker()->submit(++m_nextJob, r);
+  quint64 submit(const gesso::ui::EngineJob& job) {
+    worker()->submit(++m_nextJob, job);
     return m_nextJob;
   }
 
@@ -323,6 +361,107 @@ class TestEngineWorker : public QObject {
     QVERIFY(!observer.should_cancel());
     cancel = true;
     QVERIFY(observer.should_cancel());
+  }
+
+  // Stage by stage: the stages named in order, every step of all three counted as one run, the
+  // previews at each stage's size, the earlier stages' images before the final ones, one text each.
+  void runsADeepFloydCascade() {
+    Recorder rec(worker());
+    worker()->setPreviewInterval(1);
+    auto r = tinyCascade();
+    r.num_images = 2;
+    const quint64 job = submit(r);
+    QTRY_VERIFY_WITH_TIMEOUT(rec.hasEnded(job), kTimeoutMs);
+    QVERIFY2(rec.failures.isEmpty(), qPrintable(rec.failures.value(job)));
+    const QStringList& stages = rec.stages[job];
+    const auto at = [&stages](const char* name) { return stages.indexOf(QString::fromLatin1(name)); };
+    QVERIFY2(at("stage I") >= 0 && at("stage I") < at("stage II") && at("stage II") < at("stage III"),
+             qPrintable(stages.join(", ")));
+    const QList<StepInfo>& steps = rec.steps[job];
+    QCOMPARE(steps.size(), 2 + 2 + 2 * 2);  // stage III upscales each image alone
+    for (int i = 0; i < steps.size(); ++i) {
+      QCOMPARE(steps[i].step, i + 1);
+      QCOMPARE(steps[i].total, steps.size());
+      QVERIFY(!steps[i].preview.isNull());
+    }
+    QCOMPARE(steps[0].preview.size(), QSize(16, 16));  // stage I's image itself
+    QCOMPARE(steps[2].preview.size(), QSize(64, 64));  // stage II's
+    const auto& earlier = rec.stageImages[job];
+    QCOMPARE(earlier.size(), 2);
+    QCOMPARE(earlier[0].first, QStringLiteral("stage I"));
+    QCOMPARE(earlier[0].second.size(), 2);
+    QCOMPARE(earlier[0].second[0].size(), QSize(16, 16));
+    QCOMPARE(earlier[1].first, QStringLiteral("stage II"));
+    QCOMPARE(earlier[1].second[1].size(), QSize(64, 64));
+    QCOMPARE(rec.events[job], (QStringList{"images of stage I", "images of stage II", "finished"}));
+    const QList<QImage>& images = rec.images[job];
+    QCOMPARE(images.size(), 2);
+    QCOMPARE(images[0].size(), QSize(256, 256));
+    const QStringList& text = rec.parameters[job];
+    QCOMPARE(text.size(), 2);
+    QVERIFY2(text[0].startsWith("a red fox in the snow\nNegative prompt: blurry\n"), qPrintable(text[0]));
+    QVERIFY2(text[0].contains("Steps: 2, Sampler: DDPM, CFG scale: 7, Seed: 7, Size: 256x256, Model: if1"),
+             qPrintable(text[0]));
+    QVERIFY2(text[0].contains("Stage II model: if2") && text[0].contains("Stage III model: x4"), qPrintable(text[0]));
+  }
+
+  // Without stage III the last stage is II: its images are the final ones, stage I's come before.
+  void aCascadeOfTwoStages() {
+    Recorder rec(worker());
+    const quint64 job = submit(tinyCascade(false));
+    QTRY_VERIFY_WITH_TIMEOUT(rec.hasEnded(job), kTimeoutMs);
+    QVERIFY2(rec.failures.isEmpty(), qPrintable(rec.failures.value(job)));
+    QCOMPARE(rec.stageImages[job].size(), 1);
+    QCOMPARE(rec.stageImages[job][0].first, QStringLiteral("stage I"));
+    QCOMPARE(rec.images[job].size(), 1);
+    QCOMPARE(rec.images[job][0].size(), QSize(64, 64));
+    QVERIFY(!rec.stages[job].contains("stage III"));
+  }
+
+  void upscalesAnImage() {
+    Recorder rec(worker());
+    const quint64 job = submit(tinyUpscale());
+    QTRY_VERIFY_WITH_TIMEOUT(rec.hasEnded(job), kTimeoutMs);
+    QVERIFY2(rec.failures.isEmpty(), qPrintable(rec.failures.value(job)));
+    QVERIFY2(rec.stages[job].contains("upscale"), qPrintable(rec.stages[job].join(", ")));
+    QCOMPARE(rec.steps[job].size(), 2);
+    QCOMPARE(rec.images[job].size(), 1);
+    QCOMPARE(rec.images[job][0].size(), QSize(80, 96));
+    QVERIFY(rec.stageImages.isEmpty());
+    const QString text = rec.parameters[job].value(0);
+    QVERIFY2(text.startsWith("a cat\n") && text.contains("Seed: 3, Size: 80x96, Model: x4") &&
+                 text.contains("Noise level: 20"),
+             qPrintable(text));
+  }
+
+  // One queue for every kind, in order; each pipeline keeps its models while the others run.
+  void jobsOfEveryKindShareTheQueue() {
+    Recorder rec(worker());
+    const quint64 a = submit(tinyRequest(2)), b = submit(tinyCascade(false)), c = submit(tinyUpscale()),
+                  d = submit(tinyRequest(2));
+    auto bad = tinyUpscale();
+    bad.model_dir = deepfloyd("if2");  // not an x4 upscaler
+    const quint64 e = submit(bad);
+    QTRY_VERIFY_WITH_TIMEOUT(rec.hasEnded(e), kTimeoutMs);
+    QCOMPARE(rec.finished, (QList<quint64>{a, b, c, d}));
+    QCOMPARE(rec.images[a][0].size(), QSize(32, 32));
+    QCOMPARE(rec.images[b][0].size(), QSize(64, 64));
+    QCOMPARE(rec.images[c][0].size(), QSize(80, 96));
+    QVERIFY2(rec.failures.value(e).contains("if2"), qPrintable(rec.failures.value(e)));
+    QCOMPARE(worker()->pending(), 0);
+  }
+
+  void cancelStopsACascade() {
+    Recorder rec(worker());
+    const auto hook = connect(worker(), &EngineWorker::stepped, worker(), [this](quint64, const StepInfo& s) {
+      if (s.step == 3) worker()->cancel();  // in stage II
+    }, Qt::DirectConnection);
+    const quint64 job = submit(tinyCascade());
+    QTRY_VERIFY_WITH_TIMEOUT(rec.hasEnded(job), kTimeoutMs);
+    disconnect(hook);
+    QCOMPARE(rec.cancelled, QList<quint64>{job});
+    QCOMPARE(rec.steps[job].size(), 3);
+    QVERIFY(!rec.stageImages.contains(job));
   }
 
   void imagesConvertBothWays() {

@@ -29,6 +29,7 @@
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/model_family.h"
 #include "engine/pipelines/model_file.h"
+#include "engine/schedulers/scheduler.h"
 #include "engine/text/clip_tokenizer.h"
 #include "common/widgets.h"
 #include "ui/generation_panel.h"
@@ -158,7 +159,9 @@ class TestGenerationPanel : public QObject {
     QVERIFY(panel.settings() == GenerationSettings{});
     QCOMPARE(panel.batchCount(), 1);
     auto* sampler = child<QComboBox>(panel, "samplerCombo");
-    QCOMPARE(sampler->count(), 9);  // the model's own, then the eight samplers
+    // The model's own, then every sampler the engine has (DDPM came with DeepFloyd IF).
+    QCOMPARE(sampler->count(), int(gesso::schedulers::scheduler_names().size()) + 1);
+    QCOMPARE(sampler->count(), 10);
     QCOMPARE(sampler->itemText(0), QStringLiteral("Model default"));
     QCOMPARE(sampler->currentIndex(), 0);
     QCOMPARE(sampler->itemText(4), QStringLiteral("DPM++ 2M Karras"));

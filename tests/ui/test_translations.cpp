@@ -28,6 +28,7 @@
 
 #include "ui/controlnet_panel.h"
 #include "ui/controlnet_unit_widget.h"
+#include "ui/deepfloyd_panel.h"
 #include "ui/engine_worker.h"
 #include "ui/generation_panel.h"
 #include "ui/history_panel.h"
@@ -42,6 +43,7 @@
 #include "ui/optimization_panel.h"
 #include "ui/readout_bar.h"
 #include "ui/settings_store.h"
+#include "ui/upscale_dialog.h"
 #include "ui/vram_chart.h"
 
 namespace {
@@ -166,7 +168,8 @@ const QMetaObject* const kTrClasses[] = {
     &gesso::ui::ReadoutBar::staticMetaObject,   &gesso::ui::VramChart::staticMetaObject,
     &gesso::ui::EngineWorker::staticMetaObject, &gesso::ui::ModelLibrary::staticMetaObject,
     &gesso::ui::ModelLibraryDialog::staticMetaObject, &gesso::ui::ControlNetPanel::staticMetaObject,
-    &gesso::ui::ControlNetUnitWidget::staticMetaObject,
+    &gesso::ui::ControlNetUnitWidget::staticMetaObject, &gesso::ui::DeepFloydPanel::staticMetaObject,
+    &gesso::ui::UpscaleDialog::staticMetaObject,
 };
 
 }  // namespace
