@@ -1,5 +1,7 @@
 #include "ui/engine_worker.h"
 
+#include "engine/runtime/vram.h"
+
 #include <QMutexLocker>
 #include <QThread>
 
@@ -12,6 +14,7 @@
 #include "engine/error.h"
 #include "engine/io/a1111_parameters.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
+#include "engine/runtime/vram.h"
 #include "ui/qt_image.h"
 
 namespace gesso::ui {
@@ -131,6 +134,7 @@ EngineWorker::Report EngineWorker::runJob(const Job& job) {
   const quint64 id = job.first;
   try {
     SignallingObserver observer(*this, id, m_cancel);
+    freeOtherPipelines(job.second.index());
     return std::visit([&](const auto& request) { return run(id, request, observer); }, job.second);
   } catch (const CancelledError&) {
     return [this, id] { emit cancelled(id); };
@@ -176,6 +180,15 @@ EngineWorker::Report EngineWorker::run(quint64 id, const pipelines::UpscaleReque
   const QStringList parameters{parametersText(result.parameters)};
   const double seconds = result.seconds;
   return [this, id, images, parameters, seconds] { emit finished(id, images, parameters, seconds); };
+}
+
+void EngineWorker::freeOtherPipelines(std::size_t kind) {
+  if (kind == m_lastKind) return;
+  m_lastKind = kind;
+  if (kind != 0) m_pipeline = std::make_unique<pipelines::StableDiffusionPipeline>();
+  if (kind != 1) m_ifPipeline = std::make_unique<pipelines::DeepFloydIFPipeline>();
+  if (kind != 2) m_upscalePipeline = std::make_unique<pipelines::UpscalePipeline>();
+  runtime::release_cached_memory();
 }
 
 std::function<void()> EngineWorker::failure(quint64 jobId, const QString& message) {

@@ -94,12 +94,16 @@ class EngineWorker : public QObject {
   Report run(quint64 jobId, const gesso::pipelines::GenerationRequest& request, gesso::pipelines::Observer& observer);
   Report run(quint64 jobId, const gesso::pipelines::IFRequest& request, gesso::pipelines::Observer& observer);
   Report run(quint64 jobId, const gesso::pipelines::UpscaleRequest& request, gesso::pipelines::Observer& observer);
+  // A job of another kind than the last frees the other pipelines' models first: SD, IF and the
+  // upscaler resident together would not fit a small card (A1111 keeps one model loaded too).
+  void freeOtherPipelines(std::size_t kind);
   std::function<void()> failure(quint64 jobId, const QString& message);
   void endJob();
 
   std::unique_ptr<gesso::pipelines::StableDiffusionPipeline> m_pipeline;
   std::unique_ptr<gesso::pipelines::DeepFloydIFPipeline> m_ifPipeline;
   std::unique_ptr<gesso::pipelines::UpscalePipeline> m_upscalePipeline;
+  std::size_t m_lastKind = 0;  // EngineJob's index of the last job run
   mutable QMutex m_mutex;  // guards m_queue and m_running; never held during a run
   std::deque<Job> m_queue;
   bool m_running = false;
