@@ -181,16 +181,17 @@ def diffusers_rows(compiled):
                            generator=gen()).images[0]
     images = {}
     for stage, fn in (("stage1", run1), ("stage2", run2), ("stage3", run3)):
+        t = time.perf_counter()
         images[stage] = np.array(measure(f"diffusers {tag} IF {stage}", fn))
-    if compiled:
-        return
+        report(f"diffusers {tag} IF {stage} wall incl. compile (s)", round(time.perf_counter() - t, 1))
     from safetensors.torch import load_file
     for stage, img in images.items():
-        Image.fromarray(img).save(os.path.join(OUT, f"diffusers_{stage}.png"))
+        Image.fromarray(img).save(os.path.join(OUT, f"diffusers_{tag}_{stage}.png"))
         for toggles in ("default", "channels_last_cuda_graphs"):
             path = os.path.join(OUT, f"{stage}_{toggles}.safetensors")
             if os.path.exists(path):
-                report(f"psnr gesso ({toggles}) vs diffusers, {stage}", round(psnr(load_file(path)["image"].numpy(), img), 2))
+                report(f"psnr gesso ({toggles}) vs diffusers {tag}, {stage}",
+                       round(psnr(load_file(path)["image"].numpy(), img), 2))
 
 
 def gesso_rows():
@@ -201,6 +202,7 @@ def gesso_rows():
     if out.returncode != 0:
         raise RuntimeError(" ".join(args) + "\n" + out.stderr[-3000:])
     report("gesso-bench if", [l for l in out.stdout.splitlines() if l.startswith("| ")])
+    report("gesso-bench if stderr", out.stderr[-1500:])
 
 
 {"build": build, "gesso": gesso_rows, "eager": lambda: diffusers_rows(False),

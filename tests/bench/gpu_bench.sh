@@ -34,7 +34,7 @@
 #   tests/bench/gpu_bench.sh cnanchor   diffusers' ControlNet pipeline eager and compiled (anchor cn15)
 # Issue 17 (DeepFloyd IF, x4 upscaler), on random IF-I-M / IF-II-M / x4 folders (deepfloyd_gpu.py build):
 #   tests/bench/gpu_bench.sh deepfloyd  the folders, gesso-bench if (default, Max speed), diffusers
-#                                       eager per stage and the PSNR of Gesso's images
+#                                       compiled then eager per stage, the PSNR of Gesso's images
 #   tests/bench/gpu_bench.sh ifcompiled diffusers + torch.compile per stage
 # Each stage appends to $OUT (and .bench-results/ on the machine, so later stages find them while
 # the machine stays warm).
@@ -170,6 +170,7 @@ case "${1:-gesso}" in
     build
     [[ -d /tmp/models/x4-upscaler-random ]] || python3 tests/bench/deepfloyd_gpu.py "$OUT" build
     python3 tests/bench/deepfloyd_gpu.py "$OUT" gesso "$B"
+    python3 tests/bench/deepfloyd_gpu.py "$OUT" compiled
     python3 tests/bench/deepfloyd_gpu.py "$OUT" eager ;;
   ifcompiled)
     [[ -d /tmp/models/x4-upscaler-random ]] || python3 tests/bench/deepfloyd_gpu.py "$OUT" build
