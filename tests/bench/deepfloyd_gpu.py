@@ -26,7 +26,11 @@ BENCH = sys.argv[3] if len(sys.argv) > 3 else ""
 ROOT = "/tmp/models"
 IF1, IF2, X4 = f"{ROOT}/if-i-m-random", f"{ROOT}/if-ii-m-random", f"{ROOT}/x4-upscaler-random"
 GPU = os.path.join(os.path.dirname(__file__), "..", "..", ".gpu")
-PROMPT, SEED, LONG, SHORT = "the blue hulk", 1234, 50, 10
+PROMPT, SEED = "the blue hulk", 1234
+# A short lease can ask for fewer steps / repeats / toggle sets (IF_LONG, IF_SHORT, IF_REPEATS, IF_TOGGLES).
+LONG, SHORT = int(os.environ.get("IF_LONG", 50)), int(os.environ.get("IF_SHORT", 10))
+REPEATS = int(os.environ.get("IF_REPEATS", 2))
+TOGGLES = os.environ.get("IF_TOGGLES", "default,channels-last+cuda-graphs")
 os.makedirs(OUT, exist_ok=True)
 report = Report(OUT, f"deepfloyd_{STAGE}.json", gpu=torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu")
 
@@ -158,9 +162,9 @@ def measure(name, fn):
     timed(fn, SHORT)
     first = time.perf_counter() - t0
     torch.cuda.reset_peak_memory_stats()
-    long_runs = [timed(fn, LONG) for _ in range(2)]
+    long_runs = [timed(fn, LONG) for _ in range(REPEATS)]
     peak = torch.cuda.max_memory_allocated() / 2**30
-    short = min(timed(fn, SHORT)[0] for _ in range(2))
+    short = min(timed(fn, SHORT)[0] for _ in range(REPEATS))
     best = min(r[0] for r in long_runs)
     report(name, {"it_s": round((LONG - SHORT) / (best - short), 2), "e2e_s": round(best, 3), "peak_gib": round(peak, 2),
                   "first_s": round(first, 1)})
@@ -196,7 +200,7 @@ def diffusers_rows(compiled):
 
 def gesso_rows():
     args = [BENCH, "if", "--stage1", IF1, "--stage2", IF2, "--stage3", X4, "--dtype", "fp16", "--steps", str(LONG),
-            "--short-steps", str(SHORT), "--repeats", "2", "--toggles", "default,channels-last+cuda-graphs",
+            "--short-steps", str(SHORT), "--repeats", str(REPEATS), "--toggles", TOGGLES,
             "--save-images", OUT, "--json", os.path.join(OUT, "gesso_if.jsonl")]
     out = subprocess.run(args, capture_output=True, text=True)
     if out.returncode != 0:

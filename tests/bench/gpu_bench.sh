@@ -169,9 +169,9 @@ case "${1:-gesso}" in
   deepfloyd)
     build
     [[ -d /tmp/models/x4-upscaler-random ]] || python3 tests/bench/deepfloyd_gpu.py "$OUT" build
-    python3 tests/bench/deepfloyd_gpu.py "$OUT" gesso "$B"
-    python3 tests/bench/deepfloyd_gpu.py "$OUT" compiled
-    python3 tests/bench/deepfloyd_gpu.py "$OUT" eager ;;
+    for stage in ${IF_ORDER:-gesso compiled eager}; do
+      python3 tests/bench/deepfloyd_gpu.py "$OUT" "$stage" "$B"
+    done ;;
   ifcompiled)
     [[ -d /tmp/models/x4-upscaler-random ]] || python3 tests/bench/deepfloyd_gpu.py "$OUT" build
     python3 tests/bench/deepfloyd_gpu.py "$OUT" compiled ;;
