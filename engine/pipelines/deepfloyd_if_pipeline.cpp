@@ -23,11 +23,6 @@ void check_stage(const IFStageSettings& s, const std::string& field) {
   if (s.guidance_scale < 0) throw RequestError(field + "_guidance_scale", "must not be negative");
 }
 
-int64_t sample_size(const ModelBundle& m) {
-  const auto& s = m.unet->config().sample_size;
-  return s && !s->empty() ? s->front() : 64;
-}
-
 // What the UNet's down path divides a side by.
 int64_t size_multiple(const ModelBundle& m) { return int64_t{1} << (m.unet->config().num_blocks() - 1); }
 
@@ -157,7 +152,8 @@ int DeepFloydIFPipeline::cached_prompts() const {
 IFResult DeepFloydIFPipeline::generate(const IFRequest& r, bool graphs, const std::string& key, Observer& observer) {
   auto& one = *stage1_.bundle;
   const bool two = stage2_.bundle != nullptr, three = stage3_.bundle != nullptr;
-  const auto width = r.width > 0 ? r.width : sample_size(one), height = r.height > 0 ? r.height : sample_size(one);
+  // default_size(): the UNet's sample_size (no VAE, so pixels), 64 for IF-I.
+  const int64_t width = r.width > 0 ? r.width : one.default_size(), height = r.height > 0 ? r.height : one.default_size();
   if (width % size_multiple(one) != 0 || height % size_multiple(one) != 0)
     throw RequestError(r.width > 0 ? "width" : "height", "stage I sizes must be multiples of " +
                                                              std::to_string(size_multiple(one)) + ", got " +

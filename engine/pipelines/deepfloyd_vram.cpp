@@ -15,11 +15,7 @@ struct StagePlan {
 
 std::vector<StagePlan> plans(const IFRequest& r, const ModelBundle& one, const ModelBundle* two,
                              const ModelBundle* three) {
-  const auto side = [](int requested, const ModelBundle& m) {
-    const auto& s = m.unet->config().sample_size;
-    return requested > 0 ? requested : static_cast<int>(s && !s->empty() ? s->front() : 64);
-  };
-  const int w = side(r.width, one), h = side(r.height, one);
+  const int w = r.width > 0 ? r.width : one.default_size(), h = r.height > 0 ? r.height : one.default_size();
   const bool g1 = r.stage1.guidance_scale > 1, g2 = r.stage2.guidance_scale > 1, g3 = r.stage3.guidance_scale > 1;
   std::vector<StagePlan> out{{"stage I", footprint(one), {w, h, r.num_images, g1}}};
   if (two) out.push_back({"stage II", footprint(*two), {4 * w, 4 * h, r.num_images, g2}});
