@@ -15,6 +15,7 @@
 #include "engine/io/a1111_parameters.h"
 #include "engine/io/image_io.h"
 #include "engine/io/safetensors.h"
+#include "engine/pipelines/hires_fix.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/schedulers/scheduler.h"
 #include "engine/version.h"
@@ -83,6 +84,24 @@ void add_generation_options(CLI::App& app, CliOptions& o) {
   app.add_option("--padding", r.inpaint.only_masked_padding, "Padding around the mask for --inpaint-area masked");
   app.add_option("--masked-content", o.masked_content, "original | fill | latent-noise | latent-nothing");
   app.add_flag("--no-composite", o.no_composite, "Keep the model's pixels outside the mask too");
+  // A1111's Hires. fix (txt2img): any --hires-* option switches it on too.
+  const auto hires_on = [&r](const std::string&) { r.hires.enabled = true; };
+  app.add_flag("--hires", r.hires.enabled,
+               "Hires. fix: generate, upscale, then denoise again at the larger size (as AUTOMATIC1111)");
+  app.add_option("--hires-scale", r.hires.scale, "Hires. fix: upscale by (default 2)")->each(hires_on);
+  app.add_option("--hires-steps", r.hires.steps, "Hires. fix: the second pass's steps (default 0: --steps)")
+      ->each(hires_on);
+  app.add_option("--hires-strength", r.hires.strength, "Hires. fix: the second pass's denoising strength (default 0.7)")
+      ->each(hires_on);
+  app.add_option("--hires-upscaler", r.hires.upscaler,
+                 "Hires. fix: " + CLI::detail::join(gesso::pipelines::hires_upscalers(), ", ") + " (default Latent)")
+      ->each(hires_on);
+  app.add_option("--hires-resize-width", r.hires.resize_width,
+                 "Hires. fix: resize to this width instead of --hires-scale (0: from the height's aspect)")
+      ->each(hires_on);
+  app.add_option("--hires-resize-height", r.hires.resize_height,
+                 "Hires. fix: resize to this height instead of --hires-scale (0: from the width's aspect)")
+      ->each(hires_on);
   app.add_option("--count", o.count, "Images, each its own run with seed, seed+1, ...");
   app.add_option("--batch-size", r.num_images, "Images per run (one seed, diffusers' num_images_per_prompt)");
   app.add_option("--device", r.runtime.device, "auto | cpu | cuda | cuda:N");

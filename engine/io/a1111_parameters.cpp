@@ -2,9 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -205,6 +207,18 @@ void check_extra_key(const std::string& key) {
   }
 }
 
+// Where an extra key goes: by name, except for the groups A1111 writes in an order of its own
+// (Hires. fix's keys, the inpainting options), each kept together in that order, and "Version",
+// which it writes last.
+std::string order_key(const std::string& key) {
+  static const std::map<std::string, std::string> grouped = {
+      {"Hires upscale", "Hires 0"},  {"Hires resize", "Hires 0"}, {"Hires steps", "Hires 1"},
+      {"Hires upscaler", "Hires 2"}, {"Mask blur", "Inpaint 0"},  {"Inpaint area", "Inpaint 1"},
+      {"Masked area padding", "Inpaint 2"}, {"Masked content", "Inpaint 3"}, {"Version", "\xff"}};
+  const auto it = grouped.find(key);
+  return it == grouped.end() ? key : it->second + key;
+}
+
 }  // namespace
 
 std::string format_number(double value) {
@@ -223,10 +237,14 @@ std::string format_a1111(const GenerationParameters& p) {
   if (!p.model.empty()) fields.emplace_back("Model", p.model);
   if (p.denoising_strength) fields.emplace_back("Denoising strength", format_number(*p.denoising_strength));
   if (p.clip_skip) fields.emplace_back("Clip skip", std::to_string(*p.clip_skip));
+  KeyValues extra;
   for (const auto& [key, value] : p.extra) {
     check_extra_key(key);
-    fields.emplace_back(key, value);
+    extra.emplace_back(key, value);
   }
+  std::stable_sort(extra.begin(), extra.end(),
+                   [](const auto& a, const auto& b) { return order_key(a.first) < order_key(b.first); });
+  fields.insert(fields.end(), extra.begin(), extra.end());
   std::string line;
   for (const auto& [key, value] : fields) {
     if (!line.empty()) line += ", ";

@@ -29,6 +29,8 @@ struct GenerationParameters {
 //   Negative prompt: <negative, possibly several lines>      (only when not empty)
 //   Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1234, Size: 512x512, Model hash: 6ce0161689,
 //   Model: v1-5, Denoising strength: 0.75, Clip skip: 2, <extra in key order>
+// where the extra keys A1111 writes as groups keep its order ("Hires upscale, Hires steps, Hires
+// upscaler"; "Mask blur, Inpaint area, Masked area padding, Masked content") and "Version" is last.
 // Numbers as Python's str() (7, 7.5, 0.75); a value with a comma, colon, quote, newline or edge
 // space, or an empty one, is JSON-quoted (A1111 quotes on comma/colon/newline; its parser reads
 // the rest back correctly only when quoted too). Throws RequestError("parameters") for an extra

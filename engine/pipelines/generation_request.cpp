@@ -4,6 +4,8 @@
 #include <string>
 
 #include "engine/error.h"
+#include "engine/io/a1111_parameters.h"
+#include "engine/pipelines/hires_fix.h"
 
 namespace gesso::pipelines {
 namespace {
@@ -17,6 +19,26 @@ void validate_size(int value, const char* field) {
   require(value % 8 == 0, field,
           std::to_string(value) + " is not a multiple of 8 (try " + std::to_string(value / 8 * 8) + " or " +
               std::to_string(value / 8 * 8 + 8) + ")");
+}
+
+// A1111's Hires. fix: txt2img only, with the base model alone.
+void validate_hires(const GenerationRequest& r) {
+  const auto& h = r.hires;
+  if (!h.enabled) return;
+  require(r.pipeline == PipelineKind::kTxt2Img, "hires",
+          "Hires. fix is for text to image (as in AUTOMATIC1111): switch it off for " +
+              std::string(to_string(r.pipeline)));
+  require(h.scale >= 1 && h.scale <= 8, "hires_scale", io::format_number(h.scale) + " is outside 1..8");
+  require(h.steps >= 0 && h.steps <= 1000, "hires_steps",
+          std::to_string(h.steps) + " is outside 0..1000 (0: the first pass's steps)");
+  require(h.strength > 0 && h.strength <= 1, "hires_strength", "must be within (0, 1]");
+  require(is_hires_upscaler(h.upscaler), "hires_upscaler",
+          "'" + h.upscaler + "' is not an upscaler here (Latent, Latent (nearest), Lanczos, ...)");
+  validate_size(h.resize_width, "hires_resize_width");
+  validate_size(h.resize_height, "hires_resize_height");
+  require(r.refiner_dir.empty(), "hires", "Hires. fix with a refiner is not supported yet: leave one of them out");
+  require(r.controlnets.empty(), "hires",
+          "Hires. fix with ControlNet is not supported yet: leave one of them out");
 }
 
 }  // namespace
@@ -69,6 +91,7 @@ void validate(const GenerationRequest& r) {
   }
   require(r.controlnets.empty() || r.refiner_dir.empty(), "refiner",
           "ControlNet runs with the base model alone: leave the refiner out, or refine the result as img2img");
+  validate_hires(r);
   if (r.pipeline == PipelineKind::kInpaint) {
     require(r.mask.has_value() && !r.mask->empty(), "mask", "inpainting needs a mask");
     require(r.inpaint.mask_blur >= 0 && r.inpaint.mask_blur <= 256, "mask_blur", "must be within 0..256");

@@ -28,6 +28,23 @@ struct InpaintOptions {
   bool composite = true;              // paste onto the original through the blurred mask
 };
 
+// AUTOMATIC1111's Hires. fix (txt2img only): the image is made at the request's size, its latents
+// upscaled (a "Latent" mode of torch's interpolate, or decoded, resized by an image upscaler and
+// encoded again), then denoised again at `strength` for `steps` steps (0: the first pass's count),
+// as A1111's img2img runs them. The target is width x height times `scale`, unless resize_width /
+// resize_height name a size (A1111's "Resize width/height to": one of them 0 keeps the aspect;
+// both given, the image is scaled to cover and centre-cropped). hires_fix.h has the details.
+struct HiresFix {
+  bool enabled = false;
+  double scale = 2.0;            // "Upscale by"
+  int steps = 0;                 // "Hires steps"; 0: the first pass's steps
+  double strength = 0.7;         // "Denoising strength" of the second pass (A1111's default)
+  std::string upscaler = "Latent";  // hires_upscalers()
+  int resize_width = 0, resize_height = 0;  // 0, 0: by `scale`
+
+  bool operator==(const HiresFix&) const = default;
+};
+
 using runtime::RuntimeOptions;
 
 // sd-webui-controlnet's control modes: how the control weighs against the prompt. The last two
@@ -103,6 +120,7 @@ struct GenerationRequest {
   double aesthetic_score = 6.0, negative_aesthetic_score = 2.5;  // a refiner's conditioning
   int original_width = 0, original_height = 0;  // SDXL's size conditioning (0: the output size)
   int crop_left = 0, crop_top = 0;
+  HiresFix hires;
   // ControlNets, their residuals summed (base model only; not with a refiner).
   std::vector<ControlUnit> controlnets;
   RuntimeOptions runtime;

@@ -17,7 +17,9 @@
 #include "engine/pipelines/control_schedule.h"
 #include "engine/pipelines/control_unit_text.h"
 #include "engine/pipelines/controlnet_loader.h"
+#include "engine/pipelines/hires_fix.h"
 #include "engine/pipelines/inpaint.h"
+#include "engine/pipelines/inpaint_text.h"
 #include "engine/pipelines/latent_decoder.h"
 #include "engine/pipelines/lora_loader.h"
 #include "engine/pipelines/model_footprint.h"
@@ -126,6 +128,66 @@ void img2img_start(RunContext& ctx, const Image& init) {
   ctx.inputs.latents = s.add_noise(latents, latent_noise(ctx), ctx.inputs.begin_index);
 }
 
+}  // namespace
+
+// Hires. fix's second pass, planned before the first so that progress counts both passes.
+struct HiresPlan {
+  HiresSize size;
+  // The first pass's request with the second pass's steps (its prompt edits run over them),
+  // strength and size.
+  GenerationRequest request;
+  std::unique_ptr<schedulers::Scheduler> scheduler;
+  int begin_index = 0;
+  int steps_run() const { return static_cast<int>(scheduler->timesteps().size(0)) - begin_index; }
+};
+
+namespace {
+
+HiresPlan plan_hires(const GenerationRequest& r, const ModelBundle& m, int width, int height) {
+  HiresPlan plan;
+  const int f = m.vae_scale_factor();
+  plan.size = hires_size(width, height, r.hires, f);
+  plan.request = r;
+  plan.request.steps = hires_steps(r);
+  plan.request.strength = r.hires.strength;
+  plan.request.width = plan.size.latent_width(f) * f;
+  plan.request.height = plan.size.latent_height(f) * f;
+  auto config = m.scheduler_config;
+  config.eta = r.eta;
+  plan.scheduler = schedulers::make_scheduler(sampler_for(r, m), config);
+  const int schedule =
+      hires_schedule_steps(plan.request.steps, r.hires.strength, m.scheduler_config.num_train_timesteps);
+  plan.scheduler->set_timesteps(schedule);
+  // The last `steps` of the schedule, as A1111 runs them (hires_fix.h).
+  plan.begin_index = (schedule - plan.request.steps) * plan.scheduler->order();
+  plan.scheduler->set_begin_index(plan.begin_index);
+  return plan;
+}
+
+// The first pass's latents at the second pass's size: interpolated (the latent upscalers), or
+// decoded, resized and encoded again (the image ones; the encoder samples with the run's
+// generator, continuing), then A1111's centred cut for a resize of another aspect.
+torch::Tensor upscale_for_hires(ModelBundle& model, const torch::Tensor& latents, const HiresPlan& plan,
+                                torch::Generator& generator) {
+  const auto& h = plan.request.hires;
+  const int f = model.vae_scale_factor();
+  const int w = plan.size.upscale_width / f, hh = plan.size.upscale_height / f;
+  torch::Tensor up;
+  if (is_latent_upscaler(h.upscaler)) {
+    up = upscale_latents(latents, h.upscaler, w, hh);
+  } else {
+    const auto how = vae_mode(plan.request.runtime, model);
+    const auto interp = h.upscaler == "Nearest" ? io::Interp::kNearest : io::Interp::kLanczos;
+    std::vector<torch::Tensor> encoded;
+    for (const auto& image : decode_latents(model, latents, how).images) {
+      const auto resized = io::image_to_tensor(io::resize(io::to_rgb(image), w * f, hh * f, interp));
+      encoded.push_back(encode_image_latents(model, resized, generator, how));
+    }
+    up = torch::cat(encoded);
+  }
+  return truncate_latents(up, plan.size.truncate_x, plan.size.truncate_y);
+}
+
 // Whether an embedding has vectors for every text encoder of the model.
 bool fits(const networks::TextualInversion& e, ModelBundle& m) {
   for (const auto& [component, module] : m.conditioner->encoders()) {
@@ -158,7 +220,9 @@ void check_models(const GenerationRequest& r, const ModelBundle& model, const Mo
   if (refiner && !is_latent_text_to_image(refiner->family))
     throw RequestError("refiner", refiner->name() + " is " + to_string(refiner->family) + ", not an SDXL refiner");
   if (model.is_inpainting_unet() && r.pipeline != PipelineKind::kInpaint)
-    throw RequestError("model", model.name() + " is an inpainting model (9-channel UNet): give an init image and a mask");
+    throw RequestError("model", model.name() + " is an inpainting model (9-channel UNet): switch to inpaint (an init "
+                                               "image and a mask), or choose another model for " +
+                                               to_string(r.pipeline));
   if (model.family == ModelFamily::kSDXLRefiner && r.pipeline == PipelineKind::kTxt2Img)
     throw RequestError("model", model.name() + " is an SDXL refiner (it has no text_encoder): choose an SDXL base "
                                                "model, and this folder as its refiner (or refine an image: img2img)");
@@ -208,6 +272,9 @@ io::GenerationParameters parameters_for(const GenerationRequest& r, const Prompt
     if (!r.vae_hash.empty()) p.extra["VAE hash"] = r.vae_hash;
   }
   if (r.pipeline != PipelineKind::kTxt2Img) p.denoising_strength = r.strength;
+  if (r.pipeline == PipelineKind::kInpaint) add_inpaint_parameters(p, r.inpaint);
+  // "Size" stays the first pass's, as A1111 writes it; the image is the upscaled one.
+  if (r.hires.enabled) add_hires_parameters(p, r.hires);
   if (r.clip_skip > 0) p.clip_skip = r.clip_skip + 1;  // A1111 counts the last layer as 1
   if (r.num_images > 1) {
     p.extra["Batch size"] = std::to_string(r.num_images);
@@ -224,8 +291,15 @@ io::GenerationParameters parameters_for(const GenerationRequest& r, const Prompt
   return p;
 }
 
+// The largest pass's shape: Hires. fix's second pass, when there is one.
 runtime::RunShape run_shape(const GenerationRequest& r, const ModelBundle& m) {
-  const auto [width, height] = output_size(r, m);
+  auto [width, height] = output_size(r, m);
+  if (r.hires.enabled) {
+    const int f = m.vae_scale_factor();
+    const auto size = hires_size(width, height, r.hires, f);
+    width = size.latent_width(f) * f;
+    height = size.latent_height(f) * f;
+  }
   return {width, height, r.num_images, r.guidance_scale > 1.0};
 }
 
@@ -346,6 +420,34 @@ torch::Tensor StableDiffusionPipeline::refine(const GenerationRequest& r, ModelB
   return out;
 }
 
+// A1111's sample_hr_pass: the upscaled latents noised to the second pass's strength and denoised
+// as img2img, its conditioning encoded again for its size (SDXL's time ids) and its steps. The
+// noise comes from the run's generator, continuing (A1111's rng.next() draws the next noise from
+// the same seeds; diffusers' two-pass equivalent hands its generator on to the img2img pipeline),
+// so one seed gives one image. Eager: a CUDA graph of the first pass's shape is kept for it, and
+// capturing this shape too would recapture both every run.
+torch::Tensor StableDiffusionPipeline::hires_pass(HiresPlan& plan, RunContext& base, const torch::Tensor& latents,
+                                                  Observer& observer) {
+  auto& model = base.model;
+  observer.on_stage("upscale");
+  const auto upscaled = upscale_for_hires(model, latents, plan, base.generator);
+  DenoiseInputs in;
+  in.guidance = base.inputs.guidance;
+  in.guidance_scale = base.inputs.guidance_scale;
+  observer.on_stage("encode prompt");
+  set_conditioning(in, plan.request, base.networks, model, plan.request.width, plan.request.height);
+  // The loop counts prompt edits from the first pass's steps on; the second pass's start at 0.
+  const int before = base.inputs.end_index - base.inputs.begin_index;
+  for (auto& entry : in.schedule) entry.first += before;
+  in.begin_index = plan.begin_index;
+  const auto noise = randn_tensor(upscaled.sizes(), base.generator, model.device(), model.dtype());
+  in.latents = plan.scheduler->add_noise(upscaled, noise, plan.begin_index);
+  in.steps_before = before;
+  in.steps_total = before + plan.steps_run();
+  observer.on_stage("denoise (hires)");
+  return denoise(model, *plan.scheduler, in, base.generator, observer);
+}
+
 GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& request, const PromptNetworks& networks,
                                                    ModelBundle& model, ModelBundle* refiner, const RunScope& scope,
                                                    Observer& observer) {
@@ -369,6 +471,11 @@ GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& requ
                                  : all_steps;
   if (ctx.inputs.end_index <= ctx.inputs.begin_index)
     throw RequestError("refiner_switch", "leaves the base no step to run: raise the switch point or the strength");
+  std::optional<HiresPlan> hires;
+  if (request.hires.enabled) {
+    hires = plan_hires(request, model, ctx.width, ctx.height);
+    ctx.inputs.steps_total = ctx.inputs.end_index - ctx.inputs.begin_index + hires->steps_run();
+  }
   ctx.inputs.controls = control_inputs(ctx);
   observer.on_stage("denoise");
   GenerationResult result;
@@ -379,6 +486,10 @@ GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& requ
   if (refiner) {
     result.base_latents = result.latents;
     result.latents = refine(request, *refiner, ctx, result.latents, scope, observer);
+  }
+  if (hires) {
+    result.base_latents = result.latents;
+    result.latents = hires_pass(*hires, ctx, result.latents, observer);
   }
   observer.on_stage("decode");
   auto decoded = decode_latents(refiner ? *refiner : model, result.latents, vae_mode(request.runtime, refiner ? *refiner : model));

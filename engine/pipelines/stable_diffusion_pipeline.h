@@ -25,10 +25,13 @@ struct GenerationResult {
   std::vector<Image> images;
   std::vector<io::GenerationParameters> parameters;  // one per image
   torch::Tensor latents;                             // final latents, before decoding (tests, tools)
-  torch::Tensor base_latents;                        // with a refiner: the base's, at the switch
+  torch::Tensor base_latents;                        // with a refiner: the base's, at the switch;
+                                                     // with Hires. fix: the first pass's
   std::vector<std::string> notes;                    // what the run changed on its own (also Observer::on_note)
   double seconds = 0;
 };
+
+struct HiresPlan;  // stable_diffusion_pipeline.cpp
 
 class StableDiffusionPipeline {
  public:
@@ -51,6 +54,8 @@ class StableDiffusionPipeline {
                               std::vector<std::string>& notes);
   GenerationResult generate(const GenerationRequest& request, const PromptNetworks& networks, ModelBundle& model,
                             ModelBundle* refiner, const RunScope& scope, Observer& observer);
+  torch::Tensor hires_pass(HiresPlan& plan, RunContext& base, const torch::Tensor& latents,
+                           Observer& observer);
   torch::Tensor refine(const GenerationRequest& request, ModelBundle& refiner, RunContext& base,
                        const torch::Tensor& latents, const RunScope& scope, Observer& observer);
   // Frees what can be freed and says what to switch on, with the estimate for each toggle.

@@ -64,6 +64,28 @@ class TestA1111Parameters : public QObject {
                "Denoising strength: 0.3"));
   }
 
+  // Hires. fix's keys and the inpainting options in A1111's own order, "Version" last; the rest
+  // by name. The order is the text's only: parsing gives the same values back.
+  void keepsA1111GroupOrder() {
+    GenerationParameters p;
+    p.prompt = "a cat";
+    p.steps = 20;
+    p.sampler = "Euler a";
+    p.cfg_scale = 7;
+    p.seed = 1;
+    p.width = p.height = 512;
+    p.denoising_strength = 0.5;
+    for (const char* key : {"Zeta", "Version", "Hires upscaler", "Hires steps", "Hires upscale", "Masked content",
+                            "Masked area padding", "Inpaint area", "Mask blur", "Batch size"})
+      p.extra[key] = "1";
+    const auto text = format_a1111(p);
+    QCOMPARE(text, std::string("a cat\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512, "
+                               "Denoising strength: 0.5, Batch size: 1, Hires upscale: 1, Hires steps: 1, "
+                               "Hires upscaler: 1, Mask blur: 1, Inpaint area: 1, Masked area padding: 1, "
+                               "Masked content: 1, Zeta: 1, Version: 1"));
+    QVERIFY(parse_a1111(text) == p);
+  }
+
   void quotesValuesLikeA1111() {
     GenerationParameters p = typical();
     p.denoising_strength.reset();
