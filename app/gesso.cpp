@@ -3,6 +3,7 @@
 //   gesso --version                versions, no display needed
 //   gesso --screenshot out.png -m MODEL [-p PROMPT] [--size N] [--steps N] [--device D] [--output DIR]
 //                                  one generation with MODEL, then the window saved as a PNG (docs)
+//   gesso --walk DIR -m MODEL [...]   the tour for docs/: Hires. fix form, queue, gallery, window
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLibraryInfo>
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <iostream>
 
+#include "app/screenshot_walk.h"
 #include "engine/version.h"
 #include "ui/generation_panel.h"
 #include "ui/main_window.h"
@@ -54,10 +56,11 @@ int main(int argc, char** argv) {
   const QCommandLineOption size("size", "Width and height for --screenshot.", "px", "512");
   const QCommandLineOption steps("steps", "Steps for --screenshot.", "n", "20");
   const QCommandLineOption device("device", "Device for --screenshot (auto, cpu, cuda).", "name", "auto");
+  const QCommandLineOption walk("walk", "The screenshot tour (Hires. fix, queue, gallery) into <dir>, quit.", "dir");
   const QCommandLineOption output("output", "Output folder (default: the settings' one).", "dir");
   const QCommandLineOption settings("settings", "Settings file (default: the user's).", "ini");
   const QCommandLineOption history("history", "History database (default: the user's).", "sqlite");
-  cli.addOptions({screenshot, model, prompt, size, steps, device, output, settings, history});
+  cli.addOptions({screenshot, walk, model, prompt, size, steps, device, output, settings, history});
   cli.process(app);
 
   auto paths = gesso::ui::MainWindow::defaultPaths();
@@ -74,7 +77,14 @@ int main(int argc, char** argv) {
 
   gesso::ui::MainWindow window(paths);
   window.show();
-  if (cli.isSet(screenshot)) {
+  if (cli.isSet(walk)) {
+    if (!cli.isSet(model)) {
+      std::cerr << "gesso: --walk needs --model\n";
+      return 2;
+    }
+    gesso::app::startScreenshotWalk(window, {cli.value(model), cli.value(prompt), cli.value(walk), cli.value(size).toInt(),
+                                             cli.value(steps).toInt(), cli.value(device)});
+  } else if (cli.isSet(screenshot)) {
     if (!cli.isSet(model)) {
       std::cerr << "gesso: --screenshot needs --model\n";
       return 2;

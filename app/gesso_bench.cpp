@@ -11,6 +11,7 @@
 #include "app/load_bench.h"
 #include "app/lora_bench.h"
 #include "app/oom_check.h"
+#include "app/pipeline_bench.h"
 #include "app/runtime_flags.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/runtime/device.h"
@@ -208,6 +209,28 @@ int main(int argc, char** argv) {
                      "Keep the weights' originals in pinned host memory (as on a card without room for them)");
   lora_cmd->add_flag("--switch-check", lora_bench.switch_check,
                      "Then switch the LoRA between runs with CUDA graphs and with model offload: PSNR against eager");
+  gesso::app::PipelineBenchOptions pipeline_bench;
+  CLI::App* pipelines_cmd = app.add_subcommand(
+      "pipelines", "Seed 003's pipeline table (SD txt2img, img2img, inpaint, ControlNet, IF, SDXL) at each batch size, "
+                   "default and Max speed: one JSON line per cell on stdout (the studio's Help > Benchmark reads it)");
+  pipelines_cmd->add_option("--sd", pipeline_bench.sd, "SD 1.x/2.x model (file or folder) for txt2img, img2img, inpaint, ControlNet");
+  pipelines_cmd->add_option("--inpaint-model", pipeline_bench.inpaint_model, "An inpainting model for the inpaint row (else --sd)");
+  pipelines_cmd->add_option("--controlnet", pipeline_bench.controlnet, "A ControlNet for --sd (its row is skipped without)");
+  pipelines_cmd->add_option("--sdxl", pipeline_bench.sdxl, "SDXL base model (file or folder)");
+  pipelines_cmd->add_option("--if-stage1", pipeline_bench.if_stage1, "DeepFloyd IF stage I folder");
+  pipelines_cmd->add_option("--if-stage2", pipeline_bench.if_stage2, "DeepFloyd IF stage II folder");
+  pipelines_cmd->add_option("--if-stage3", pipeline_bench.if_stage3, "x4 upscaler folder (IF's stage III)");
+  pipelines_cmd->add_option("--device", pipeline_bench.device, "auto | cpu | cuda | cuda:N");
+  pipelines_cmd->add_option("--dtype", pipeline_bench.dtype, "fp16 | bf16 | fp32 (default: fp16 on a GPU, fp32 on the CPU)");
+  pipelines_cmd->add_option("--batches", pipeline_bench.batches, "Batch sizes, one column each (default 1,4)")->delimiter(',');
+  pipelines_cmd->add_option("--configs", pipeline_bench.configs, "default | max-speed, one column each per batch")
+      ->delimiter(',');
+  pipelines_cmd->add_option("--steps", pipeline_bench.steps, "Steps of the long run");
+  pipelines_cmd->add_option("--short-steps", pipeline_bench.short_steps, "Steps of the short run");
+  pipelines_cmd->add_option("--repeats", pipeline_bench.repeats, "Timed runs per cell (the best counts)");
+  pipelines_cmd->add_option("--size", pipeline_bench.size, "Width and height (0: each model's own)");
+  pipelines_cmd->add_option("--only", pipeline_bench.only, "Only these pipelines, by name (\"SD - txt2img\", \"IF\", ...)")
+      ->delimiter(',');
   CLI11_PARSE(app, argc, argv);
 
   try {
@@ -222,6 +245,7 @@ int main(int argc, char** argv) {
     if (load_cmd->parsed()) return gesso::app::run_load_bench(load_bench);
     if (lora_cmd->parsed()) return gesso::app::run_lora_bench(lora_bench);
     if (if_cmd->parsed()) return gesso::app::run_if_bench(if_bench);
+    if (pipelines_cmd->parsed()) return gesso::app::run_pipeline_bench(pipeline_bench);
     std::cout << app.help();
     return 0;
   } catch (const gesso::Error& e) {

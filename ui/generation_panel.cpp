@@ -39,6 +39,7 @@
 #include "engine/pipelines/prompt_token_count.h"
 #include "engine/text/clip_tokenizer.h"
 #include "engine/text/prompt_chunks.h"
+#include "ui/hires_fix_panel.h"
 
 namespace gesso::ui {
 
@@ -102,6 +103,9 @@ GenerationPanel::GenerationPanel(QWidget* parent)
   connect(m_plainPrompts, &QCheckBox::toggled, this, &GenerationPanel::updateTokenCounts);
   layout->addWidget(m_plainPrompts);
   auto* form = new QFormLayout;
+  // A row too wide for the dock (German's "Entrauschungsstärke" beside the size row) puts its field
+  // under its label rather than widening the form past the dock (issue 18, item 3).
+  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
   m_form = form;
   buildModelAndMode(form);
   form->addRow(tr("Seed"), buildSeedRow());
@@ -110,6 +114,11 @@ GenerationPanel::GenerationPanel(QWidget* parent)
   buildSampling(form);
   buildRefiner(form);
   layout->addLayout(form);
+  m_hires = new HiresFixPanel(this);  // text to image only (showStrengthRow)
+  m_hires->setObjectName(QStringLiteral("hiresFixPanel"));
+  layout->addWidget(m_hires);
+  for (QSpinBox* spin : {m_width, m_height})
+    connect(spin, &QSpinBox::valueChanged, this, [this] { m_hires->setBaseSize(m_width->value(), m_height->value()); });
   layout->addWidget(buildButtons());
   layout->addStretch(1);
   setModelFolders({});
@@ -256,14 +265,29 @@ QWidget* GenerationPanel::buildModelRow() {
   m_rescan->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
   m_rescan->setToolTip(tr("Scan the models folder again"));
   m_rescan->setAccessibleName(tr("Rescan models"));
+  m_removeModel = new QToolButton(box);
+  m_removeModel->setObjectName("removeModelFolderButton");
+  m_removeModel->setIcon(style()->standardIcon(QStyle::SP_TrashIcon));
+  m_removeModel->setToolTip(tr("Remove the selected model from the list (only models added with \"Add folder…\"; "
+                               "nothing is deleted from the disk)"));
+  m_removeModel->setAccessibleName(tr("Remove model"));
+  m_removeModel->setEnabled(false);
   searchRow->addWidget(m_modelSearch, 1);
   searchRow->addWidget(m_rescan);
+  searchRow->addWidget(m_removeModel);
   m_model = new QComboBox(box);
   m_model->setObjectName("modelCombo");
   m_model->setToolTip(tr("The model to generate with: a checkpoint or a diffusers folder of the library, or a "
                          "folder added by hand"));
   layout->addLayout(searchRow);
   layout->addWidget(m_model);
+  m_modelError = new QLabel(box);
+  m_modelError->setObjectName("modelFolderError");
+  m_modelError->setWordWrap(true);
+  m_modelError->setStyleSheet(QStringLiteral("color: #c0392b;"));
+  m_modelError->hide();
+  layout->addWidget(m_modelError);
+  connect(m_removeModel, &QToolButton::clicked, this, [this] { removeModelFolder(currentModelFolder()); });
   connect(m_model, &QComboBox::activated, this, &GenerationPanel::onModelActivated);
   connect(m_modelSearch, &QLineEdit::textChanged, this, [this] {
     if (fillModels()) modelChanged();  // only with no model at all
@@ -408,6 +432,7 @@ GenerationSettings GenerationPanel::settings() const {
   if (s.vae.isEmpty() && m_libraryLoading) s.vae = m_wantedVae;
   s.model = m_wantedModel.isEmpty() ? currentModelFolder() : m_wantedModel;
   s.plainPrompts = m_plainPrompts->isChecked();
+  m_hires->store(s);
   return s;
 }
 
@@ -444,6 +469,8 @@ void GenerationPanel::setSettings(const GenerationSettings& s) {
   m_wantedVae = vae < 0 ? QDir::cleanPath(s.vae) : QString();
   m_refinerSwitch->setValue(s.refinerSwitch);
   m_plainPrompts->setChecked(s.plainPrompts);
+  m_hires->load(s);
+  m_hires->setBaseSize(s.width, s.height);
   if (const int mode = m_mode->findData(s.mode); mode >= 0) m_mode->setCurrentIndex(mode);
   showStrengthRow();
   updateModeControls();
@@ -477,6 +504,7 @@ void GenerationPanel::fillRequest(pipelines::GenerationRequest& request) const {
   request.strength = s.strength;
   request.refiner_dir = currentRefinerFolder().toStdString();
   request.refiner_switch = s.refinerSwitch;
+  if (request.pipeline == pipelines::PipelineKind::kTxt2Img) request.hires = m_hires->hires();
 }
 
 void GenerationPanel::fillRequest(pipelines::IFRequest& request) const {
@@ -518,17 +546,25 @@ void GenerationPanel::updateTokenCount(const PromptBox& box) {
     // A counter is no reason to fail.
   }
   const int window = text::kChunkTokens;
+  // Plain prompts are one 77-token window (diffusers): what is past 75 tokens is cut, and said so in
+  // red. A1111's syntax reads every chunk of 75: nothing is cut, however long.
   const bool over = plain && tokens > window;
-  box.count->setText(plain ? tr("%1/%2").arg(tokens).arg(window)
+  box.count->setText(plain ? (over ? tr("%1/%2 (%3 ignored)").arg(tokens).arg(window).arg(tokens - window)
+                                   : tr("%1/%2").arg(tokens).arg(window))
                            : QString::fromStdString(text::token_counter_text(tokens)));
   QFont font = box.count->font();
   font.setBold(over);
   box.count->setFont(font);
+  box.count->setStyleSheet(over ? QStringLiteral("color: #c0392b;") : QString());
   box.count->setToolTip(
-      plain ? (over ? tr("The model reads the first %1 tokens; the engine cuts the rest of this prompt.").arg(window)
-                    : tr("Tokens in this prompt; the model reads up to %1.").arg(window))
+      plain ? (over ? tr("Plain prompts: the model reads only the first %1 tokens; the %2 tokens past %1 are ignored. "
+                         "Shorten the prompt, or turn Plain prompts off to read it all in chunks of %1.")
+                          .arg(window)
+                          .arg(tokens - window)
+                    : tr("Tokens in this prompt; with plain prompts the model reads the first %1 and ignores the "
+                         "rest.").arg(window))
             : tr("Tokens in this prompt, and the chunks of %1 the text encoder reads it in (AUTOMATIC1111's count: "
-                 "a chunk ends early at a comma or BREAK).").arg(window));
+                 "a chunk ends early at a comma or BREAK). Every chunk is read: nothing is cut.").arg(window));
 }
 
 QList<ModelEntry> GenerationPanel::networkEntries() const {
@@ -621,6 +657,9 @@ void GenerationPanel::setLastSeed(quint64 seed) {
   m_lastSeed = static_cast<qint64>(std::min<quint64>(seed, std::numeric_limits<qint64>::max()));
   m_reuseSeed->setEnabled(true);
   m_reuseSeed->setToolTip(tr("Reuse the seed of the last image (%1)").arg(m_lastSeed));
+  // A drawn seed is shown in the field, where it can be read and copied (A1111 shows it in the
+  // info): Random stays ticked, so the next run draws another; unticking it keeps this one.
+  if (m_randomSeed->isChecked()) setSeed(m_lastSeed);
 }
 
 void GenerationPanel::snapSize(QSpinBox* spin, int value) {
@@ -677,6 +716,7 @@ void GenerationPanel::showStrengthRow() {
   const bool fromImage = mode() == QLatin1String("img2img") || mode() == QLatin1String("inpaint");
   m_strengthLabel->setVisible(fromImage);
   m_strength->setVisible(fromImage);
+  m_hires->setVisible(mode() == QLatin1String("txt2img"));  // A1111's Hires. fix is txt2img's
 }
 
 void GenerationPanel::updateModeControls() {
@@ -752,6 +792,7 @@ bool GenerationPanel::fillModels() {
     m_model->setCurrentIndex(kept >= 0 ? kept : 0);
     m_modelIndex = m_model->currentIndex();
   }
+  m_removeModel->setEnabled(m_added.contains(currentModelFolder()));
   return currentModelFolder() != current;
 }
 
@@ -983,12 +1024,32 @@ void GenerationPanel::addModelFolder() {
     const QSignalBlocker block(m_model);
     m_model->setCurrentIndex(m_modelIndex);
   }
-  if (!chosen.isEmpty()) setCurrentModelFolder(chosen);
+  if (chosen.isEmpty()) return;
+  // Checked now (a header read, no weights), not first at Generate: what is no model is not listed.
+  const QString problem = ModelLibrary::modelProblem(ModelLibrary::classify(chosen));
+  m_modelError->setText(problem);
+  m_modelError->setVisible(!problem.isEmpty());
+  if (problem.isEmpty()) setCurrentModelFolder(chosen);
+}
+
+void GenerationPanel::removeModelFolder(const QString& folder) {
+  const QString path = QDir::cleanPath(folder);
+  if (!m_added.contains(path)) return;
+  QStringList folders = modelFolders();
+  folders.removeAll(path);
+  m_modelError->hide();
+  setModelFolders(folders);
+  emit modelFoldersChanged(modelFolders());
 }
 
 void GenerationPanel::setBusy(bool busy) {
-  m_generate->setEnabled(!busy);
-  m_cancel->setEnabled(busy);
+  // Disabling the focused button hands focus to the next field in the chain (the Mask blur box,
+  // where a key would change it): the prompt takes it while busy, Generate gets it back after.
+  QPushButton* enabled = busy ? m_cancel : m_generate;
+  QPushButton* disabled = busy ? m_generate : m_cancel;
+  enabled->setEnabled(true);
+  if (disabled->hasFocus()) (busy ? static_cast<QWidget*>(m_prompt.edit) : m_generate)->setFocus(Qt::OtherFocusReason);
+  disabled->setEnabled(false);
 }
 
 }  // namespace gesso::ui

@@ -40,6 +40,8 @@ class CLIPTokenizer;
 
 namespace gesso::ui {
 
+class HiresFixPanel;
+
 class GenerationPanel : public QWidget {
   Q_OBJECT
 
@@ -85,7 +87,7 @@ class GenerationPanel : public QWidget {
   QStringList loraNames() const;
   // Inserts "<lora:name:1>" at the prompt's cursor, as A1111's LoRA cards add their tag.
   void insertLora(const QString& name);
-  // The seed of the last finished image, for "reuse last seed".
+  // The seed of the last finished image, for "reuse last seed"; in Random mode the seed field shows it.
   void setLastSeed(quint64 seed);
 
   // The folders (or files) added by hand, listed before the library's models (of the families this
@@ -94,6 +96,9 @@ class GenerationPanel : public QWidget {
   // one that cannot be read is listed too, marked unreadable, the reason in its tooltip.
   void setModelFolders(const QStringList& folders);
   QStringList modelFolders() const;  // the ones added by hand
+  // Takes a hand-added folder (or file) off the list (the trash button next to the search, for the
+  // current one): modelFoldersChanged(). Library entries are not removable here.
+  void removeModelFolder(const QString& folder);
   // The library's entries (ModelLibrary::entries()): its checkpoints, diffusers folders and the
   // unreadable files of Stable-diffusion and the extra folders join the model list, its VAEs the
   // VAE list. Ends the loading state.
@@ -133,7 +138,7 @@ class GenerationPanel : public QWidget {
   void generateRequested();
   void cancelRequested();
   void modeChanged(const QString& mode);
-  // A folder was added through "Add folder…": the whole list, for the settings.
+  // A folder was added through "Add folder…" or removed: the whole list, for the settings.
   void modelFoldersChanged(const QStringList& folders);
   void currentModelFolderChanged(const QString& folder);
   // Size, batch size, guidance or the refiner in use changed (the run's memory depends on them).
@@ -192,6 +197,7 @@ class GenerationPanel : public QWidget {
   void updateDefaultSamplerText();
 
   QFormLayout* m_form = nullptr;
+  HiresFixPanel* m_hires = nullptr;
   QWidget* m_modelRow = nullptr;
   QWidget* m_sizeRow = nullptr;
   PromptBox m_prompt;
@@ -226,6 +232,8 @@ class GenerationPanel : public QWidget {
 
   QLineEdit* m_modelSearch = nullptr;
   QToolButton* m_rescan = nullptr;
+  QToolButton* m_removeModel = nullptr;  // enabled while a hand-added model is selected
+  QLabel* m_modelError = nullptr;        // why the last folder chosen through "Add folder…" was refused
   QComboBox* m_model = nullptr;
   int m_modelIndex = -1;  // the selection before "Add folder…" was picked
   FolderChooser m_chooseFolder;

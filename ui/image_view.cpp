@@ -7,6 +7,8 @@
 
 namespace gesso::ui {
 
+constexpr int kHintMargin = 24;  // px around a hint's text, which wraps
+
 ImageView::ImageView(QWidget* parent)
     : QWidget(parent), m_caption(new QLabel(this)), m_large(new QLabel(this)), m_strip(new QListWidget(this)) {
   setObjectName("imageView");
@@ -15,6 +17,9 @@ ImageView::ImageView(QWidget* parent)
   m_caption->hide();
   m_large->setObjectName("canvas");
   m_large->setAlignment(Qt::AlignCenter);
+  // The hints are sentences, longer than the area is wide in German and often in English: wrapped,
+  // with room at the sides (showMessage), rather than cut off at both ends.
+  m_large->setWordWrap(true);
   m_large->setMinimumSize(64, 64);
   m_large->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
   m_large->setContextMenuPolicy(Qt::CustomContextMenu);
@@ -63,6 +68,7 @@ void ImageView::showMessage(const QString& text) {
   m_shown = QImage();
   setCaption(QString());
   m_large->setPixmap(QPixmap());
+  m_large->setMargin(kHintMargin);
   m_large->setText(text);
 }
 
@@ -109,6 +115,7 @@ void ImageView::resizeEvent(QResizeEvent* event) {
 
 void ImageView::rescale() {
   if (m_shown.isNull()) return;
+  m_large->setMargin(0);  // the hint's, not the image's
   const QSize room = m_large->size();
   // Small images (a 64px preview) grow with sharp pixels; large ones shrink smoothly.
   const bool growing = m_shown.width() < room.width() && m_shown.height() < room.height();

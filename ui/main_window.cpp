@@ -14,6 +14,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPushButton>
+#include <QRandomGenerator>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QStyle>
@@ -28,6 +30,7 @@
 #include "engine/runtime/device.h"
 #include "engine/text/clip_tokenizer.h"
 #include "engine/version.h"
+#include "ui/benchmark_dialog.h"
 #include "ui/controlnet_panel.h"
 #include "ui/deepfloyd_panel.h"
 #include "ui/engine_worker.h"
@@ -38,12 +41,16 @@
 #include "ui/inpaint_panel.h"
 #include "ui/mask_canvas.h"
 #include "ui/mask_tools_bar.h"
+#include "ui/wheel_guard.h"
 #include "ui/model_library.h"
 #include "ui/model_library_dialog.h"
+#include "ui/mode_check.h"
+#include "ui/outpaint_panel.h"
 #include "ui/optimization_panel.h"
 #include "ui/output_naming.h"
 #include "ui/parameters_bridge.h"
 #include "ui/qt_image.h"
+#include "ui/queue_panel.h"
 #include "ui/readout_bar.h"
 #include "ui/result_saver.h"
 #include "ui/settings_store.h"
@@ -120,15 +127,24 @@ void MainWindow::buildCentral() {
 
 namespace {
 
+// The most a left dock may ask for, and the least the right ones keep: with the centre's own
+// minimum, a 1024 px wide window still fits.
+constexpr int kMaxDockMinimum = 470;
+constexpr int kRightDockMinimum = 200;
+
 QDockWidget* dock(QMainWindow* window, const QString& title, const QString& name, QWidget* content) {
   auto* d = new QDockWidget(title, window);
   d->setObjectName(name);  // saveState() needs it
   auto* scroll = new QScrollArea(d);
   scroll->setWidget(content);
   scroll->setWidgetResizable(true);
-  // Scroll down, never sideways: the form's fields are cut off otherwise.
-  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setMinimumWidth(content->sizeHint().width() + scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4);
+  // As wide as the form asks, up to kMaxDockMinimum: a wider minimum (the ControlNet unit's, 591 px)
+  // held the window at more than 1024 px and squeezed the history (issue 18, item 2). A form
+  // wider than its dock scrolls sideways rather than being cut off.
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+  const int wanted = content->sizeHint().width() + scroll->style()->pixelMetric(QStyle::PM_ScrollBarExtent) + 4;
+  scroll->setMinimumWidth(std::min(wanted, kMaxDockMinimum));
+  WheelGuard::install(content);  // the wheel scrolls the panel, not the field under the pointer
   d->setWidget(scroll);
   return d;
 }
@@ -148,6 +164,8 @@ void MainWindow::buildDocks() {
   auto* formLayout = new QVBoxLayout(form);
   formLayout->addWidget(m_generation);
   formLayout->addWidget(m_inpaint);
+  m_outpaint = new OutpaintPanel(m_canvas, this);
+  formLayout->addWidget(m_outpaint);
   formLayout->addWidget(m_deepFloyd);
   formLayout->addStretch(1);
   auto* generateDock = dock(this, tr("Generate"), "generateDock", form);
@@ -162,12 +180,24 @@ void MainWindow::buildDocks() {
   auto* historyDock = new QDockWidget(tr("History"), this);
   historyDock->setObjectName("historyDock");
   historyDock->setWidget(m_history);
+  historyDock->setMinimumWidth(kRightDockMinimum);  // it shrank to 50 px at 1024 px
   addDockWidget(Qt::RightDockWidgetArea, historyDock);
+  m_queue = new GenerationQueue(this);
+  m_queuePanel = new QueuePanel(*m_queue, this);
+  auto* queueDock = new QDockWidget(tr("Queue"), this);
+  queueDock->setObjectName("queueDock");
+  queueDock->setWidget(m_queuePanel);
+  queueDock->setMinimumWidth(kRightDockMinimum);
+  addDockWidget(Qt::RightDockWidgetArea, queueDock);
+  splitDockWidget(historyDock, queueDock, Qt::Vertical);
+  resizeDocks({historyDock, queueDock}, {600, 200}, Qt::Vertical);
   resizeDocks({generateDock, historyDock}, {380, 320}, Qt::Horizontal);
 
   connect(m_generation, &GenerationPanel::generateRequested, this, &MainWindow::generate);
   connect(m_generation, &GenerationPanel::cancelRequested, this, &MainWindow::cancel);
   connect(m_generation, &GenerationPanel::modeChanged, this, &MainWindow::onModeChanged);
+  connect(m_outpaint, &OutpaintPanel::failed, this, &MainWindow::showError);
+  connect(m_outpaint, &OutpaintPanel::extended, this, &MainWindow::onCanvasExtended);
   connect(m_generation, &GenerationPanel::shapeChanged, this, &MainWindow::updateEstimate);
   connect(m_generation, &GenerationPanel::currentModelFolderChanged, this, &MainWindow::onModelChanged);
   connect(m_generation, &GenerationPanel::modelFoldersChanged, this, [this](const QStringList& folders) {
@@ -181,7 +211,10 @@ void MainWindow::buildDocks() {
     const ModelChoices choices{m_generation->refinerFolders(), m_generation->modelEntries(), m_generation->vaeEntries(),
                               m_generation->networkEntries()};
     if (auto s = settingsFromParameters(text, &error, m_generation->settings(), &notes, choices)) {
+      // "Reuse parameters": the image's mode too (Hires. fix is in the settings).
+      if (const QString mode = modeFromParameters(text); !mode.isEmpty()) s->mode = mode;
       m_generation->setSettings(*s);
+      if (const auto options = inpaintOptionsFromParameters(text, &notes)) m_inpaint->setOptions(*options);
       restoreControlUnits(text, &notes);
       if (!notes.isEmpty()) statusBar()->showMessage(notes.join(' '));
     } else {
@@ -230,19 +263,35 @@ void MainWindow::buildMenus() {
     group->addAction(a);
   }
 
-  settings->addAction(tr("&Preview every N steps…"), this, [this] {
+  m_previewAction = settings->addAction(previewMenuText(m_settings->previewInterval()), this, [this] {
     bool ok = false;
     const int n = QInputDialog::getInt(this, tr("Step previews"),
-                                       tr("Show a preview every N steps (0: none; each costs a little speed):"),
+                                       tr("Show a preview every N steps (%1 by default; 1: every step; 0: none). "
+                                          "Each preview waits for the GPU, which costs a little speed:")
+                                           .arg(SettingsStore::kDefaultPreviewInterval),
                                        m_settings->previewInterval(), 0, 1000, 1, &ok);
     if (!ok) return;
     m_settings->setPreviewInterval(n);
     m_engine->worker()->setPreviewInterval(n);
+    m_previewAction->setText(previewMenuText(n));
     saveSettings();
   });
+  m_previewAction->setObjectName("previewIntervalAction");
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Benchmark…"), this, [this] {
+    // The models the form lists (hand-added ones too) and the library's ControlNets and IF stages.
+    auto* dialog = new BenchmarkDialog(BenchmarkModels::fromEntries(m_generation->modelEntries() + m_library->entries()), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);  // its destructor ends a run still going
+    dialog->show();
+  });
   help->addAction(tr("&About Gesso"), this, &MainWindow::showAbout);
+}
+
+// "Previews every 5 steps…": the menu says what is set (the README's default), not only "N".
+QString MainWindow::previewMenuText(int steps) {
+  if (steps == 0) return tr("&Previews: none…");
+  return steps == 1 ? tr("&Previews: every step…") : tr("&Previews: every %1 steps…").arg(steps);
 }
 
 void MainWindow::buildShortcuts() {
@@ -257,7 +306,8 @@ void MainWindow::buildShortcuts() {
 
 void MainWindow::connectWorker() {
   EngineWorker* w = m_engine->worker();
-  connect(w, &EngineWorker::stageChanged, this, [this](quint64, const QString& stage) {
+  connect(w, &EngineWorker::stageChanged, this, [this](quint64 job, const QString& stage) {
+    if (!m_pending.contains(job)) return;  // a cancelled item's, still stopping
     m_stage = stage;
     m_readout->setStage(stage);
   });
@@ -318,9 +368,26 @@ void MainWindow::saveSettings() {
   if (!m_settings->save(&error)) statusBar()->showMessage(tr("Settings not saved: %1").arg(error));
 }
 
+// Outpainting: the new area is inpainted, from the fill chosen, at the grown canvas's size.
+void MainWindow::onCanvasExtended(QSize before, QSize after, pipelines::MaskedContent content) {
+  auto options = m_inpaint->options();
+  options.masked_content = content;
+  m_inpaint->setOptions(options);
+  auto s = m_generation->settings();
+  s.mode = "inpaint";
+  const QSize size = OutpaintPanel::grownGenerationSize({s.width, s.height}, before, after);
+  s.width = size.width();
+  s.height = size.height();
+  m_generation->setSettings(s);
+  updateControlNetSource();
+  m_tabs->setCurrentIndex(1);
+}
+
 void MainWindow::onModeChanged(const QString& mode) {
   const bool deepFloyd = mode == GenerationPanel::kDeepFloydMode;
   m_inpaint->setVisible(mode == "inpaint");
+  m_outpaint->setVisible(mode == "img2img" || mode == "inpaint");
+  m_canvas->setMaskVisible(mode == "inpaint");  // kept, not cleared: it comes back in Inpaint
   m_deepFloyd->setVisible(deepFloyd);
   // ControlNets guide an SD UNet: there is none in the IF cascade.
   m_controlNet->setEnabled(!deepFloyd);
@@ -440,11 +507,35 @@ void MainWindow::updateEstimate() {
 }
 
 void MainWindow::generate() {
-  if (isBusy()) return;
-  if (m_generation->mode() == GenerationPanel::kDeepFloydMode) return generateDeepFloyd();
+  if (auto item = formItem(false)) enqueue(std::move(*item));
+}
+
+std::optional<QueueItem> MainWindow::formItem(bool newSeed) {
+  return m_generation->mode() == GenerationPanel::kDeepFloydMode ? deepFloydItem(newSeed) : generationItem(newSeed);
+}
+
+namespace {
+
+// A seed as the form's Random draws it (32-bit, as A1111's).
+quint64 randomSeed() { return QRandomGenerator::global()->generate(); }
+
+}  // namespace
+
+std::optional<QueueItem> MainWindow::generationItem(bool newSeed) {
   pipelines::GenerationRequest r;
   m_generation->fillRequest(r);
-  if (r.model_dir.empty()) return showError(tr("Choose a model folder first (the model list, \"Add folder…\")."));
+  if (newSeed) r.seed = randomSeed();
+  if (r.model_dir.empty()) {
+    showError(tr("Choose a model folder first (the model list, \"Add folder…\")."));
+    return std::nullopt;
+  }
+  // Before any loading: an inpainting model outside Inpaint would fail after it, in the engine's words.
+  if (const QString problem = ModeCheck::problem(m_generation->mode(), QString::fromStdString(r.model_dir),
+                                                 m_generation->modelEntries());
+      !problem.isEmpty()) {
+    showError(problem);
+    return std::nullopt;
+  }
   // <lora:name:w> and embeddings by name: the library's folders, as A1111's models/Lora and embeddings.
   if (!m_settings->modelsRoot().isEmpty()) {
     const QDir root(m_settings->modelsRoot());
@@ -454,43 +545,59 @@ void MainWindow::generate() {
   r.runtime = m_optimization->options();
   r.inpaint = m_inpaint->options();
   if (r.pipeline != pipelines::PipelineKind::kTxt2Img) {
-    if (m_canvas->image().isNull()) return showError(tr("Open a source image first (File > Open source image, or drop one)."));
+    if (m_canvas->image().isNull()) {
+      showError(tr("Open a source image first (File > Open source image, or drop one)."));
+      return std::nullopt;
+    }
     r.init_image = fromQImage(m_canvas->image(), 3);
     if (r.pipeline == pipelines::PipelineKind::kInpaint) {
-      if (!m_canvas->hasMask()) return showError(tr("Paint the area to repaint on the source image first."));
+      if (!m_canvas->hasMask()) {
+        showError(tr("Paint the area to repaint on the source image first."));
+        return std::nullopt;
+      }
       r.mask = fromQImage(m_canvas->mask(), 1);
     }
   }
   // After the form's seed and mode: the enabled ControlNet units (the mask, in inpaint, is the request's).
-  if (const QString problem = m_controlNet->fillRequest(r); !problem.isEmpty()) return showError(problem);
+  if (const QString problem = m_controlNet->fillRequest(r); !problem.isEmpty()) {
+    showError(problem);
+    return std::nullopt;
+  }
   saveSettings();  // the parameters of the last Generate survive a crash of the run
-  beginRun(RunKind::Generation);
+  QueueItem item;
+  item.kind = RunKind::Generation;
   // A1111's batch count: runs one after another, each seed the previous one plus the batch size.
   for (int i = 0; i < m_generation->batchCount(); ++i) {
     auto job = r;
     job.seed = r.seed + static_cast<uint64_t>(i) * static_cast<uint64_t>(r.num_images);
     for (auto& unit : job.controlnets) unit.preprocessor.seed = job.seed;
-    submitJob(job);
+    item.jobs << job;
   }
+  return item;
 }
 
-void MainWindow::generateDeepFloyd() {
+std::optional<QueueItem> MainWindow::deepFloydItem(bool newSeed) {
   pipelines::IFRequest r;
   m_generation->fillRequest(r);
+  if (newSeed) r.seed = randomSeed();
   r.runtime = m_optimization->options();
-  if (const QString problem = m_deepFloyd->fillRequest(r); !problem.isEmpty()) return showError(problem);
+  if (const QString problem = m_deepFloyd->fillRequest(r); !problem.isEmpty()) {
+    showError(problem);
+    return std::nullopt;
+  }
   saveSettings();
-  beginRun(RunKind::DeepFloyd);
+  QueueItem item;
+  item.kind = RunKind::DeepFloyd;
   for (int i = 0; i < m_generation->batchCount(); ++i) {  // as A1111's batch count, above
     auto job = r;
     job.seed = r.seed + static_cast<uint64_t>(i) * static_cast<uint64_t>(r.num_images);
-    submitJob(job);
+    item.jobs << job;
   }
+  return item;
 }
 
 void MainWindow::upscaleImage(const QImage& image, const QString& parametersText) {
   if (image.isNull()) return showError(tr("There is no image to upscale: generate one, or pick one in the history."));
-  if (isBusy()) return showError(tr("Wait for the run to finish (or cancel it), then upscale."));
   const QList<ModelEntry> upscalers = UpscaleDialog::upscalers(m_library->entries());
   if (upscalers.isEmpty()) {
     if (m_library->isScanning()) return showError(tr("The model library is still being scanned: try again in a moment."));
@@ -507,26 +614,69 @@ void MainWindow::upscaleImage(const QImage& image, const QString& parametersText
   dialog->open();
 }
 
+// Queued as a Generate is, when a run is going.
 void MainWindow::startUpscale(const pipelines::UpscaleRequest& request, const QVariantMap& options) {
-  if (isBusy()) return;
   m_settings->setGroup(kUpscaleGroup, options);  // the upscaler and its numbers, for the next time
   saveSettings();
   auto r = request;
   r.runtime = m_optimization->options();
-  beginRun(RunKind::Upscale);
-  submitJob(r);
+  QueueItem item;
+  item.kind = RunKind::Upscale;
+  item.jobs << r;
+  enqueue(std::move(item));
 }
 
-void MainWindow::beginRun(RunKind kind) {
-  m_runKind = kind;
+void MainWindow::enqueue(QueueItem item) {
+  m_queue->enqueue(std::move(item));
+  if (!isBusy()) return startNext();
+  const QString caption = m_queue->at(m_queue->size() - 1).caption;
+  statusBar()->showMessage(tr("Queued: %1 (%n waiting)", "", m_queue->size()).arg(caption));
+}
+
+void MainWindow::startNext() {
+  if (isBusy()) return;
+  std::optional<QueueItem> item = m_queue->takeFirst();
+  if (!item && m_queue->repeats()) {
+    item = formItem(true);
+    if (!item) m_queue->setRepeat(false);  // the form cannot run: asking again would fail forever
+  }
+  if (!item || item->jobs.isEmpty()) {
+    m_queuePanel->setRunning({});
+    m_generation->setBusy(false);
+    m_generation->generateButton()->setToolTip(tr("Generate (Ctrl+Return)"));
+    return;
+  }
+  if (item->caption.isEmpty()) item->caption = captionFor(item->kind, item->jobs);
+  beginRun(*item);
+  for (const auto& job : item->jobs) submitJob(job);
+}
+
+namespace {
+
+quint64 seedOf(const EngineJob& job) {
+  return std::visit([](const auto& request) -> quint64 { return request.seed; }, job);
+}
+
+}  // namespace
+
+void MainWindow::beginRun(const QueueItem& item) {
+  m_runItem = item.id;
+  m_runKind = item.kind;
+  m_runSeed = seedOf(item.jobs.first());
   m_runOk = true;
+  m_runFailed = false;
   m_imagesMade = 0;
   m_lastError.clear();
   m_runNotes.clear();
   m_stage.clear();
   m_stageResults.clear();
+  m_runClock.start();
   m_readout->startRun();
+  m_queuePanel->setRunning(item.caption);
+  // Cancel ends this item; Generate stays enabled: a press while it runs joins the queue.
   m_generation->setBusy(true);
+  m_generation->generateButton()->setEnabled(true);
+  m_generation->generateButton()->setToolTip(tr("Add to the queue (Ctrl+Return): it runs after the running one"));
   m_tabs->setCurrentIndex(0);
 }
 
@@ -536,6 +686,8 @@ void MainWindow::submitJob(const EngineJob& job) {
   m_engine->worker()->submit(id, job);
 }
 
+// The worker drops the item's waiting jobs (each reports cancelled) and stops the running one
+// within a step; the item ends when that one reports, and the queue goes on.
 void MainWindow::cancel() {
   if (!isBusy()) return;
   m_engine->worker()->cancelAll();
@@ -571,14 +723,14 @@ void MainWindow::onNote(quint64 job, const QString& text) {
 
 void MainWindow::onFinished(quint64 job, const QList<QImage>& images, const QStringList& parameters, double seconds) {
   if (!m_pending.contains(job)) return;
+  Q_UNUSED(seconds);  // the item's summary is its wall time (m_runClock), all its jobs and their loading
   showResults(images, parameters);
   m_imagesMade += images.size();
   QString error;
   const QStringList paths = m_saver->save(images, parameters, m_settings->outputFolder(), QDateTime::currentDateTime(), &error);
   if (!error.isEmpty()) showError(error);
   m_history->refresh();
-  if (!images.isEmpty() && m_runKind != RunKind::Upscale) m_generation->setLastSeed(m_generation->lastSeedUsed());
-  m_readout->finishRun(tr("%n image(s) in %1 s", "", m_imagesMade).arg(seconds, 0, 'f', 1));
+  if (!images.isEmpty() && m_runKind != RunKind::Upscale) m_generation->setLastSeed(m_runSeed);
   QStringList status;
   if (!paths.isEmpty()) status << tr("Saved %1").arg(paths.join(", "));
   status << m_runNotes;
@@ -603,24 +755,35 @@ void MainWindow::showResults(const QList<QImage>& images, const QStringList& par
 void MainWindow::onFailed(quint64 job, const QString& message) {
   if (!m_pending.contains(job)) return;
   showError(message);
-  m_readout->finishRun(tr("Failed"));
-  m_engine->worker()->cancelAll();  // the rest of the batch would fail the same way
+  m_runFailed = true;
+  m_engine->worker()->cancelAll();  // the rest of the item would fail the same way (each reports cancelled)
   jobDone(job, false);
 }
 
 void MainWindow::onCancelled(quint64 job) {
-  if (!m_pending.contains(job)) return;
-  m_readout->finishRun(tr("Cancelled"));
-  jobDone(job, false);
+  if (m_pending.contains(job)) jobDone(job, false);
 }
 
 void MainWindow::jobDone(quint64 job, bool ok) {
   m_pending.remove(job);
-  if (!ok) m_pending.clear();  // cancelAll() dropped the rest of the batch
   m_runOk = m_runOk && ok;
-  if (isBusy()) return;
-  m_generation->setBusy(false);
-  emit runFinished(m_runOk);
+  if (!isBusy()) finishItem();
+}
+
+void MainWindow::finishItem() {
+  const bool ok = m_runOk;
+  const double seconds = m_runClock.elapsed() / 1000.0;
+  if (ok)
+    m_readout->finishRun(tr("%n image(s) in %1 s", "", m_imagesMade).arg(seconds, 0, 'f', 1));
+  else if (m_runFailed)
+    m_readout->stopRun(tr("Failed"));
+  else
+    m_readout->stopRun(m_imagesMade > 0 ? tr("Cancelled after %n image(s)", "", m_imagesMade) : tr("Cancelled"));
+  // A failing form would fail again and again.
+  if (m_runFailed && m_queue->repeats()) m_queue->setRepeat(false);
+  emit itemFinished(m_runItem, ok);
+  startNext();
+  if (!isBusy()) emit runFinished(ok);
 }
 
 void MainWindow::showError(const QString& message) {
@@ -648,7 +811,31 @@ bool MainWindow::openSourceImage(const QString& path) {
     return false;
   }
   setSourceImage(image, m_generation->mode() == "txt2img" ? "img2img" : m_generation->mode());
+  if (!readParametersText(path).isEmpty()) offerParameters(path);
   return true;
+}
+
+// A1111's PNG Info: a source image that says how it was made offers its settings; they are not
+// taken unasked (the user may want only the picture).
+void MainWindow::offerParameters(const QString& pngPath) {
+  auto* box = new QMessageBox(QMessageBox::Question, tr("Gesso"),
+                              tr("%1 records how it was made (prompt, seed, steps, …). Use its parameters in the "
+                                 "form too?")
+                                  .arg(QFileInfo(pngPath).fileName()),
+                              QMessageBox::Yes | QMessageBox::No, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->setObjectName("offerParametersBox");
+  QAbstractButton* use = box->button(QMessageBox::Yes);
+  use->setText(tr("Use its parameters"));
+  box->button(QMessageBox::No)->setText(tr("Keep mine"));
+  connect(use, &QAbstractButton::clicked, this, [this, pngPath] {
+    const QString mode = m_generation->mode();  // the source stays the source: its mode is kept
+    if (!restoreParameters(pngPath)) return;
+    auto s = m_generation->settings();
+    s.mode = mode;
+    m_generation->setSettings(s);
+  });
+  box->open();
 }
 
 void MainWindow::setSourceImage(const QImage& image, const QString& mode) {
@@ -679,6 +866,8 @@ bool MainWindow::restoreParameters(const QString& pngPath) {
     return false;
   }
   m_generation->setSettings(*restored);
+  if (const auto options = inpaintOptionsFromParameters(readParametersText(pngPath), &notes))
+    m_inpaint->setOptions(*options);
   restoreControlUnits(readParametersText(pngPath), &notes);
   statusBar()->showMessage(tr("Parameters restored from %1").arg(pngPath) + (notes.isEmpty() ? "" : " — " + notes.join(" ")));
   return true;
@@ -698,6 +887,8 @@ void MainWindow::generateOnce(const QString& modelFolder, const QString& prompt)
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  m_queue->setRepeat(false);
+  m_queue->clear();
   if (isBusy()) m_engine->worker()->cancelAll();
   saveSettings();
   event->accept();

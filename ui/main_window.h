@@ -3,6 +3,8 @@
 // optimization panel on the left, the result (or the source image and its mask) in the middle, the
 // history on the right, the live readout below. It owns no tensor math: requests (generations, IF
 // cascades, x4 upscales) go to the EngineWorker's thread, its signals come back here.
+#include <QElapsedTimer>
+#include <QHash>
 #include <QImage>
 #include <QList>
 #include <QMainWindow>
@@ -17,6 +19,7 @@
 
 #include "engine/runtime/vram_estimate.h"
 #include "ui/engine_worker.h"
+#include "ui/generation_queue.h"
 
 class QAction;
 class QMimeData;
@@ -33,9 +36,11 @@ class HistoryStore;
 class ImageView;
 class InpaintPanel;
 class MaskCanvas;
+class OutpaintPanel;
 class ModelLibrary;
 class ModelLibraryDialog;
 class OptimizationPanel;
+class QueuePanel;
 class ReadoutBar;
 class ResultSaver;
 class SettingsStore;
@@ -58,6 +63,7 @@ class MainWindow : public QMainWindow {
   GenerationPanel* generationPanel() const { return m_generation; }
   OptimizationPanel* optimizationPanel() const { return m_optimization; }
   InpaintPanel* inpaintPanel() const { return m_inpaint; }
+  OutpaintPanel* outpaintPanel() const { return m_outpaint; }
   ControlNetPanel* controlNetPanel() const { return m_controlNet; }
   DeepFloydPanel* deepFloydPanel() const { return m_deepFloyd; }
   MaskCanvas* maskCanvas() const { return m_canvas; }
@@ -66,19 +72,27 @@ class MainWindow : public QMainWindow {
   HistoryPanel* historyPanel() const { return m_history; }
   ModelLibrary* modelLibrary() const { return m_library.get(); }
   EngineWorker* engineWorker() const;
+  GenerationQueue* queue() const { return m_queue; }
+  QueuePanel* queuePanel() const { return m_queuePanel; }
+  // Whether an item (a Generate press, an IF cascade, an upscale) is running; the ones waiting
+  // after it are queue()'s.
   bool isBusy() const { return !m_pending.isEmpty(); }
   QString lastError() const { return m_lastError; }
-  // What the runs of the last Generate changed on their own (EngineWorker::noted), in order.
+  // What the runs of the running (or last) item changed on their own (EngineWorker::noted), in order.
   QStringList runNotes() const { return m_runNotes; }
 
  public slots:
-  void generate();  // in the DeepFloyd IF mode, the IF cascade
-  void cancel();
+  // Runs the form's request (in the DeepFloyd IF mode, the IF cascade) or, while a run is going,
+  // adds it to the queue: the form as it is now, seed drawn now.
+  void generate();
+  void cancel();  // ends the running item only: the queue goes on
   // "Upscale x4" (the history's, the result's): asks for the upscaler and its settings in a dialog
   // (not modal), then runs like a generation, the result saved and in the history. Without an x4
   // upscaler in the library, an error says how to add one.
   void upscaleImage(const QImage& image, const QString& parametersText);
   // Opens an image as the img2img / inpainting source (switching the mode when in txt2img).
+  // A PNG with a parameters text also offers them (a question box, objectName
+  // "offerParametersBox"), as A1111's PNG Info's "Send to img2img" does.
   bool openSourceImage(const QString& path);
   void setSourceImage(const QImage& image, const QString& mode);
   // A PNG with a "parameters" text (Gesso's or AUTOMATIC1111's): its settings fill the form.
@@ -92,7 +106,10 @@ class MainWindow : public QMainWindow {
   void generateOnce(const QString& modelFolder, const QString& prompt);
 
  signals:
-  void runFinished(bool ok);  // every queued job of the last Generate is done (or failed)
+  // An item ended: all its jobs are done (ok), or it failed or was cancelled.
+  void itemFinished(quint64 itemId, bool ok);
+  // The queue ran dry: the last item ended (ok as itemFinished's) and nothing runs or waits.
+  void runFinished(bool ok);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -107,17 +124,25 @@ class MainWindow : public QMainWindow {
   void connectWorker();
   void loadSettings();
   void saveSettings();
+  void offerParameters(const QString& pngPath);
   void onModeChanged(const QString& mode);
+  void onCanvasExtended(QSize before, QSize after, pipelines::MaskedContent content);
   void onModelChanged(const QString& folder);
   void connectLibrary();
   void setLibraryFolders(const QString& root, const QStringList& extraFolders);
   void updateEstimate();
-  // What the current run makes: its results are shown and saved alike; an IF cascade's view also
-  // shows its earlier stages, an upscale leaves the form's last seed alone.
-  enum class RunKind { Generation, DeepFloyd, Upscale };
-  void generateDeepFloyd();
+  using RunKind = QueueItem::Kind;
+  // The form's request as a queue item (its batch-count jobs); nullopt after showing why not.
+  // newSeed: a random seed whatever the form says ("Generate forever").
+  std::optional<QueueItem> generationItem(bool newSeed);
+  std::optional<QueueItem> deepFloydItem(bool newSeed);
+  std::optional<QueueItem> formItem(bool newSeed);  // the one of the form's mode
   void startUpscale(const pipelines::UpscaleRequest& request, const QVariantMap& options);
-  void beginRun(RunKind kind);
+  void enqueue(QueueItem item);  // runs it now when nothing runs
+  // The next item (or, with "Generate forever" and an empty queue, the form's again); idle if none.
+  void startNext();
+  void beginRun(const QueueItem& item);
+  void finishItem();
   void submitJob(const EngineJob& job);
   void onStep(quint64 job, const StepInfo& info);
   void onStageImages(quint64 job, const QString& stage, const QList<QImage>& images);
@@ -136,6 +161,7 @@ class MainWindow : public QMainWindow {
   void chooseOutputFolder();
   void setLanguage(const QString& language);
   void showAbout();
+  static QString previewMenuText(int steps);
 
   std::unique_ptr<SettingsStore> m_settings;
   std::unique_ptr<HistoryStore> m_historyStore;
@@ -146,6 +172,7 @@ class MainWindow : public QMainWindow {
   GenerationPanel* m_generation = nullptr;
   OptimizationPanel* m_optimization = nullptr;
   InpaintPanel* m_inpaint = nullptr;
+  OutpaintPanel* m_outpaint = nullptr;
   ControlNetPanel* m_controlNet = nullptr;
   DeepFloydPanel* m_deepFloyd = nullptr;
   MaskCanvas* m_canvas = nullptr;
@@ -153,8 +180,15 @@ class MainWindow : public QMainWindow {
   ReadoutBar* m_readout = nullptr;
   HistoryPanel* m_history = nullptr;
   QTabWidget* m_tabs = nullptr;
-  QSet<quint64> m_pending;  // jobs of the current Generate still queued or running
+  QAction* m_previewAction = nullptr;  // Settings > Previews: every N steps…
+  GenerationQueue* m_queue = nullptr;
+  QueuePanel* m_queuePanel = nullptr;
+  QSet<quint64> m_pending;  // jobs of the running item still queued in the worker or running
+  quint64 m_runItem = 0;    // the running item's id
   RunKind m_runKind = RunKind::Generation;
+  quint64 m_runSeed = 0;    // its first job's seed (the Generate's), for "reuse last seed"
+  bool m_runFailed = false;  // a job failed (else !m_runOk means cancelled)
+  QElapsedTimer m_runClock;  // the item's wall time, all its jobs
   QString m_stage;          // the running job's stage, as the engine names it
   QList<std::pair<QString, QList<QImage>>> m_stageResults;  // the running IF job's earlier stages
   quint64 m_nextJob = 1;

@@ -67,6 +67,17 @@ QRect differingRect(const QImage& a, const QImage& b, const QRect& within) {
   return right < 0 ? QRect() : QRect(QPoint(left, top), QPoint(right, bottom));
 }
 
+// Ctrl+Y and Ctrl+Shift+Z both redo on every platform: users bring either habit, and the
+// platform's own binding (QKeySequence::Redo) is only one of them.
+bool isRedoKey(const QKeyEvent* event) {
+  if (event->matches(QKeySequence::Redo)) return true;
+  const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+  return (event->key() == Qt::Key_Y && mods == Qt::ControlModifier) ||
+         (event->key() == Qt::Key_Z && mods == (Qt::ControlModifier | Qt::ShiftModifier));
+}
+
+bool isUndoKey(const QKeyEvent* event) { return event->matches(QKeySequence::Undo) && !isRedoKey(event); }
+
 QImage uniformMask(const QSize& size, int value) {
   QImage image(size, QImage::Format_Grayscale8);
   image.fill(value);
@@ -124,6 +135,12 @@ MaskCanvas::MaskCanvas(QWidget* parent) : QWidget(parent), m_undoStack(new QUndo
 
 MaskCanvas::~MaskCanvas() = default;
 
+int MaskCanvas::defaultBrushSize(const QSize& imageSize) {
+  if (imageSize.isEmpty()) return 48;
+  const int shorter = std::min(imageSize.width(), imageSize.height());
+  return std::clamp(static_cast<int>(std::lround(shorter / 16.0)), kMinBrushSize, kMaxBrushSize);
+}
+
 // ---- image and mask ----
 
 void MaskCanvas::setImage(const QImage& image) {
@@ -136,6 +153,7 @@ void MaskCanvas::setImage(const QImage& image) {
   m_overlay.fill(Qt::transparent);
   m_hasLastStrokeEnd = false;
   m_undoStack->clear();  // the history belongs to the previous image
+  if (!m_brushSizeChosen && !image.isNull()) applyBrushSize(defaultBrushSize(image.size()));
   fitToView();
   updateCursorShape();
   update();
@@ -311,6 +329,11 @@ void MaskCanvas::setTool(Tool tool) {
 }
 
 void MaskCanvas::setBrushSize(int px) {
+  m_brushSizeChosen = true;
+  applyBrushSize(px);
+}
+
+void MaskCanvas::applyBrushSize(int px) {
   px = std::clamp(px, kMinBrushSize, kMaxBrushSize);
   if (px == m_brushSize) return;
   update(brushCursorRect().toAlignedRect());
@@ -354,6 +377,15 @@ QPointF MaskCanvas::mapToImage(const QPointF& widgetPos) const {
 
 QPointF MaskCanvas::mapFromImage(const QPointF& imagePos) const {
   return imagePos * m_zoom + m_offset - kHalfPixel;
+}
+
+void MaskCanvas::setMaskVisible(bool visible) {
+  if (visible == m_maskVisible) return;
+  cancelStroke();
+  m_maskVisible = visible;
+  updateCursorShape();
+  update();
+  emit maskVisibleChanged(visible);
 }
 
 void MaskCanvas::setZoom(double zoom) { zoomAt(QPointF(width() / 2.0, height() / 2.0), zoom); }
@@ -428,9 +460,11 @@ void MaskCanvas::paintEvent(QPaintEvent* event) {
     // Zoomed in, pixels stay square: the mask is edited pixel by pixel and should look it.
     painter.setRenderHint(QPainter::SmoothPixmapTransform, m_zoom < 1.0);
     painter.drawImage(target, m_display, source);
-    painter.setOpacity(m_overlayOpacity);
-    painter.drawImage(target, m_overlay, source);
-    painter.setOpacity(1.0);
+    if (m_maskVisible) {
+      painter.setOpacity(m_overlayOpacity);
+      painter.drawImage(target, m_overlay, source);
+      painter.setOpacity(1.0);
+    }
   }
   // The outline shows where the image ends when a stroke runs past it.
   painter.setPen(QPen(QColor(255, 255, 255, 90), 0));
@@ -445,7 +479,7 @@ QRectF MaskCanvas::brushCursorRect() const {
 }
 
 void MaskCanvas::drawBrushCursor(QPainter& painter) const {
-  if (!m_pointerShown || m_panning || m_spaceHeld) return;
+  if (!m_pointerShown || m_panning || m_spaceHeld || !m_maskVisible) return;
   const double radius = m_brushSize / 2.0 * m_zoom;
   painter.setRenderHint(QPainter::Antialiasing);
   painter.setBrush(Qt::NoBrush);
@@ -477,7 +511,7 @@ void MaskCanvas::updateCursorShape() {
     setCursor(Qt::ClosedHandCursor);
   } else if (m_spaceHeld) {
     setCursor(Qt::OpenHandCursor);
-  } else if (m_image.isNull()) {
+  } else if (m_image.isNull() || !m_maskVisible) {
     unsetCursor();
   } else {
     setCursor(Qt::BlankCursor);  // the brush outline is the cursor
@@ -499,7 +533,7 @@ void MaskCanvas::mousePressEvent(QMouseEvent* event) {
     updateCursorShape();
     return;
   }
-  if (button != Qt::LeftButton && button != Qt::RightButton) return;
+  if (!m_maskVisible || (button != Qt::LeftButton && button != Qt::RightButton)) return;
   const Tool other = m_tool == Tool::Brush ? Tool::Eraser : Tool::Brush;
   beginStroke(mapToImage(event->position()), button == Qt::LeftButton ? m_tool : other, button,
               event->modifiers().testFlag(Qt::ShiftModifier));
@@ -537,7 +571,7 @@ void MaskCanvas::wheelEvent(QWheelEvent* event) {
     return;
   }
   const double notches = delta / 120.0;
-  if (event->modifiers().testFlag(Qt::ShiftModifier)) {
+  if (event->modifiers().testFlag(Qt::ShiftModifier) && m_maskVisible) {
     scaleBrush(std::pow(kBrushSizeStep, notches));
   } else {
     zoomAt(event->position() + kHalfPixel, m_zoom * std::pow(kWheelZoomStep, notches));
@@ -550,7 +584,7 @@ bool MaskCanvas::event(QEvent* event) {
   // With the canvas focused, the undo keys mean the mask: claim them before a window-wide shortcut.
   if (event->type() == QEvent::ShortcutOverride) {
     auto* key = static_cast<QKeyEvent*>(event);
-    if (key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)) {
+    if (m_maskVisible && (isUndoKey(key) || isRedoKey(key))) {
       event->accept();
       return true;
     }
@@ -570,12 +604,23 @@ void MaskCanvas::keyPressEvent(QKeyEvent* event) {
 }
 
 bool MaskCanvas::handleShortcutKey(QKeyEvent* event) {
-  if (event->matches(QKeySequence::Undo) || event->matches(QKeySequence::Redo)) {
+  const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+  if ((event->key() == Qt::Key_0 && mods == Qt::ControlModifier) ||
+      (event->key() == Qt::Key_Home && mods == Qt::NoModifier)) {
+    fitToView();
+    return true;
+  }
+  return m_maskVisible && handleMaskKey(event);
+}
+
+// The keys that edit the mask or the brush: a hidden mask takes none of them.
+bool MaskCanvas::handleMaskKey(QKeyEvent* event) {
+  if (isUndoKey(event) || isRedoKey(event)) {
     cancelStroke();  // undo mid-stroke means "not this stroke", then the edit before it
-    if (event->matches(QKeySequence::Undo)) {
-      m_undoStack->undo();
-    } else {
+    if (isRedoKey(event)) {
       m_undoStack->redo();
+    } else {
+      m_undoStack->undo();
     }
     return true;
   }
@@ -584,17 +629,11 @@ bool MaskCanvas::handleShortcutKey(QKeyEvent* event) {
     scaleBrush(event->key() == Qt::Key_BracketRight ? kBrushSizeStep : 1.0 / kBrushSizeStep);
     return true;
   }
-  const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
-  if (event->key() == Qt::Key_0 && mods == Qt::ControlModifier) {
-    fitToView();
-    return true;
-  }
-  if (mods != Qt::NoModifier) return false;
+  if ((event->modifiers() & ~Qt::KeypadModifier) != Qt::NoModifier) return false;
   switch (event->key()) {
     case Qt::Key_B: setTool(Tool::Brush); return true;
     case Qt::Key_E: setTool(Tool::Eraser); return true;
     case Qt::Key_X: setTool(m_tool == Tool::Brush ? Tool::Eraser : Tool::Brush); return true;
-    case Qt::Key_Home: fitToView(); return true;
     case Qt::Key_Escape:
       if (!m_stroke.active) return false;  // a dialog holding the canvas may want Esc
       cancelStroke();

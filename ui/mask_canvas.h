@@ -24,12 +24,16 @@ class MaskEditCommand;
 //   Shift+wheel, [ ]     brush size
 //   middle drag, Space+left drag   pan
 //   B / E / X            brush / eraser / swap;  Home or Ctrl+0: fit to view
-//   Ctrl+Z / Ctrl+Shift+Z (the platform's undo/redo keys) while the canvas has focus: mask undo
+//   Ctrl+Z / Ctrl+Y or Ctrl+Shift+Z (and the platform's undo/redo keys) while the canvas has
+//                        focus: mask undo / redo
 //   Esc                  abandon the stroke in progress
 //
 // Strokes are rasterised as capsules between consecutive pointer positions, not as dabs, so a fast
 // stroke can leave no gaps. A brush centred off the image paints the part of it that is on the
 // image, and the pan limits let every image edge reach the middle of the view.
+//
+// The mask can be hidden (img2img has none): it is then neither drawn nor edited, and comes back
+// as it was when shown again.
 class MaskCanvas : public QWidget {
   Q_OBJECT
 
@@ -44,11 +48,15 @@ class MaskCanvas : public QWidget {
   // An entry keeps only the changed rect, before and after (an inversion keeps nothing), so the
   // worst case is kUndoLimit x 2 image-sized 8-bit buffers: 128 MiB at 1024x1024.
   static constexpr int kUndoLimit = 64;
+  // The brush an image starts with, until the user picks a size: 1/16 of its shorter side (32 px
+  // at 512), as AUTOMATIC1111's, so that a photo and a thumbnail start with the same-looking brush.
+  static int defaultBrushSize(const QSize& imageSize);
 
   explicit MaskCanvas(QWidget* parent = nullptr);
   ~MaskCanvas() override;
 
-  // Resets the mask (image-sized, all 0) and the undo history, and fits the view.
+  // Resets the mask (image-sized, all 0) and the undo history, and fits the view. The brush takes
+  // the image's defaultBrushSize unless the user has set a size (setBrushSize, the keys, the wheel).
   void setImage(const QImage& image);
   QImage image() const { return m_image; }
   // Format_Grayscale8 at the image's size; null while there is no image.
@@ -64,6 +72,7 @@ class MaskCanvas : public QWidget {
   double overlayOpacity() const { return m_overlayOpacity; }
   QColor overlayColor() const { return m_overlayColor; }
   double zoom() const { return m_zoom; }
+  bool isMaskVisible() const { return m_maskVisible; }
   QUndoStack* undoStack() const { return m_undoStack; }
 
   // Widget positions are taken as QMouseEvent reports them: the pixel under the pointer's hot
@@ -83,6 +92,8 @@ class MaskCanvas : public QWidget {
   void setOverlayColor(const QColor& color);
   // Zooms around the middle of the view.
   void setZoom(double zoom);
+  // Hidden: no overlay, no brush, strokes and mask keys ignored; the mask and its history are kept.
+  void setMaskVisible(bool visible);
   void fitToView();
   // Each is one undo entry; an edit that would change nothing adds none.
   void fillMask();
@@ -97,6 +108,7 @@ class MaskCanvas : public QWidget {
   void toolChanged(gesso::ui::MaskCanvas::Tool tool);
   void brushSizeChanged(int px);
   void brushHardnessChanged(double hardness);
+  void maskVisibleChanged(bool visible);
 
  protected:
   bool event(QEvent* event) override;
@@ -126,6 +138,8 @@ class MaskCanvas : public QWidget {
   };
 
   bool handleShortcutKey(QKeyEvent* event);
+  bool handleMaskKey(QKeyEvent* event);
+  void applyBrushSize(int px);
   void beginStroke(const QPointF& imagePos, Tool tool, Qt::MouseButton button, bool fromLastEnd);
   void extendStroke(const QPointF& imagePos);
   void commitStroke();
@@ -158,6 +172,8 @@ class MaskCanvas : public QWidget {
 
   Tool m_tool = Tool::Brush;
   int m_brushSize = 48;
+  bool m_brushSizeChosen = false;  // by the user: a new image keeps it
+  bool m_maskVisible = true;
   double m_brushHardness = 1.0;
   double m_overlayOpacity = 0.5;
   QColor m_overlayColor{255, 32, 96};

@@ -5,7 +5,9 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
+#include <QToolBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -33,23 +35,41 @@ int sizeToSlider(int px) {
 
 }  // namespace
 
-MaskToolsBar::MaskToolsBar(MaskCanvas* canvas, QWidget* parent)
-    : QToolBar(tr("Mask tools"), parent), m_canvas(canvas) {
+MaskToolsBar::MaskToolsBar(MaskCanvas* canvas, QWidget* parent) : QWidget(parent), m_canvas(canvas) {
   setObjectName("maskToolsBar");
-  setToolButtonStyle(Qt::ToolButtonTextOnly);
+  setWindowTitle(tr("Mask tools"));
+  auto* rows = new QVBoxLayout(this);
+  rows->setContentsMargins(0, 0, 0, 0);
+  rows->setSpacing(0);
+  m_paintRow = addRow(QStringLiteral("maskPaintRow"));
+  m_editRow = addRow(QStringLiteral("maskEditRow"));
   addToolActions();
-  addSeparator();
+  m_paintRow->addSeparator();
   addBrushControls();
-  addSeparator();
   addEditActions();
+  showMaskTools(m_canvas->isMaskVisible());
+  connect(m_canvas, &MaskCanvas::maskVisibleChanged, this, &MaskToolsBar::showMaskTools);
+}
+
+QToolBar* MaskToolsBar::addRow(const QString& name) {
+  auto* row = new QToolBar(this);
+  row->setObjectName(name);
+  row->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  layout()->addWidget(row);
+  return row;
+}
+
+void MaskToolsBar::showMaskTools(bool shown) {
+  m_paintRow->setVisible(shown);
+  for (QAction* action : m_maskEdits) action->setVisible(shown);
 }
 
 void MaskToolsBar::addToolActions() {
   auto* group = new QActionGroup(this);
-  m_brush = addAction(tr("Brush"));
+  m_brush = m_paintRow->addAction(tr("Brush"));
   m_brush->setObjectName("brushAction");
   m_brush->setToolTip(tr("Paint the area to repaint (B; right drag paints with the eraser)"));
-  m_eraser = addAction(tr("Eraser"));
+  m_eraser = m_paintRow->addAction(tr("Eraser"));
   m_eraser->setObjectName("eraserAction");
   m_eraser->setToolTip(tr("Erase the mask (E; X swaps brush and eraser)"));
   for (QAction* action : {m_brush, m_eraser}) {
@@ -68,31 +88,33 @@ void MaskToolsBar::addToolActions() {
 }
 
 void MaskToolsBar::addBrushControls() {
-  addWidget(new QLabel(tr("Size"), this));
+  QToolBar* row = m_paintRow;
+  row->addWidget(new QLabel(tr("Size"), this));
   m_sizeSlider = new QSlider(Qt::Horizontal, this);
   m_sizeSlider->setObjectName("brushSizeSlider");
   m_sizeSlider->setRange(0, kSizeSliderSteps);
-  m_sizeSlider->setMaximumWidth(160);
+  m_sizeSlider->setMaximumWidth(140);
   m_sizeSlider->setToolTip(tr("Brush diameter in image pixels ([ and ], or Shift+wheel)"));
-  addWidget(m_sizeSlider);
+  row->addWidget(m_sizeSlider);
   m_sizeSpin = new QSpinBox(this);
   m_sizeSpin->setObjectName("brushSizeSpin");
   m_sizeSpin->setRange(MaskCanvas::kMinBrushSize, MaskCanvas::kMaxBrushSize);
   m_sizeSpin->setSuffix(tr(" px"));
-  addWidget(m_sizeSpin);
+  row->addWidget(m_sizeSpin);
+  row->addSeparator();
 
-  addWidget(new QLabel(tr("Hardness"), this));
+  row->addWidget(new QLabel(tr("Hardness"), this));
   m_hardnessSlider = new QSlider(Qt::Horizontal, this);
   m_hardnessSlider->setObjectName("hardnessSlider");
   m_hardnessSlider->setRange(0, 100);
   m_hardnessSlider->setMaximumWidth(100);
   m_hardnessSlider->setToolTip(tr("100% paints a hard-edged disc; lower values fade towards the rim"));
-  addWidget(m_hardnessSlider);
+  row->addWidget(m_hardnessSlider);
   m_hardnessSpin = new QSpinBox(this);
   m_hardnessSpin->setObjectName("hardnessSpin");
   m_hardnessSpin->setRange(0, 100);
   m_hardnessSpin->setSuffix(tr("%"));
-  addWidget(m_hardnessSpin);
+  row->addWidget(m_hardnessSpin);
 
   showBrushSize(m_canvas->brushSize());
   showHardness(m_canvas->brushHardness());
@@ -109,34 +131,35 @@ void MaskToolsBar::addBrushControls() {
 }
 
 void MaskToolsBar::addEditActions() {
-  QAction* fill = addAction(tr("Fill"), m_canvas, &MaskCanvas::fillMask);
+  QToolBar* row = m_editRow;
+  QAction* fill = row->addAction(tr("Fill"), m_canvas, &MaskCanvas::fillMask);
   fill->setObjectName("fillAction");
   fill->setToolTip(tr("Mark the whole image for repainting"));
-  QAction* clear = addAction(tr("Clear"), m_canvas, &MaskCanvas::clearMask);
+  QAction* clear = row->addAction(tr("Clear"), m_canvas, &MaskCanvas::clearMask);
   clear->setObjectName("clearAction");
   clear->setToolTip(tr("Keep the whole image"));
-  QAction* invert = addAction(tr("Invert"), m_canvas, &MaskCanvas::invertMask);
+  QAction* invert = row->addAction(tr("Invert"), m_canvas, &MaskCanvas::invertMask);
   invert->setObjectName("invertAction");
   invert->setToolTip(tr("Swap the repainted and the kept areas"));
-  addSeparator();
+  m_maskEdits << fill << clear << invert << row->addSeparator();
 
   // Fixed texts keep the buttons from changing width; the tooltip names the edit.
   QUndoStack* stack = m_canvas->undoStack();
-  QAction* undo = addAction(tr("Undo"), stack, &QUndoStack::undo);
+  QAction* undo = row->addAction(tr("Undo"), stack, &QUndoStack::undo);
   undo->setObjectName("undoAction");
-  QAction* redo = addAction(tr("Redo"), stack, &QUndoStack::redo);
+  QAction* redo = row->addAction(tr("Redo"), stack, &QUndoStack::redo);
   redo->setObjectName("redoAction");
   undo->setEnabled(stack->canUndo());
   redo->setEnabled(stack->canRedo());
   connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
   connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
   connect(stack, &QUndoStack::undoTextChanged, undo,
-          [undo](const QString& text) { undo->setToolTip(tr("Undo %1").arg(text)); });
+          [undo](const QString& text) { undo->setToolTip(tr("Undo %1 (Ctrl+Z)").arg(text)); });
   connect(stack, &QUndoStack::redoTextChanged, redo,
-          [redo](const QString& text) { redo->setToolTip(tr("Redo %1").arg(text)); });
-  addSeparator();
+          [redo](const QString& text) { redo->setToolTip(tr("Redo %1 (Ctrl+Y or Ctrl+Shift+Z)").arg(text)); });
+  m_maskEdits << undo << redo << row->addSeparator();
 
-  QAction* fit = addAction(tr("Fit"), m_canvas, &MaskCanvas::fitToView);
+  QAction* fit = row->addAction(tr("Fit"), m_canvas, &MaskCanvas::fitToView);
   fit->setObjectName("fitAction");
   fit->setToolTip(tr("Show the whole image (Home; the wheel zooms around the pointer)"));
 }

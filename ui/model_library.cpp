@@ -307,6 +307,42 @@ ModelEntry ModelLibrary::classify(const QString& path) {
   return e;
 }
 
+QString ModelLibrary::modelProblem(const ModelEntry& e) {
+  const QString path = QDir::toNativeSeparators(e.path);
+  if (!QFileInfo::exists(e.path)) return tr("%1 does not exist.").arg(path);
+  if (!e.readable()) {
+    const QString why = e.error.isEmpty() ? tr("it cannot be read") : e.error;
+    return e.folder ? tr("%1 is not a diffusers model folder (one with a model_index.json): %2").arg(path, why)
+                    : tr("%1 is not a model Gesso can read: %2").arg(path, why);
+  }
+  if (!e.isModel())
+    return tr("%1 is a %2, not a model: put it in the models folder's %3 folder instead.")
+        .arg(path, kindLabel(e), e.isVae() ? QStringLiteral("VAE") : e.isLora() ? QStringLiteral("Lora")
+                                           : e.isEmbedding()            ? QStringLiteral("embeddings")
+                                                                        : QStringLiteral("ControlNet"));
+  if (e.family && !pipelines::is_latent_text_to_image(*e.family))
+    return tr("%1 is a %2 model, which the Generate form does not run (%3).")
+        .arg(path, familyName(*e.family),
+             *e.family == ModelFamily::kSDUpscale ? tr("use File > Upscale") : tr("pick the DeepFloyd IF mode"));
+  return {};
+}
+
+QString ModelLibrary::extraFolderProblem(const QString& folder, const QString& root, const QStringList& extraFolders) {
+  const QString path = QDir::cleanPath(folder);
+  const QFileInfo info(path);
+  const QString shown = QDir::toNativeSeparators(path);
+  if (!info.exists()) return tr("%1 does not exist.").arg(shown);
+  if (!info.isDir()) return tr("%1 is a file, not a folder: add a checkpoint file with the model list's \"Add folder…\", "
+                               "or put it in the models folder.").arg(shown);
+  if (!info.isReadable() || !info.isExecutable()) return tr("%1 cannot be read.").arg(shown);
+  for (const QString& extra : extraFolders)
+    if (QDir::cleanPath(extra) == path) return tr("%1 is listed already.").arg(shown);
+  const QString cleanRoot = QDir::cleanPath(root);
+  if (!cleanRoot.isEmpty() && (path == cleanRoot || path.startsWith(cleanRoot + QLatin1Char('/'))))
+    return tr("%1 is inside the models folder, which is scanned already.").arg(shown);
+  return {};
+}
+
 QString ModelLibrary::familyName(ModelFamily family) {
   switch (family) {
     case ModelFamily::kSD1: return tr("SD 1.x");

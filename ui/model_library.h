@@ -89,6 +89,15 @@ class ModelLibrary : public QObject {
   // named by its file name. Never throws: what the engine cannot read is an unreadable entry.
   static ModelEntry classify(const QString& path);
 
+  // Why `entry` cannot be added as a model the Generate form runs, in words; "" when it can: a
+  // diffusers model folder (model_index.json) or a readable single-file checkpoint, of a family
+  // the form runs (SD 1.x, 2.x, SDXL and its refiner; not IF or the x4 upscaler). Checked when an
+  // entry is added, not first at Generate.
+  static QString modelProblem(const ModelEntry& entry);
+  // Why `folder` cannot be an extra folder of the library ("" when it can): it must be an existing,
+  // readable folder, not the models folder (or one inside it: scanned already), not listed twice.
+  static QString extraFolderProblem(const QString& folder, const QString& root, const QStringList& extraFolders);
+
   // What the pickers show: "SD 1.x" (a folder), "SDXL inpainting checkpoint", "SD 1.x LoRA",
   // "VAE", "unreadable", ...
   static QString kindLabel(const ModelEntry& entry);

@@ -112,6 +112,15 @@ QWidget* ModelLibraryDialog::buildFolders() {
   extraRow->addWidget(m_extra, 1);
   extraRow->addLayout(extraButtons);
   form->addRow(tr("Extra folders"), extraRow);
+  m_folderError = new QLabel(box);
+  m_folderError->setObjectName("extraFolderError");
+  m_folderError->setWordWrap(true);
+  m_folderError->setStyleSheet(QStringLiteral("color: #c0392b;"));
+  m_folderError->hide();
+  form->addRow(m_folderError);
+  // Remove acts on the selected folder: off while none is.
+  remove->setEnabled(false);
+  connect(m_extra, &QListWidget::currentRowChanged, remove, [remove](int row) { remove->setEnabled(row >= 0); });
   connect(browse, &QPushButton::clicked, this, &ModelLibraryDialog::chooseRoot);
   connect(m_root, &QLineEdit::editingFinished, this, [this] {
     if (QDir::cleanPath(QDir::fromNativeSeparators(m_root->text().trimmed())) != m_library.root()) emitFolders();
@@ -140,10 +149,16 @@ void ModelLibraryDialog::chooseRoot() {
   emitFolders();
 }
 
+// Checked as it is added (it exists, is a folder, is not scanned already), not first at a scan.
 void ModelLibraryDialog::addExtraFolder() {
   const QString chosen = m_choose ? m_choose(this, QString()) : QString();
-  if (chosen.isEmpty() || extraFolders().contains(QDir::cleanPath(chosen))) return;
+  if (chosen.isEmpty()) return;
+  const QString problem = ModelLibrary::extraFolderProblem(chosen, root(), extraFolders());
+  m_folderError->setText(problem);
+  m_folderError->setVisible(!problem.isEmpty());
+  if (!problem.isEmpty()) return;
   m_extra->addItem(QDir::toNativeSeparators(QDir::cleanPath(chosen)));
+  m_extra->setCurrentRow(m_extra->count() - 1);
   emitFolders();
 }
 
@@ -151,6 +166,7 @@ void ModelLibraryDialog::removeExtraFolder() {
   const int row = m_extra->currentRow();
   if (row < 0) return;
   delete m_extra->takeItem(row);
+  m_folderError->hide();
   emitFolders();
 }
 

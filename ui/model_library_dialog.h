@@ -1,7 +1,7 @@
 #pragma once
-// Settings > Model library: the models folder and the extra folders (edited here, applied at once),
-// every entry the library found (checkpoints, diffusers folders, VAEs, LoRAs, embeddings,
-// ControlNets, unreadable files with the reason) with its kind, size and short hash behind a
+// Settings > Model library: the models folder and the extra folders (edited here, applied at once;
+// each checked as it is added, and removable), every entry the library found (checkpoints,
+// diffusers folders, VAEs, LoRAs, embeddings, ControlNets, unreadable files with the reason) with its kind, size and short hash behind a
 // search field, and Rescan. Not modal.
 #include <QDialog>
 #include <QHash>
@@ -58,6 +58,7 @@ class ModelLibraryDialog : public QDialog {
   QSortFilterProxyModel* m_proxy = nullptr;
   QTableView* m_table = nullptr;
   QLabel* m_status = nullptr;
+  QLabel* m_folderError = nullptr;  // why the last folder chosen was not added
   QHash<QString, int> m_rows;  // path -> row of m_model
 };
 

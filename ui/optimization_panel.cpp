@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <functional>
@@ -16,6 +17,7 @@
 
 #include "engine/error.h"
 #include "engine/pipelines/model_footprint.h"
+#include "engine/runtime/device.h"
 
 namespace gesso::ui {
 
@@ -114,15 +116,52 @@ OptimizationPanel::OptimizationPanel(QWidget* parent) : QWidget(parent) {
     connect(combo, &QComboBox::currentIndexChanged, this, &OptimizationPanel::onToggleChanged);
   writeWidgets(m_hidden);
   m_writing = false;
+  setGpuAvailable(runtime::cuda_available());
   refresh();
+}
+
+QString OptimizationPanel::noGpuReason() {
+  return tr("Needs an NVIDIA graphics card with CUDA; this computer has none, so Gesso runs on the processor.");
+}
+
+// What needs CUDA is greyed out on a machine without it, the reason in its tooltip and note; the
+// values stay as the settings have them (the engine ignores GPU toggles on the CPU).
+void OptimizationPanel::setGpuAvailable(bool available) {
+  m_gpuAvailable = available;
+  m_noGpuNote->setVisible(!available);
+  const QString reason = available ? QString() : QStringLiteral("\n") + noGpuReason();
+  for (QWidget* control : gpuOnlyControls()) {
+    control->setEnabled(available);
+    const QString note = m_notes.value(control) + reason;
+    control->setToolTip(note);
+    if (auto* label = findChild<QLabel*>(control->objectName() + "Note")) label->setText(note);
+  }
+  const auto enableItems = [&](QComboBox* combo, const QList<QVariant>& data) {
+    auto* model = qobject_cast<QStandardItemModel*>(combo->model());
+    for (const QVariant& d : data) {
+      const int i = combo->findData(d);
+      if (i < 0 || !model) continue;
+      model->item(i)->setEnabled(available);
+      const QString tip = m_itemNotes.value(qMakePair(combo, i));
+      combo->setItemData(i, available ? tip : (tip.isEmpty() ? noGpuReason() : tip + reason), Qt::ToolTipRole);
+    }
+  };
+  enableItems(m_device, {QStringLiteral("cuda")});
+  enableItems(m_attention, {QStringLiteral("flash"), QStringLiteral("mem-efficient"), QStringLiteral("cudnn")});
+  enableItems(m_offload, {QStringLiteral("model"), QStringLiteral("sequential")});
+  enableItems(m_preset, {int(Preset::MaxSpeed), int(Preset::LowVram), int(Preset::TinyVram)});
+}
+
+QList<QWidget*> OptimizationPanel::gpuOnlyControls() const {
+  return {m_tf32, m_cudnnBenchmark, m_channelsLast, m_cudaGraphs, m_fusedKernels, m_releaseMemory};
 }
 
 void OptimizationPanel::buildPresetRow(QFormLayout* form) {
   m_preset = addCombo(form, "presetCombo", tr("Preset"),
-                      tr("Max speed: fp16, channels-last, CUDA graphs and the fused kernels, 175 it/s at 512² on "
-                         "an H200 (2.54 GiB). Balanced: fp16 and the defaults, 104 it/s, 2.54 GiB. Low VRAM (6 GB): "
-                         "model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and "
-                         "slicing, 0.64 GiB (no attention slicing: it saves nothing with these kernels)."));
+                      tr("Max speed: the fastest settings, 175 steps a second at 512×512 on an H200 with 2.5 GiB of "
+                         "VRAM. Balanced: half precision and the defaults, 104 steps a second, 2.5 GiB. Low VRAM "
+                         "(6 GB): 1.8 GiB at nearly full speed. Tiny VRAM (4 GB): 0.6 GiB, several times slower. "
+                         "Every preset makes the same kind of image; only speed and memory change."));
   m_preset->addItem(tr("Custom"), -1);
   m_preset->addItem(tr("Max speed"), int(Preset::MaxSpeed));
   m_preset->addItem(tr("Balanced"), int(Preset::Balanced));
@@ -139,76 +178,94 @@ void OptimizationPanel::buildPresetRow(QFormLayout* form) {
   m_estimate = new QLabel(this);
   m_estimate->setObjectName("estimateLabel");
   m_estimate->setWordWrap(true);
-  m_estimate->setToolTip(tr("The device memory this run needs at its peak, estimated from the model's size, the "
-                            "image size and the toggles (within about 10% of the H200 measurements)"));
+  m_estimate->setToolTip(tr("The graphics memory this run needs at its peak, estimated from the model's size, the "
+                            "image size and the settings (within about 10% of what an H200 measured)"));
   form->addRow(m_estimate);
+  m_noGpuNote = new QLabel(this);
+  m_noGpuNote->setObjectName("noGpuNote");
+  m_noGpuNote->setWordWrap(true);
+  m_noGpuNote->setText(noGpuReason());
+  m_noGpuNote->hide();
+  form->addRow(m_noGpuNote);
 }
 
 void OptimizationPanel::buildDeviceRows(QFormLayout* form) {
   m_device = addCombo(form, "deviceCombo", tr("Device"),
-                      tr("Auto uses the GPU when CUDA works, else the CPU (far slower: minutes an image)."));
+                      tr("Auto uses the NVIDIA graphics card when there is one, else the processor (far slower: minutes an "
+                         "image)."));
   m_device->addItem(tr("Auto"), "auto");
   m_device->addItem(tr("CPU"), "cpu");
   m_device->addItem(tr("CUDA GPU"), "cuda");
   m_precision = addCombo(form, "precisionCombo", tr("Precision"),
-                         tr("fp16 halves the weights and nearly doubles the speed: 45.1 it/s and 2.64 GiB against "
-                            "fp32's 25.5 it/s and 5.22 GiB (SD 1.5, 512², H200). bf16: fp16's memory, fp32's range."));
+                         tr("Half precision: nearly twice as fast with half the memory (45 steps a second and 2.6 GiB "
+                            "against full precision's 26 and 5.2 GiB, SD 1.5 at 512×512 on an H200); the image changes "
+                            "very little. Brain float: half's memory, fewer black images, slightly different images."));
   m_precision->addItem(tr("fp32 (full)"), "fp32");
   m_precision->addItem(tr("fp16 (half)"), "fp16");
   m_precision->addItem(tr("bf16 (brain float)"), "bf16");
   m_vaeFp32 = addCheck(form, "vaeFp32Check", tr("VAE in fp32"),
-                       tr("Decodes in float32 where fp16 overflows (black or NaN images); the VAE's weights and "
-                          "decode memory double."));
+                       tr("Fixes the black or broken images some models give at half precision; the last "
+                          "step (turning the result into pixels) then needs twice the memory. Same speed."));
   m_tf32 = addCheck(form, "tf32Check", tr("TF32 tensor cores"),
-                    tr("fp32 runs only: 25.5 → 37.7 it/s, 62.5 dB from the exact fp32 image; nothing in fp16."));
+                    tr("Full precision only: faster (26 → 38 steps a second on an H200); the image changes too "
+                       "little to see. No effect at half precision."));
 }
 
 void OptimizationPanel::buildSpeedRows(QFormLayout* form) {
   m_fusedKernels = addCheck(form, "fusedKernelsCheck", tr("Fused kernels"),
-                            tr("Gesso's own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one "
-                               "GEMM for Q, K and V): 75 → 104 it/s, with channels-last and CUDA graphs 93 → 175 "
-                               "it/s; 58 dB from the image without them. Off: the ATen ops diffusers runs."));
+                            tr("Gesso's own graphics-card code for the model's most frequent steps: faster (75 → 104 "
+                               "steps a second on an H200; 93 → 175 with Channels-last and CUDA graphs); the image "
+                               "changes too little to see. Off: the same code diffusers runs."));
   m_cudaGraphs = addCheck(form, "cudaGraphsCheck", tr("CUDA graphs"),
-                          tr("Captures the UNet step once per size and replays it: 45.1 → 83.1 it/s for +0.03 GiB; "
-                             "about 1 s of capture on each size's first run. Not with sequential offload."));
+                          tr("Records each step once per image size and replays it: much faster (45 → 83 steps a "
+                             "second on an H200) for a little more memory (0.03 GiB); the first image of each size "
+                             "takes about 1 s longer. Same image. Not with per-layer offload."));
   m_channelsLast = addCheck(form, "channelsLastCheck", tr("Channels-last"),
-                            tr("NHWC convolutions: alone slower (45.1 → 38.6 it/s, 2.48 GiB); with CUDA graphs the "
-                               "fastest setting, 101.2 it/s."));
-  m_cudnnBenchmark = addCheck(form, "cudnnBenchmarkCheck", tr("cuDNN benchmark"),
-                              tr("cuDNN times its algorithms on each new size: 45.1 → 45.6 it/s, +0.06 GiB; the "
-                                 "first run of a size is slower."));
+                            tr("Stores the image data in the order the graphics card reads fastest: alone a little "
+                               "slower (45 → 39 steps a second on an H200, slightly less memory); with CUDA graphs the "
+                               "fastest setting (101). The image changes too little to see."));
+  m_cudnnBenchmark = addCheck(form, "cudnnBenchmarkCheck", tr("Tune for each image size"),
+                              tr("Tries several ways of running the model on the first image of each size and keeps "
+                                 "the fastest: barely faster (45 → 46 steps a second on an H200) for 0.06 GiB more; "
+                                 "that first image is slower. Same image."));
   m_attention = addCombo(form, "attentionCombo", tr("Attention"),
-                         tr("Auto picks cuDNN's kernel on Hopper: 45.1 it/s, 2.64 GiB. Forced cuDNN 71.4 it/s, "
-                            "mem-efficient 51.0, flash 47.5; plain 40.5 it/s at 3.67 GiB, math 27.0 it/s at 4.44 GiB."));
+                         tr("How the model relates each part of the image to the others. Auto lets PyTorch choose "
+                            "(45 steps a second, 2.6 GiB on an H200); NVIDIA's kernel is the fastest there (71) for "
+                            "the same memory; Classic and Math are slower and need more memory. Nearly the same image "
+                            "with each."));
   const std::pair<QString, QString> items[] = {
-      {tr("Auto"), tr("torch picks per call: 45.1 it/s, 2.64 GiB")},
-      {tr("Flash"), tr("47.5 it/s, 2.70 GiB; the VAE's 512-wide head falls back")},
-      {tr("Memory-efficient"), tr("51.0 it/s, 2.70 GiB")},
-      {tr("Math"), tr("27.0 it/s, 4.44 GiB: materialises the scores")},
-      {tr("cuDNN"), tr("71.4 it/s, 2.70 GiB: the fastest on an H200")},
-      {tr("Plain (baddbmm + softmax)"), tr("40.5 it/s, 3.67 GiB: diffusers' classic processor")}};
+      {tr("Auto"), tr("PyTorch chooses: 45 steps a second, 2.6 GiB on an H200")},
+      {tr("Flash"), tr("48 steps a second, 2.7 GiB on an H200")},
+      {tr("Memory-efficient"), tr("51 steps a second, 2.7 GiB on an H200")},
+      {tr("Math"), tr("27 steps a second, 4.4 GiB on an H200: the slowest, the most memory")},
+      {tr("NVIDIA's kernel"), tr("71 steps a second, 2.7 GiB: the fastest on an H200")},
+      {tr("Classic"), tr("41 steps a second, 3.7 GiB on an H200: the way diffusers has always done it")}};
   const char* names[] = {"auto", "flash", "mem-efficient", "math", "cudnn", "plain"};
   for (int i = 0; i < 6; ++i) {
     m_attention->addItem(items[i].first, names[i]);
     m_attention->setItemData(i, items[i].second, Qt::ToolTipRole);
+    m_itemNotes.insert(qMakePair(m_attention, i), items[i].second);
   }
 }
 
 void OptimizationPanel::buildMemoryRows(QFormLayout* form) {
   m_offload = addCombo(form, "offloadCombo", tr("CPU offload"),
-                       tr("Model: each component on the GPU only while it runs, 2.64 → 1.76 GiB at full speed "
-                          "(pins 2 GiB of RAM). Sequential: layers stream in as they run, 0.64 GiB, 12-36 it/s."));
+                       tr("Keeps parts of the model in the computer's memory until they are needed. Per part: less "
+                          "graphics memory (2.6 → 1.8 GiB on an H200) at full speed, with 2 GB of the computer's "
+                          "memory set aside. Per layer: the least (0.6 GiB), several times slower. Same image."));
   m_offload->addItem(tr("None"), "none");
-  m_offload->addItem(tr("Model (per component)"), "model");
-  m_offload->addItem(tr("Sequential (per layer)"), "sequential");
+  m_offload->addItem(tr("Per part of the model"), "model");
+  m_offload->addItem(tr("Per layer (slow)"), "sequential");
   m_vaeTiling = addCheck(form, "vaeTilingCheck", tr("VAE tiling"),
-                         tr("Decodes in tiles: 1024² peak 4.42 → 2.64 GiB at no speed cost; faint seams (46 dB). "
-                            "Nothing to do at the model's own size."));
+                         tr("Turns the result into pixels tile by tile: far less memory for large images "
+                            "(1024×1024: 4.4 → 2.6 GiB on an H200) at no speed cost; faint seams may show. No change "
+                            "at the model's own size."));
   m_vaeSlicing = addCheck(form, "vaeSlicingCheck", tr("VAE slicing"),
-                          tr("Decodes a batch one image at a time: a lower decode peak for batches; no change for "
-                             "one image."));
-  const QString slicingNote = tr("Attention a few heads at a time: saves memory only against the math or plain "
-                                 "kernels; with the default ones 31.9 it/s (-30%) and no saving (2.70 GiB).");
+                          tr("Turns a batch into pixels one image at a time: less memory for batches, same "
+                             "images; no change for one image."));
+  const QString slicingNote = tr("Relates the parts of the image a few at a time: saves memory only with the Math "
+                                 "or Classic attention; with the others 30% slower (32 steps a second on an H200) "
+                                 "and no saving. Same image.");
   auto* row = new QWidget(this);
   auto* rowLayout = new QHBoxLayout(row);
   rowLayout->setContentsMargins(0, 0, 0, 0);
@@ -227,8 +284,8 @@ void OptimizationPanel::buildMemoryRows(QFormLayout* form) {
   addNote(form, m_slicing, slicingNote);
   connect(m_sliceHeads, &QSpinBox::valueChanged, this, &OptimizationPanel::onToggleChanged);
   m_releaseMemory = addCheck(form, "releaseVramCheck", tr("Release VRAM after each run"),
-                             tr("Gives cached GPU memory back to other programs; the next run allocates again and "
-                                "re-captures CUDA graphs (about 1 s)."));
+                             tr("Gives the graphics memory Gesso keeps back to other programs; the next run starts "
+                                "about 1 s slower."));
 }
 
 QCheckBox* OptimizationPanel::addCheck(QFormLayout* form, const char* name, const QString& text, const QString& note) {
@@ -252,6 +309,7 @@ QComboBox* OptimizationPanel::addCombo(QFormLayout* form, const char* name, cons
 // The note under a toggle, small and grey, and its tooltip: the cost and the saving at a glance.
 void OptimizationPanel::addNote(QFormLayout* form, QWidget* control, const QString& note) {
   control->setToolTip(note);
+  m_notes.insert(control, note);
   auto* label = new QLabel(note, this);
   label->setObjectName(control->objectName() + "Note");
   label->setWordWrap(true);

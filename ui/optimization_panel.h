@@ -1,7 +1,10 @@
 #pragma once
-// Every runtime toggle of RuntimeOptions, each with a one-line note of what it costs and saves
-// (the H200 figures of docs/benchmarks.md), four presets, and the VRAM the run will need with the
+// Every runtime toggle of RuntimeOptions, each with a one-line note in a user's words of what it
+// costs and saves (faster, less memory, same image or not: the H200 figures of docs/benchmarks.md),
+// what needs a CUDA GPU disabled without one, four presets, and the VRAM the run will need with the
 // toggles as they stand (gesso::runtime::estimate_vram), red when it exceeds the card.
+#include <QHash>
+#include <QPair>
 #include <QVariantMap>
 #include <QWidget>
 
@@ -48,6 +51,12 @@ class OptimizationPanel : public QWidget {
   QString estimateText() const;
   bool estimateExceedsDevice() const { return m_overDevice; }
 
+  // Without a CUDA GPU (runtime::cuda_available() at construction) the GPU-only presets, toggles and
+  // choices are disabled, each saying why, and a note says so above them. Settable for tests.
+  void setGpuAvailable(bool available);
+  bool gpuAvailable() const { return m_gpuAvailable; }
+  static QString noGpuReason();
+
  signals:
   void optionsChanged();
 
@@ -63,6 +72,7 @@ class OptimizationPanel : public QWidget {
   void onToggleChanged();
   void refresh();  // preset combo, slicing spin box and estimate, after any change
   void updateEstimate();
+  QList<QWidget*> gpuOnlyControls() const;
 
   gesso::runtime::RuntimeOptions m_hidden;  // what options() returns for the fields not shown
   bool m_writing = false;                   // widgets being set from options: no signal per widget
@@ -87,6 +97,10 @@ class OptimizationPanel : public QWidget {
   gesso::runtime::RunShape m_shape;
   qint64 m_deviceMemory = 0;
   bool m_overDevice = false;
+  bool m_gpuAvailable = true;
+  QLabel* m_noGpuNote = nullptr;
+  QHash<QWidget*, QString> m_notes;                      // each control's own note, without the GPU reason
+  QHash<QPair<QComboBox*, int>, QString> m_itemNotes;  // combo items' own tooltips
 };
 
 }  // namespace gesso::ui

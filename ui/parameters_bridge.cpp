@@ -15,6 +15,8 @@
 #include "engine/control/preprocessor.h"
 #include "engine/io/a1111_parameters.h"
 #include "engine/pipelines/control_unit_text.h"
+#include "engine/pipelines/hires_fix.h"
+#include "engine/pipelines/inpaint_text.h"
 #include "engine/schedulers/scheduler.h"
 #include "ui/output_naming.h"
 
@@ -258,6 +260,30 @@ void restoreNetworks(const io::GenerationParameters& p, GenerationSettings& s, c
     *notes << Bridge::tr("The prompt uses embeddings the library does not have: %1.").arg(missingTi.join(QStringLiteral(", ")));
 }
 
+// A1111's "Hires upscale" / "Hires resize" / "Hires steps" / "Hires upscaler" (its "Denoising
+// strength" is then the second pass's). Without them Hires. fix is off, as the image was made.
+void restoreHires(const io::GenerationParameters& p, GenerationSettings& s, QStringList* notes) {
+  std::optional<pipelines::HiresFix> hires;
+  try {
+    hires = pipelines::hires_from_parameters(p);
+  } catch (const std::exception& e) {
+    if (notes) *notes << Bridge::tr("Hires. fix cannot be restored: %1").arg(qs(e.what()));
+  }
+  s.hiresEnabled = hires.has_value();
+  if (!hires) return;
+  s.hiresScale = std::clamp(hires->scale, 1.0, 8.0);
+  s.hiresSteps = hires->steps;
+  s.hiresStrength = hires->strength;
+  s.hiresResizeWidth = hires->resize_width;
+  s.hiresResizeHeight = hires->resize_height;
+  s.hiresUpscaler = qs(hires->upscaler);
+  if (!pipelines::is_hires_upscaler(hires->upscaler)) {
+    if (notes)
+      *notes << Bridge::tr("The upscaler \"%1\" is not in Gesso: Hires. fix uses Latent.").arg(s.hiresUpscaler);
+    s.hiresUpscaler = QStringLiteral("Latent");
+  }
+}
+
 GenerationSettings settingsFrom(const io::GenerationParameters& p, const GenerationSettings& base,
                                 const ModelChoices& choices, QStringList* notes) {
   GenerationSettings s = base;
@@ -266,7 +292,8 @@ GenerationSettings settingsFrom(const io::GenerationParameters& p, const Generat
   s.steps = p.steps;
   s.sampler = samplerFrom(p, base.sampler, notes);
   if (p.cfg_scale > 0) s.guidance = p.cfg_scale;
-  if (p.denoising_strength) s.strength = *p.denoising_strength;
+  restoreHires(p, s, notes);
+  if (p.denoising_strength && !s.hiresEnabled) s.strength = *p.denoising_strength;
   restoreSeedAndSize(p, s, notes);
   if (choices.models) restoreModel(p, s, *choices.models, notes);
   if (choices.vaes) restoreVae(p, s, *choices.vaes, notes);
@@ -368,6 +395,44 @@ std::optional<GenerationSettings> settingsFromParameters(const QString& text, QS
   return settingsFrom(*params, base, choices, notes);
 }
 
+pipelines::HiresFix hiresOf(const GenerationSettings& s) {
+  pipelines::HiresFix h;
+  h.enabled = s.hiresEnabled;
+  h.scale = s.hiresScale;
+  h.steps = s.hiresSteps;
+  h.strength = s.hiresStrength;
+  h.upscaler = s.hiresUpscaler.toStdString();
+  h.resize_width = s.hiresResizeWidth;
+  h.resize_height = s.hiresResizeHeight;
+  return h;
+}
+
+QString modeFromParameters(const QString& text) {
+  const auto p = parametersOf(text, nullptr);
+  if (!p) return {};
+  try {
+    if (pipelines::hires_from_parameters(*p)) return QStringLiteral("txt2img");
+    if (pipelines::inpaint_options_from(*p)) return QStringLiteral("inpaint");
+  } catch (const std::exception&) {
+    // A malformed value: its key still tells the mode.
+    for (const char* key : {"Mask blur", "Inpaint area", "Masked area padding", "Masked content"})
+      if (p->extra.count(key)) return QStringLiteral("inpaint");
+    return QStringLiteral("txt2img");
+  }
+  return p->denoising_strength ? QStringLiteral("img2img") : QStringLiteral("txt2img");
+}
+
+std::optional<pipelines::InpaintOptions> inpaintOptionsFromParameters(const QString& text, QStringList* notes) {
+  const auto p = parametersOf(text, nullptr);
+  if (!p) return std::nullopt;
+  try {
+    return pipelines::inpaint_options_from(*p);
+  } catch (const std::exception& e) {
+    if (notes) *notes << Bridge::tr("The inpainting options cannot be restored: %1").arg(qs(e.what()));
+    return std::nullopt;
+  }
+}
+
 QString parametersFromSettings(const GenerationSettings& s, const QString& modelName) {
   io::GenerationParameters p;
   p.prompt = s.prompt.toStdString();
@@ -380,6 +445,7 @@ QString parametersFromSettings(const GenerationSettings& s, const QString& model
   p.height = s.height;
   p.model = modelName.toStdString();
   if (s.mode != QLatin1String("txt2img")) p.denoising_strength = s.strength;
+  if (s.mode == QLatin1String("txt2img") && s.hiresEnabled) pipelines::add_hires_parameters(p, hiresOf(s));
   // As the engine writes it for the images it makes (stable_diffusion_pipeline.cpp).
   if (s.batchSize > 1) p.extra["Batch size"] = std::to_string(s.batchSize);
   if (!s.refiner.isEmpty() && s.mode != QLatin1String("inpaint")) {

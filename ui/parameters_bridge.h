@@ -34,7 +34,9 @@ struct ModelChoices {
 };
 
 // The settings a "parameters" text describes: prompt, negative prompt, steps, sampler, guidance,
-// seed (in fixed mode), size, denoising strength and the SDXL refiner. What the text does not say
+// seed (in fixed mode), size, denoising strength, the SDXL refiner and Hires. fix (on with A1111's
+// "Hires ..." keys, its "Denoising strength" then the second pass's; off without them; an upscaler
+// Gesso lacks is Latent, noted). What the text does not say
 // (mode, batch count and size, and any field it leaves out) comes from `base`: restoring an image's
 // parameters does not switch the panel's mode.
 // Sampler names are A1111's ("DPM++ 2M Karras", "Euler a"; 1.9+'s "Sampler: DPM++ 2M, Schedule
@@ -55,11 +57,26 @@ std::optional<GenerationSettings> settingsFromParameters(const QString& text, QS
                                                          const GenerationSettings& base, QStringList* notes,
                                                          const ModelChoices& choices);
 
+// The mode a text's image was made in, as A1111's keys tell it: "txt2img" with a "Hires ..." key
+// (Hires. fix is txt2img's) or without a denoising strength, "inpaint" with one of its inpainting
+// keys ("Mask blur", "Inpaint area", "Masked area padding", "Masked content"), else "img2img".
+// "" for a text that holds no generation parameters. settingsFromParameters leaves the mode as
+// it was; "Reuse parameters" sets it from this.
+QString modeFromParameters(const QString& text);
+
+// The inpainting options a text records (pipelines::inpaint_options_from: A1111 writes the ones
+// that differ from its defaults, "Mask blur" when not 0); nullopt when it has none of their keys,
+// or with a note in `notes` when one cannot be read.
+std::optional<pipelines::InpaintOptions> inpaintOptionsFromParameters(const QString& text, QStringList* notes = nullptr);
+
+// Hires. fix as the settings hold it.
+pipelines::HiresFix hiresOf(const GenerationSettings& settings);
+
 // The "parameters" text for an image made with `settings` (its seed: pass the seed that was used
 // when the mode is random) by the model `modelName` (left out when empty). The denoising strength
 // is written for img2img and inpaint only; the refiner (its folder's name) and its switch point
 // when there is one, outside inpaint (as the engine writes them), a separate VAE's file name as
-// "VAE". An empty sampler, the model's own, is written empty: the engine writes the name it
+// "VAE", Hires. fix in txt2img when it is on (its strength as "Denoising strength"). An empty sampler, the model's own, is written empty: the engine writes the name it
 // resolved for the images it makes.
 QString parametersFromSettings(const GenerationSettings& settings, const QString& modelName);
 

@@ -16,13 +16,21 @@ class ReadoutBar : public QWidget {
  public:
   explicit ReadoutBar(QWidget* parent = nullptr);
 
-  void startRun();                          // clears the chart and the figures
+  // Clears the chart, the count ("2 / 30"), the speed and the times: nothing of a run before shows.
+  void startRun();
   void setStage(const QString& stage);
   void setStep(int step, int total, double itPerSecond, double elapsedSeconds, double remainingSeconds,
                qint64 vramAllocated, qint64 vramReserved, qint64 vramTotal);
-  void finishRun(const QString& summary);   // "4 images in 3.2 s", "Cancelled", an error
+  // A run that made its images: "4 image(s) in 5.4 s" (the caller's wall time of the whole
+  // Generate), the bar full, no time left.
+  void finishRun(const QString& summary);
+  // A run that ended early ("Cancelled", "Failed"): the bar empty, no count, no time left.
+  void stopRun(const QString& summary);
 
+  QString stageText() const;
+  QString progressText() const;  // the bar's text: "2 / 30", "" before the first step
   QString speedText() const;
+  QString timeText() const;
   QString vramText() const;
   int progress() const;
 

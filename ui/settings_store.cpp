@@ -168,6 +168,7 @@ GenerationSettings SettingsStore::lastGeneration() const {
   g.refinerSwitch = ok && refinerSwitch > 0 && refinerSwitch < 1 ? refinerSwitch : d.refinerSwitch;
   g.vae = value(QStringLiteral("Generation/vae")).toString();
   g.plainPrompts = value(QStringLiteral("Generation/plainPrompts"), false).toBool();
+  readHires(g);
   return g;
 }
 
@@ -189,6 +190,31 @@ void SettingsStore::setLastGeneration(const GenerationSettings& g) {
   setValue(QStringLiteral("Generation/refinerSwitch"), g.refinerSwitch);
   setValue(QStringLiteral("Generation/vae"), g.vae);
   setValue(QStringLiteral("Generation/plainPrompts"), g.plainPrompts);
+  setValue(QStringLiteral("Generation/hiresEnabled"), g.hiresEnabled);
+  setValue(QStringLiteral("Generation/hiresScale"), g.hiresScale);
+  setValue(QStringLiteral("Generation/hiresSteps"), g.hiresSteps);
+  setValue(QStringLiteral("Generation/hiresStrength"), g.hiresStrength);
+  setValue(QStringLiteral("Generation/hiresUpscaler"), g.hiresUpscaler);
+  setValue(QStringLiteral("Generation/hiresResizeWidth"), g.hiresResizeWidth);
+  setValue(QStringLiteral("Generation/hiresResizeHeight"), g.hiresResizeHeight);
+}
+
+// Hires. fix's values; one out of its range (a hand-edited file) takes the default.
+void SettingsStore::readHires(GenerationSettings& g) const {
+  const GenerationSettings d;
+  bool ok = false;
+  g.hiresEnabled = value(QStringLiteral("Generation/hiresEnabled"), d.hiresEnabled).toBool();
+  const double scale = value(QStringLiteral("Generation/hiresScale")).toDouble(&ok);
+  g.hiresScale = ok && scale >= 1 && scale <= 8 ? scale : d.hiresScale;
+  const int steps = intValue(QStringLiteral("Generation/hiresSteps"), d.hiresSteps);
+  g.hiresSteps = steps >= 0 && steps <= 1000 ? steps : d.hiresSteps;
+  const double strength = value(QStringLiteral("Generation/hiresStrength")).toDouble(&ok);
+  g.hiresStrength = ok && strength > 0 && strength <= 1 ? strength : d.hiresStrength;
+  g.hiresUpscaler = value(QStringLiteral("Generation/hiresUpscaler"), d.hiresUpscaler).toString();
+  const int w = intValue(QStringLiteral("Generation/hiresResizeWidth"), 0);
+  const int h = intValue(QStringLiteral("Generation/hiresResizeHeight"), 0);
+  g.hiresResizeWidth = w >= 0 && w <= 8192 ? w : 0;
+  g.hiresResizeHeight = h >= 0 && h <= 8192 ? h : 0;
 }
 
 QStringList SettingsStore::modelFolders() const {
@@ -259,7 +285,7 @@ void SettingsStore::setLanguage(const QString& language) {
   setValue(QStringLiteral("Interface/language"), language);
 }
 int SettingsStore::previewInterval() const {
-  return qMax(0, intValue(QStringLiteral("Interface/previewInterval"), 5));
+  return qMax(0, intValue(QStringLiteral("Interface/previewInterval"), kDefaultPreviewInterval));
 }
 void SettingsStore::setPreviewInterval(int steps) {
   setValue(QStringLiteral("Interface/previewInterval"), qMax(0, steps));

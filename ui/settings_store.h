@@ -34,6 +34,16 @@ struct GenerationSettings {
   QString vae;
   // diffusers' plain prompts (brackets are text, one 77-token window) instead of A1111's syntax.
   bool plainPrompts = false;
+  // AUTOMATIC1111's Hires. fix, txt2img only (pipelines::HiresFix; its defaults): upscale by
+  // hiresScale, or to hiresResizeWidth x hiresResizeHeight when either is set; hiresSteps 0 is
+  // the first pass's count.
+  bool hiresEnabled = false;
+  double hiresScale = 2.0;
+  int hiresSteps = 0;
+  double hiresStrength = 0.7;
+  QString hiresUpscaler = QStringLiteral("Latent");
+  int hiresResizeWidth = 0;
+  int hiresResizeHeight = 0;
   // The model picker's entry (a folder or checkpoint path). The panel reports it and selects it
   // when it is listed ("" leaves the selection); the settings file keeps it as Models/current,
   // not with the rest of the generation.
@@ -99,7 +109,10 @@ class SettingsStore {
   void setOutputFolder(const QString& folder);
   QString language() const;      // "" = the system's
   void setLanguage(const QString& language);
-  int previewInterval() const;   // a preview every N steps; 0 = none
+  // A preview every N steps; 0 = none. Every 5 by default: each preview copies the latents to the
+  // host, which waits for the GPU; the readout's figures still update on every step.
+  static constexpr int kDefaultPreviewInterval = 5;
+  int previewInterval() const;  // kDefaultPreviewInterval until set
   void setPreviewInterval(int steps);
 
  private:
@@ -107,6 +120,7 @@ class SettingsStore {
   int intValue(const QString& key, int fallback) const;
   void setValue(const QString& key, const QVariant& value);
   void load();
+  void readHires(GenerationSettings& generation) const;
   bool fail(const QString& message, QString* error);
 
   QString m_path;

@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,6 +34,7 @@
 #include "engine/text/clip_tokenizer.h"
 #include "common/widgets.h"
 #include "ui/generation_panel.h"
+#include "ui/model_library.h"
 
 using gesso::pipelines::GenerationRequest;
 using gesso::pipelines::ModelFamily;
@@ -423,14 +425,50 @@ class TestGenerationPanel : public QObject {
     auto* plain = child<QCheckBox>(panel, "plainPromptsCheck");
     plain->setChecked(true);
     prompt->setPlainText(repeated(QStringLiteral("cat"), 76) + QStringLiteral(" (x)"));
-    QCOMPARE(count->text(), QStringLiteral("79/75"));
+    QCOMPARE(count->text(), QStringLiteral("79/75 (4 ignored)"));
     QVERIFY(count->font().bold());
-    QVERIFY(count->toolTip().contains(QStringLiteral("cuts")));
+    QVERIFY(count->styleSheet().contains(QStringLiteral("color")));
+    QVERIFY2(count->toolTip().contains(QStringLiteral("4 tokens past 75 are ignored")), qPrintable(count->toolTip()));
     GenerationSettings s = panel.settings();
     QVERIFY(s.plainPrompts);
     GenerationRequest r;
     panel.fillRequest(r);
     QVERIFY(r.plain_prompts);
+  }
+
+  // Issue 18, item 8: the counter tells the truth in both modes. A1111's syntax reads every chunk:
+  // past 75 is not cut (no red, the tooltip says nothing is cut); plain prompts are one window:
+  // past 75 is cut, in red, and the tooltip says how many tokens are ignored; at 75 nothing is.
+  void tokenCounterTellsWhatIsCut() {
+    GenerationPanel panel;
+    auto* prompt = child<QPlainTextEdit>(panel, "promptEdit");
+    auto* count = child<QLabel>(panel, "promptTokenCount");
+    auto* plain = child<QCheckBox>(panel, "plainPromptsCheck");
+    QVERIFY(!plain->isChecked());  // A1111's syntax by default
+    prompt->setPlainText(repeated(QStringLiteral("cat"), 80));
+    QCOMPARE(count->text(), QStringLiteral("80/150"));
+    QVERIFY(count->styleSheet().isEmpty() && !count->font().bold());
+    QVERIFY2(count->toolTip().contains(QStringLiteral("nothing is cut")), qPrintable(count->toolTip()));
+    QVERIFY(!count->toolTip().contains(QStringLiteral("ignored")));
+    plain->setChecked(true);  // the same prompt, now one window
+    QCOMPARE(count->text(), QStringLiteral("80/75 (5 ignored)"));
+    QVERIFY(!count->styleSheet().isEmpty() && count->font().bold());
+    QVERIFY(count->toolTip().contains(QStringLiteral("5 tokens past 75 are ignored")));
+    prompt->setPlainText(repeated(QStringLiteral("cat"), 75));  // exactly the window: nothing lost
+    QCOMPARE(count->text(), QStringLiteral("75/75"));
+    QVERIFY(count->styleSheet().isEmpty() && !count->font().bold());
+    QVERIFY(!count->toolTip().contains(QStringLiteral("are ignored")));
+    // Plain prompts count brackets and BREAK as text (diffusers reads them so), tags out.
+    prompt->setPlainText(QStringLiteral("a cat BREAK a dog <lora:style:1>"));
+    QCOMPARE(count->text(), QStringLiteral("5/75"));
+    // Back to A1111's syntax: BREAK starts a chunk; red gone.
+    plain->setChecked(false);
+    QCOMPARE(count->text(), QStringLiteral("77/150"));
+    QVERIFY(count->styleSheet().isEmpty());
+    // The negative prompt is counted and cut the same way.
+    plain->setChecked(true);
+    child<QPlainTextEdit>(panel, "negativePromptEdit")->setPlainText(repeated(QStringLiteral("blurry"), 76));
+    QCOMPARE(child<QLabel>(panel, "negativePromptTokenCount")->text(), QStringLiteral("76/75 (1 ignored)"));
   }
 
   // The LoRA picker lists the library's LoRAs and inserts A1111's tag at the cursor; their hashes
@@ -523,7 +561,8 @@ class TestGenerationPanel : public QObject {
     QCOMPARE(combo->itemText(1), QStringLiteral("sdxl — unreadable"));
     QVERIFY(!panel.currentModelFamily().has_value());
 
-    QString answer = QStringLiteral("/models/new");
+    const QString added = fakeModel(m_dir.filePath(QStringLiteral("picker")), "new", "sd1");
+    QString answer = added;
     panel.setFolderChooser([&answer](QWidget*) { return answer; });
     QSignalSpy folders(&panel, &GenerationPanel::modelFoldersChanged);
     QSignalSpy current(&panel, &GenerationPanel::currentModelFolderChanged);
@@ -533,26 +572,91 @@ class TestGenerationPanel : public QObject {
     };
     pickAddFolder();
     QCOMPARE(folders.count(), 1);
-    QCOMPARE(folders.at(0).at(0).toStringList(), (QStringList{"/models/sd15", "/models/sdxl", "/models/new"}));
-    QCOMPARE(panel.currentModelFolder(), QStringLiteral("/models/new"));
+    QCOMPARE(folders.at(0).at(0).toStringList(), (QStringList{"/models/sd15", "/models/sdxl", added}));
+    QCOMPARE(panel.currentModelFolder(), added);
     QCOMPARE(current.count(), 1);
 
     answer.clear();  // the dialog cancelled: back to the folder that was selected
     pickAddFolder();
-    QCOMPARE(panel.currentModelFolder(), QStringLiteral("/models/new"));
+    QCOMPARE(panel.currentModelFolder(), added);
     QCOMPARE(folders.count(), 1);
     QCOMPARE(current.count(), 1);
-
-    answer = QStringLiteral("/models/sdxl");  // one already listed is selected, not added again
-    pickAddFolder();
-    QCOMPARE(panel.currentModelFolder(), QStringLiteral("/models/sdxl"));
-    QCOMPARE(panel.modelFolders().size(), 3);
-    QCOMPARE(folders.count(), 1);
 
     combo->setCurrentIndex(0);
     emit combo->activated(0);
     QCOMPARE(panel.currentModelFolder(), QStringLiteral("/models/sd15"));
+    QCOMPARE(current.count(), 2);
+
+    answer = added;  // one already listed is selected, not added again
+    pickAddFolder();
+    QCOMPARE(panel.currentModelFolder(), added);
+    QCOMPARE(panel.modelFolders().size(), 3);
+    QCOMPARE(folders.count(), 1);
     QCOMPARE(current.count(), 3);
+  }
+
+  // Issue 18, item 7: "Add folder…" checks the folder as it is added (a diffusers model folder or a
+  // readable checkpoint of a family the form runs) and refuses anything else in words; a folder
+  // added by hand can be removed again (library entries cannot: they go with their files).
+  void addedModelsAreCheckedAndRemovable() {
+    const QString root = m_dir.filePath(QStringLiteral("checked"));
+    const QString good = fakeModel(root, "good", "sd1");
+    const QString notModel = root + QStringLiteral("/notes.safetensors");
+    QDir().mkpath(root);
+    QFile notes(notModel);
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("not a safetensors file");
+    notes.close();
+    const QString empty = root + QStringLiteral("/empty");
+    QDir().mkpath(empty);
+    GenerationPanel panel;
+    auto* combo = child<QComboBox>(panel, "modelCombo");
+    auto* error = child<QLabel>(panel, "modelFolderError");
+    auto* remove = child<QToolButton>(panel, "removeModelFolderButton");
+    QVERIFY(error->isHidden());
+    QVERIFY(!remove->isEnabled());  // nothing added yet
+    QString answer;
+    panel.setFolderChooser([&answer](QWidget*) { return answer; });
+    QSignalSpy folders(&panel, &GenerationPanel::modelFoldersChanged);
+    const auto add = [&](const QString& path) {
+      answer = path;
+      combo->setCurrentIndex(combo->count() - 1);
+      emit combo->activated(combo->count() - 1);
+    };
+    for (const QString& bad : {empty, root + QStringLiteral("/missing"), notModel}) {
+      add(bad);
+      QVERIFY2(panel.modelFolders().isEmpty(), qPrintable(bad));
+      QVERIFY2(!error->isHidden() && !error->text().isEmpty(), qPrintable(bad));
+      QCOMPARE(folders.count(), 0);
+      QCOMPARE(panel.currentModelFolder(), QString());
+    }
+    add(empty);
+    QVERIFY(error->text().contains(QStringLiteral("model_index.json")));
+    add(root + QStringLiteral("/missing"));
+    QVERIFY(error->text().contains(QStringLiteral("does not exist")));
+    add(notModel);
+    QVERIFY(error->text().contains(QStringLiteral("not a model Gesso can read")));
+    add(good);
+    QVERIFY(error->isHidden());
+    QCOMPARE(panel.modelFolders(), QStringList{good});
+    QCOMPARE(panel.currentModelFolder(), good);
+    QCOMPARE(folders.count(), 1);
+    QVERIFY(remove->isEnabled());
+    remove->click();
+    QVERIFY(panel.modelFolders().isEmpty());
+    QCOMPARE(folders.count(), 2);
+    QVERIFY(folders.at(1).at(0).toStringList().isEmpty());
+    QCOMPARE(panel.currentModelFolder(), QString());
+    QVERIFY(!remove->isEnabled());
+    // A library entry is not removable here.
+    gesso::ui::ModelEntry lib = gesso::ui::ModelLibrary::classify(good);
+    lib.subfolder = gesso::ui::ModelLibrary::kCheckpoints;
+    panel.setLibraryEntries({lib});
+    QCOMPARE(panel.currentModelFolder(), good);
+    QVERIFY(!remove->isEnabled());
+    panel.removeModelFolder(good);
+    QCOMPARE(panel.currentModelFolder(), good);
+    QCOMPARE(folders.count(), 2);
   }
 
   // Each folder's family from its model_index.json alone (the fake folders hold no weights).

@@ -4,6 +4,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QIcon>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -122,6 +123,7 @@ class TestHistoryStore : public QObject {
     HistoryStore store(dbPath());
     HistoryEntry e = makeEntry(1, QDateTime());
     e.modelName.clear();  // null strings are stored as ''
+    e.parameters.clear();  // an upscale of a PNG without text has none
     const QDateTime before = QDateTime::currentDateTime();
     const qint64 id = store.add(e);
     QVERIFY2(id > 0, qPrintable(store.lastError()));
@@ -129,6 +131,8 @@ class TestHistoryStore : public QObject {
     QVERIFY(got.created >= before.addMSecs(-1));
     QVERIFY(got.created <= QDateTime::currentDateTime());
     QCOMPARE(got.modelName, QString());
+    QCOMPARE(got.parameters, QString());
+    QCOMPARE(store.count(QStringLiteral("x")), 0);
   }
 
   void thumbnailIsScaledToFit256AndRoundTrips() {
@@ -221,6 +225,62 @@ class TestHistoryStore : public QObject {
     QVERIFY2(newer.lastError().contains(QStringLiteral("newer Gesso")), qPrintable(newer.lastError()));
   }
 
+  // A history written by the first version (no prompt_key column) is upgraded in place, its rows
+  // kept and made searchable.
+  void upgradesAVersion1History() {
+    {
+      QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+      db.setDatabaseName(dbPath());
+      QVERIFY(db.open());
+      QSqlQuery q(db);
+      QVERIFY(q.exec(QStringLiteral(
+          "CREATE TABLE entries (id INTEGER PRIMARY KEY AUTOINCREMENT, created INTEGER NOT NULL,"
+          " image_path TEXT NOT NULL, parameters TEXT NOT NULL, model_name TEXT NOT NULL,"
+          " seed INTEGER NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL, thumbnail BLOB)")));
+      QVERIFY(q.exec(QStringLiteral("INSERT INTO entries (created, image_path, parameters, model_name, seed, width,"
+                                    " height) VALUES (1, '/a.png', 'A Red Barn\nNegative prompt: snow', 'm', 1, 8, 8)")));
+      QVERIFY(q.exec(QStringLiteral("INSERT INTO entries (created, image_path, parameters, model_name, seed, width,"
+                                    " height) VALUES (2, '/b.png', 'green field', 'm', 2, 8, 8)")));
+      QVERIFY(q.exec(QStringLiteral("INSERT INTO entries (created, image_path, parameters, model_name, seed, width,"
+                                    " height) VALUES (3, '/c.png', '', 'm', 3, 8, 8)")));  // no text at all
+      QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+    HistoryStore store(dbPath());
+    QVERIFY2(store.isOpen(), qPrintable(store.lastError()));
+    QCOMPARE(store.count(), 3);
+    QCOMPARE(store.count(QStringLiteral("red barn")), 1);
+    QCOMPARE(store.count(QStringLiteral("snow")), 0);  // the negative prompt is not searched
+    const QList<HistoryEntry> found = store.list(10, 0, {QStringLiteral("FIELD"), false});
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found[0].imagePath, QStringLiteral("/b.png"));
+    QVERIFY(store.add(makeEntry(3, kT0)) > 0);
+    QCOMPARE(store.count(QStringLiteral("prompt 3")), 1);
+  }
+
+  void listsWithoutThumbnailsAndReadsOneOnDemand() {
+    HistoryStore store(dbPath());
+    const qint64 id = store.add(makeEntry(1, kT0));
+    const QList<HistoryEntry> rows = store.list(10, 0, {QString(), false});
+    QCOMPARE(rows.size(), 1);
+    QVERIFY(rows[0].thumbnail.isNull());
+    QCOMPARE(rows[0].parameters, makeEntry(1, kT0).parameters);
+    QCOMPARE(store.thumbnail(id).size(), QSize(32, 48));
+    QVERIFY(store.thumbnail(id + 100).isNull());
+    QVERIFY(store.lastError().contains(QStringLiteral("No history entry")));
+  }
+
+  void addsSeveralInOneTransaction() {
+    HistoryStore store(dbPath());
+    const QList<qint64> ids = store.add(QList<HistoryEntry>{makeEntry(1, kT0), makeEntry(2, kT0.addSecs(1))});
+    QCOMPARE(ids.size(), 2);
+    QVERIFY(ids[1] > ids[0]);
+    QCOMPARE(store.count(), 2);
+    QCOMPARE(store.get(ids[1])->seed, qint64(1002));
+    QVERIFY(store.add(QList<HistoryEntry>{}).isEmpty());
+    QCOMPARE(store.count(), 2);
+  }
+
   void corruptFileGivesAnErrorNotACrash() {
     QByteArray garbage;
     for (int i = 0; i < 8192; ++i) garbage.append(char((i * 7919 + 13) & 0xFF));
@@ -237,6 +297,8 @@ class TestHistoryStore : public QObject {
       QVERIFY(!store.get(1).has_value());
       QVERIFY(!store.remove(1, true));
       QCOMPARE(store.count(), -1);
+      QVERIFY(store.thumbnail(1).isNull());
+      QVERIFY(store.add(QList<HistoryEntry>{makeEntry(1, kT0)}).isEmpty());
       HistoryModel model(store);  // an empty panel, not a crash
       QCOMPARE(model.rowCount(), 0);
     }
@@ -305,13 +367,17 @@ class TestHistoryStore : public QObject {
     }
 
     const QModelIndex top = model.index(0);
-    QCOMPARE(model.data(top, Qt::DisplayRole).toString(), QStringLiteral("a cat, sitting on a mat with a hat"));
+    QCOMPARE(model.data(top, HistoryModel::PromptRole).toString(), QStringLiteral("a cat, sitting on a mat with a hat"));
+    // The caption: the prompt's start, then what tells it from its batch neighbours.
+    QCOMPARE(model.data(top, Qt::DisplayRole).toString(), gesso::ui::galleryCaption(*model.entryAt(0)));
+    QVERIFY(model.data(top, Qt::DisplayRole).toString().startsWith(QStringLiteral("a cat, sitting on a mat with a hat\n")));
     QCOMPARE(model.data(top, Qt::ToolTipRole).toString(), kParameters);
-    QCOMPARE(model.data(top, Qt::DecorationRole).value<QImage>().size(), QSize(32, 48));
+    QCOMPARE(model.data(top, HistoryModel::ThumbnailRole).value<QImage>().size(), QSize(32, 48));
+    QCOMPARE(model.data(top, Qt::DecorationRole).value<QIcon>().availableSizes(), QList<QSize>({QSize(32, 48)}));
     QCOMPARE(model.data(top, HistoryModel::IdRole).toLongLong(), catId);
     QCOMPARE(model.data(top, HistoryModel::SeedRole).toLongLong(), qint64(1001));
     QCOMPARE(model.data(top, HistoryModel::SizeRole).toSize(), QSize(576, 768));
-    QCOMPARE(model.data(model.index(2), Qt::DisplayRole).toString(), QStringLiteral("prompt 3"));
+    QCOMPARE(model.data(model.index(2), HistoryModel::PromptRole).toString(), QStringLiteral("prompt 3"));
     QVERIFY(!model.data(model.index(3), Qt::DisplayRole).isValid());
 
     const qint64 newest = store.add(makeEntry(4, kT0.addSecs(30)));

@@ -2,11 +2,16 @@
 // the padding is only editable for "only masked", and every control says what it does.
 #include <QtTest>
 
+#include <QApplication>
 #include <QComboBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
 #include <QSignalSpy>
 #include <QSpinBox>
 
 #include "common/widgets.h"
+#include "ui/generation_panel.h"
 #include "ui/inpaint_panel.h"
 
 using gesso::pipelines::InpaintArea;
@@ -126,6 +131,40 @@ class TestInpaintPanel : public QObject {
         QVERIFY2(!combo->itemData(i, Qt::ToolTipRole).toString().isEmpty(), name);
     }
     QCOMPARE(child<QComboBox>(panel, "maskedContentCombo")->count(), 4);
+  }
+
+  // The Generate dock's order: the form, then these options. Disabling the focused Generate button
+  // used to hand focus to the next field in the chain, the Mask blur box, where a key changed it.
+  void generateKeepsFocusOutOfMaskBlur() {
+    QWidget dock;
+    auto* layout = new QVBoxLayout(&dock);
+    auto* generation = new gesso::ui::GenerationPanel(&dock);
+    auto* inpaint = new InpaintPanel(&dock);
+    layout->addWidget(generation);
+    layout->addWidget(inpaint);
+    dock.show();
+    dock.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dock));
+    QPushButton* generate = generation->generateButton();
+    auto* prompt = child<QPlainTextEdit>(*generation, "promptEdit");
+    auto* maskBlur = child<QSpinBox>(*inpaint, "maskBlurSpin");
+    generate->setFocus();
+    QCOMPARE(QApplication::focusWidget(), generate);
+
+    generation->setBusy(true);
+    QVERIFY(!maskBlur->hasFocus());
+    QCOMPARE(QApplication::focusWidget(), prompt);
+    generation->setBusy(false);
+    QCOMPARE(QApplication::focusWidget(), prompt);  // where the user goes on typing
+
+    // Cancel focused when the run ends: focus goes back to Generate.
+    generation->setBusy(true);
+    auto* cancel = child<QPushButton>(*generation, "cancelButton");
+    cancel->setFocus();
+    QCOMPARE(QApplication::focusWidget(), cancel);
+    generation->setBusy(false);
+    QCOMPARE(QApplication::focusWidget(), generate);
+    QVERIFY(!maskBlur->hasFocus());
   }
 };
 

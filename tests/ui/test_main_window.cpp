@@ -5,7 +5,9 @@
 // restores its parameters; inpainting runs from a painted mask. With the tiny SDXL fixtures: the
 // families in the model list, an SDXL base run with its refiner (recorded in the PNG, restored from
 // it), the VRAM estimate with the refiner, the token counter of a refiner folder; a run's note
-// stays in the status bar after the run finishes.
+// stays in the status bar after the run finishes. After a run the window fits 1024x700 with every
+// dock at least 200 px wide; a random seed is shown in the form after its run; an A1111 PNG opened
+// as the source image offers its parameters.
 #include <QtTest>
 
 #include <QStandardPaths>
@@ -13,7 +15,12 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QMessageBox>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QToolButton>
+#include <QDockWidget>
 #include <QPushButton>
 #include <QLabel>
 #include <QStatusBar>
@@ -248,6 +255,38 @@ class TestMainWindow : public QObject {
     QCOMPARE(window.generationPanel()->settings().prompt, QString("masterpiece, a castle\non a hill"));
   }
 
+  // Opened as a source, an A1111 PNG is the source and offers its parameters; taken, they fill the
+  // form and the mode stays img2img; a plain image asks nothing.
+  void sourcePngOffersItsParameters() {
+    MainWindow window(paths());
+    window.show();
+    const QString png = m_dir.filePath("source-a1111.png");
+    QImage image(80, 64, QImage::Format_RGB888);
+    image.fill(Qt::darkRed);
+    QVERIFY(gesso::ui::writeImageAtomically(image, png, "a red barn\nSteps: 17, Sampler: Euler a, CFG scale: 5, "
+                                                         "Seed: 31337, Size: 640x512, Model: unknown-model"));
+    const QString promptBefore = window.generationPanel()->settings().prompt;
+    QVERIFY(window.openSourceImage(png));
+    QCOMPARE(window.generationPanel()->mode(), QString("img2img"));
+    QCOMPARE(window.maskCanvas()->image().size(), QSize(80, 64));
+    auto* box = window.findChild<QMessageBox*>("offerParametersBox");
+    QVERIFY(box);
+    QCOMPARE(window.generationPanel()->settings().prompt, promptBefore);  // nothing taken unasked
+    box->button(QMessageBox::Yes)->click();
+    const auto s = window.generationPanel()->settings();
+    QCOMPARE(s.prompt, QString("a red barn"));
+    QCOMPARE(s.steps, 17);
+    QCOMPARE(s.seed, qint64(31337));
+    QCOMPARE(window.generationPanel()->mode(), QString("img2img"));
+    QVERIFY2(window.statusBar()->currentMessage().contains("unknown-model"), qPrintable(window.statusBar()->currentMessage()));
+    QTRY_VERIFY(!window.findChild<QMessageBox*>("offerParametersBox"));
+    QImage plain(32, 32, QImage::Format_RGB888);
+    plain.fill(Qt::green);
+    QVERIFY(plain.save(m_dir.filePath("plain-source.png")));
+    QVERIFY(window.openSourceImage(m_dir.filePath("plain-source.png")));
+    QVERIFY(!window.findChild<QMessageBox*>("offerParametersBox"));
+  }
+
   // The estimate follows the form and the toggles before any run.
   void estimateFollowsSizeAndToggles() {
     MainWindow window(paths());
@@ -470,6 +509,53 @@ class TestMainWindow : public QObject {
     QCOMPARE(back.scale, 0.75);
     QCOMPARE(back.end, 0.8);
     QCOMPARE(unit->image(), control);  // kept: PNG text carries no image
+  }
+
+  // Issue 18, item 2: after a run the window could not be narrower than about 1245 px and, at
+  // 1024x700, the history dock shrank to about 50 px. Now it fits 1024x700 and every dock keeps a
+  // usable width.
+  void windowFits1024x700AfterARun() {
+    MainWindow window(paths());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    prepare(window);
+    auto s = window.generationPanel()->settings();
+    s.batchSize = 2;  // the result strip shows too
+    window.generationPanel()->setSettings(s);
+    QVERIFY(runAndWait(window));
+    window.resize(1024, 700);
+    QTest::qWait(50);
+    QCOMPARE(window.size(), QSize(1024, 700));
+    for (QDockWidget* dock : window.findChildren<QDockWidget*>()) {
+      if (!dock->isVisible()) continue;  // a tab behind another
+      qInfo("%s: %d px", qPrintable(dock->objectName()), dock->width());
+      QVERIFY2(dock->width() >= 200, qPrintable(dock->objectName() + ": " + QString::number(dock->width())));
+    }
+    QVERIFY(window.centralWidget()->width() >= 300);  // the image keeps a place too
+  }
+
+  // Issue 18, item 5: a random seed is shown in the form after the run (the one the PNG records);
+  // Random stays on, so the next run draws another; "reuse" (♻) then fixes it.
+  void aRandomSeedIsShownAfterTheRun() {
+    MainWindow window(paths());
+    window.show();
+    prepare(window);
+    auto s = window.generationPanel()->settings();
+    s.seedMode = gesso::ui::SeedMode::Random;
+    s.seed = 5;
+    window.generationPanel()->setSettings(s);
+    auto* seedEdit = window.findChild<QLineEdit*>("seedEdit");
+    QCOMPARE(seedEdit->text(), QStringLiteral("5"));
+    QVERIFY(runAndWait(window));
+    const QString text = window.imageView()->currentParameters();
+    const auto match = QRegularExpression(QStringLiteral("Seed: (\\d+)")).match(text);
+    QVERIFY2(match.hasMatch(), qPrintable(text));
+    QCOMPARE(seedEdit->text(), match.captured(1));
+    QVERIFY(window.findChild<QCheckBox*>("randomSeedCheck")->isChecked());
+    QCOMPARE(window.generationPanel()->settings().seedMode, gesso::ui::SeedMode::Random);
+    window.findChild<QToolButton*>("reuseSeedButton")->click();
+    QCOMPARE(window.generationPanel()->settings().seedMode, gesso::ui::SeedMode::Fixed);
+    QCOMPARE(QString::number(window.generationPanel()->settings().seed), match.captured(1));
   }
 
   void inpaintsFromAPaintedMask() {

@@ -573,6 +573,117 @@ class TestMaskCanvas : public QObject {
     undo->trigger();
     QVERIFY(!m_canvas->hasMask());
   }
+
+  // img2img has no mask: hidden, it is neither drawn nor edited, and comes back as it was.
+  void hiddenMaskIsNotDrawnNorEdited() {
+    QVERIFY(m_canvas->isMaskVisible());  // the default
+    QSignalSpy visibleSpy(m_canvas.get(), &MaskCanvas::maskVisibleChanged);
+    m_canvas->setBrushSize(30);
+    stroke(*m_canvas, {{50.5, 75.5}});
+    const QImage painted = m_canvas->mask();
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(m_canvas.get(), &leave);
+    const QPoint masked = widgetPoint(*m_canvas, {50.5, 75.5});
+    QVERIFY(m_canvas->grab().toImage().pixelColor(masked) != QColor(128, 128, 128));
+
+    m_canvas->setMaskVisible(false);
+    QCOMPARE(visibleSpy.count(), 1);
+    QVERIFY(!m_canvas->isMaskVisible());
+    QCOMPARE(m_canvas->grab().toImage().pixelColor(masked), QColor(128, 128, 128));
+    stroke(*m_canvas, {{150.5, 75.5}, {170.5, 75.5}});
+    stroke(*m_canvas, {{50.5, 75.5}}, Qt::RightButton);  // the eraser neither
+    QTest::keyClick(m_canvas.get(), Qt::Key_Z, Qt::ControlModifier);
+    QTest::keyClick(m_canvas.get(), Qt::Key_BracketRight);
+    QTest::keyClick(m_canvas.get(), Qt::Key_E);
+    QCOMPARE(m_canvas->mask(), painted);
+    QCOMPARE(m_canvas->undoStack()->count(), 1);
+    QCOMPARE(m_canvas->brushSize(), 30);
+    QCOMPARE(m_canvas->tool(), MaskCanvas::Tool::Brush);
+
+    m_canvas->setMaskVisible(true);
+    QCOMPARE(visibleSpy.count(), 2);
+    QCOMPARE(m_canvas->mask(), painted);
+    QVERIFY(m_canvas->grab().toImage().pixelColor(masked) != QColor(128, 128, 128));
+    stroke(*m_canvas, {{150.5, 75.5}});
+    QCOMPARE(maskAt(m_canvas->mask(), 150, 75), 255);
+  }
+
+  // Ctrl+Y and Ctrl+Shift+Z both redo, whatever the platform's own redo key is.
+  void ctrlYAndCtrlShiftZRedo() {
+    m_canvas->setBrushSize(8);
+    stroke(*m_canvas, {{50.5, 50.5}, {90.5, 50.5}});
+    const QImage painted = m_canvas->mask();
+    QTest::keyClick(m_canvas.get(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!m_canvas->hasMask());
+    QTest::keyClick(m_canvas.get(), Qt::Key_Y, Qt::ControlModifier);
+    QCOMPARE(m_canvas->mask(), painted);
+    QTest::keyClick(m_canvas.get(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!m_canvas->hasMask());
+    QTest::keyClick(m_canvas.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_canvas->mask(), painted);
+    // The canvas claims them before a window-wide shortcut could.
+    QKeyEvent overrideY(QEvent::ShortcutOverride, Qt::Key_Y, Qt::ControlModifier);
+    QApplication::sendEvent(m_canvas.get(), &overrideY);
+    QVERIFY(overrideY.isAccepted());
+    QKeyEvent overrideShiftZ(QEvent::ShortcutOverride, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QApplication::sendEvent(m_canvas.get(), &overrideShiftZ);
+    QVERIFY(overrideShiftZ.isAccepted());
+  }
+
+  // The default brush is 1/16 of the image's shorter side, until the user picks a size.
+  void defaultBrushFollowsTheImageSize() {
+    QCOMPARE(MaskCanvas::defaultBrushSize({512, 512}), 32);
+    QCOMPARE(MaskCanvas::defaultBrushSize({1024, 768}), 48);
+    QCOMPARE(MaskCanvas::defaultBrushSize({128, 128}), 8);
+    QCOMPARE(MaskCanvas::defaultBrushSize({8, 8}), 1);
+    QCOMPARE(MaskCanvas::defaultBrushSize({100000, 100000}), MaskCanvas::kMaxBrushSize);
+
+    MaskCanvas canvas;
+    QCOMPARE(canvas.brushSize(), 48);  // before any image
+    QSignalSpy sizeSpy(&canvas, &MaskCanvas::brushSizeChanged);
+    canvas.setImage(grayImage(128, 128));
+    QCOMPARE(canvas.brushSize(), 8);
+    QCOMPARE(sizeSpy.count(), 1);  // the tools bar follows
+    canvas.setImage(grayImage(2048, 1536));
+    QCOMPARE(canvas.brushSize(), 96);
+    canvas.setImage(QImage());
+    QCOMPARE(canvas.brushSize(), 96);  // no image: nothing to scale to
+
+    canvas.setBrushSize(100);  // the user's choice stays from image to image
+    canvas.setImage(grayImage(128, 128));
+    QCOMPARE(canvas.brushSize(), 100);
+  }
+
+  void keysChoosingASizeKeepItToo() {
+    MaskCanvas canvas;
+    canvas.setImage(grayImage(512, 512));
+    QCOMPARE(canvas.brushSize(), 32);
+    QTest::keyClick(&canvas, Qt::Key_BracketRight);
+    const int chosen = canvas.brushSize();
+    QVERIFY(chosen > 32);
+    canvas.setImage(grayImage(128, 128));
+    QCOMPARE(canvas.brushSize(), chosen);
+  }
+
+  // The bar's two rows: painting tools hide with the mask, Fit stays.
+  void toolsBarHidesTheMaskToolsWithTheMask() {
+    MaskToolsBar bar(m_canvas.get());
+    bar.resize(800, bar.sizeHint().height());
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    auto* spin = bar.findChild<QSpinBox*>("brushSizeSpin");
+    auto* fill = bar.findChild<QAction*>("fillAction");
+    auto* redo = bar.findChild<QAction*>("redoAction");
+    auto* fit = bar.findChild<QAction*>("fitAction");
+    QVERIFY(spin && fill && redo && fit);
+    QVERIFY(spin->isVisible() && fill->isVisible() && redo->isVisible() && fit->isVisible());
+    m_canvas->setMaskVisible(false);
+    QVERIFY(!spin->isVisible());
+    QVERIFY(!fill->isVisible() && !redo->isVisible());
+    QVERIFY(fit->isVisible());
+    m_canvas->setMaskVisible(true);
+    QVERIFY(spin->isVisible() && fill->isVisible() && redo->isVisible());
+  }
 };
 
 QTEST_MAIN(TestMaskCanvas)

@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -504,6 +505,68 @@ class TestModelLibrary : public QObject {
     child<QPushButton>(dialog, "removeExtraFolderButton")->click();
     QCOMPARE(folders.count(), 3);
     QVERIFY(folders.at(2).at(1).toStringList().isEmpty());
+  }
+
+  // Issue 18, item 7: what is added as a model is checked then, with the reason in words: a
+  // diffusers folder (model_index.json) or a readable checkpoint of a family Generate runs.
+  void modelsAreCheckedWhenAdded() {
+    const auto problem = [](const QString& path) { return ModelLibrary::modelProblem(ModelLibrary::classify(path)); };
+    QCOMPARE(problem(tinyModel()), QString());
+    QCOMPARE(problem(at("Stable-diffusion/sd15-pruned.safetensors")), QString());
+    QCOMPARE(problem(at("Stable-diffusion/SDXL/inpaint.safetensors")), QString());
+    const QString empty = m_dir.filePath("not-a-model");
+    QDir().mkpath(empty);
+    QVERIFY2(problem(empty).contains("model_index.json"), qPrintable(problem(empty)));
+    QVERIFY(problem(at("Stable-diffusion/broken.safetensors")).contains("not a model Gesso can read"));
+    QVERIFY(problem(m_dir.filePath("missing.safetensors")).contains("does not exist"));
+    const QString vae = problem(at("VAE/sdxl_vae.safetensors"));
+    QVERIFY2(vae.contains("not a model") && vae.contains("VAE"), qPrintable(vae));
+    QVERIFY(problem(at("Lora/style/ink.safetensors")).contains("Lora"));
+    QVERIFY(problem(at("embeddings/bad-hands.safetensors")).contains("embeddings"));
+  }
+
+  // The dialog's extra folders: checked as they are added (refused with the reason shown, nothing
+  // emitted), and removable one at a time (Remove is off while none is selected).
+  void dialogChecksAndRemovesExtraFolders() {
+    ModelLibrary library(m_dir.filePath("cache-check.json"));
+    library.setFolders(m_root, {});
+    ModelLibraryDialog dialog(library);
+    QSignalSpy folders(&dialog, &ModelLibraryDialog::foldersChanged);
+    QString answer;
+    dialog.setFolderChooser([&answer](QWidget*, const QString&) { return answer; });
+    auto* add = child<QPushButton>(dialog, "addExtraFolderButton");
+    auto* remove = child<QPushButton>(dialog, "removeExtraFolderButton");
+    auto* error = child<QLabel>(dialog, "extraFolderError");
+    QVERIFY(error->isHidden());
+    QVERIFY(!remove->isEnabled());
+    const QString file = at("Stable-diffusion/sd15-pruned.safetensors");
+    const QList<QPair<QString, QString>> refused = {{m_dir.filePath("nowhere"), "does not exist"},
+                                                    {file, "not a folder"},
+                                                    {at("Lora"), "inside the models folder"},
+                                                    {m_root, "inside the models folder"}};
+    for (const auto& [path, why] : refused) {
+      answer = path;
+      add->click();
+      QVERIFY2(!error->isHidden() && error->text().contains(why), qPrintable(path + ": " + error->text()));
+      QCOMPARE(folders.count(), 0);
+      QVERIFY(dialog.extraFolders().isEmpty());
+    }
+    const QString extra = m_dir.filePath("extra-checked");
+    QDir().mkpath(extra);
+    answer = extra;
+    add->click();
+    QVERIFY(error->isHidden());
+    QCOMPARE(dialog.extraFolders(), QStringList{extra});
+    QCOMPARE(folders.count(), 1);
+    add->click();  // the same again: said so, not listed twice
+    QVERIFY(error->text().contains("listed already"));
+    QCOMPARE(dialog.extraFolders(), QStringList{extra});
+    QCOMPARE(folders.count(), 1);
+    QVERIFY(remove->isEnabled());  // the folder just added is selected
+    remove->click();
+    QVERIFY(dialog.extraFolders().isEmpty());
+    QCOMPARE(folders.count(), 2);
+    QVERIFY(!remove->isEnabled());
   }
 
   void settingsKeepTheFolders() {

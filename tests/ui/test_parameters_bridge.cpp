@@ -499,6 +499,126 @@ class TestParametersBridge : public QObject {
     QVERIFY(*refined == s);
   }
 
+  // A1111's Hires. fix keys switch it on with their values; its "Denoising strength" is the second
+  // pass's, and the img2img strength stays the base's.
+  void a1111HiresRestores() {
+    const QString text = a1111Line(QStringLiteral("Euler a")) +
+                         QStringLiteral(", Denoising strength: 0.45, Hires upscale: 1.5, Hires steps: 12, "
+                                        "Hires upscaler: Latent (nearest)");
+    QStringList notes;
+    const auto s = settingsFromParameters(text, nullptr, unusualBase(), &notes);
+    QVERIFY(s.has_value());
+    QVERIFY(s->hiresEnabled);
+    QCOMPARE(s->hiresScale, 1.5);
+    QCOMPARE(s->hiresSteps, 12);
+    QCOMPARE(s->hiresStrength, 0.45);
+    QCOMPARE(s->hiresUpscaler, QStringLiteral("Latent (nearest)"));
+    QCOMPARE(s->hiresResizeWidth, 0);
+    QCOMPARE(s->strength, unusualBase().strength);
+    QVERIFY2(notes.isEmpty(), qPrintable(notes.join('\n')));
+    // "Hires resize" instead of a scale; an upscaler Gesso lacks is Latent, and said.
+    const auto resized = settingsFromParameters(
+        a1111Line(QStringLiteral("Euler a")) + QStringLiteral(", Hires resize: 1024x0, Hires upscaler: 4x-UltraSharp"),
+        nullptr, unusualBase(), &notes);
+    QVERIFY(resized->hiresEnabled);
+    QCOMPARE(resized->hiresResizeWidth, 1024);
+    QCOMPARE(resized->hiresResizeHeight, 0);
+    QCOMPARE(resized->hiresUpscaler, QStringLiteral("Latent"));
+    QCOMPARE(notes.size(), 1);
+    QVERIFY2(notes.first().contains(QStringLiteral("4x-UltraSharp")), qPrintable(notes.first()));
+    // A text without them: off, as the image was made, whatever the base had.
+    GenerationSettings on = unusualBase();
+    on.hiresEnabled = true;
+    QVERIFY(!settingsFromParameters(a1111Line(QStringLiteral("Euler a")), nullptr, on)->hiresEnabled);
+  }
+
+  void hiresRoundTrips() {
+    GenerationSettings s;
+    s.prompt = QStringLiteral("a cat");
+    s.sampler = QStringLiteral("Euler a");
+    s.seedMode = SeedMode::Fixed;
+    s.hiresEnabled = true;
+    s.hiresScale = 2;
+    s.hiresSteps = 10;
+    s.hiresStrength = 0.5;
+    const QString text = parametersFromSettings(s, QString());
+    QVERIFY2(text.contains(QStringLiteral("Denoising strength: 0.5")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("Hires upscale: 2, Hires steps: 10, Hires upscaler: Latent")), qPrintable(text));
+    QCOMPARE(gesso::ui::modeFromParameters(text), QStringLiteral("txt2img"));
+    auto back = settingsFromParameters(text, nullptr, GenerationSettings{});
+    QVERIFY(back.has_value());
+    QVERIFY(*back == s);
+    s.hiresResizeWidth = 640, s.hiresResizeHeight = 480, s.hiresSteps = 0;
+    const QString resized = parametersFromSettings(s, QString());
+    QVERIFY2(resized.contains(QStringLiteral("Hires resize: 640x480")) && !resized.contains(QStringLiteral("Hires steps")),
+             qPrintable(resized));
+    back = settingsFromParameters(resized, nullptr, GenerationSettings{});
+    QVERIFY(*back == s);
+    // Outside txt2img nothing of it is written (the engine runs it in txt2img only).
+    s.mode = QStringLiteral("img2img");
+    QVERIFY(!parametersFromSettings(s, QString()).contains(QStringLiteral("Hires")));
+  }
+
+  void modeFromText_data() {
+    QTest::addColumn<QString>("keys");
+    QTest::addColumn<QString>("mode");
+    QTest::newRow("plain") << "" << "txt2img";
+    QTest::newRow("hires") << ", Denoising strength: 0.7, Hires upscale: 2" << "txt2img";
+    QTest::newRow("strength") << ", Denoising strength: 0.6" << "img2img";
+    QTest::newRow("mask blur") << ", Denoising strength: 0.6, Mask blur: 4" << "inpaint";
+    QTest::newRow("only masked") << ", Denoising strength: 1, Inpaint area: Only masked, Masked area padding: 32"
+                                 << "inpaint";
+    QTest::newRow("bad masked content") << ", Masked content: paint" << "inpaint";
+  }
+
+  void modeFromText() {
+    QFETCH(QString, keys);
+    QFETCH(QString, mode);
+    QCOMPARE(gesso::ui::modeFromParameters(a1111Line(QStringLiteral("Euler a")) + keys), mode);
+    QCOMPARE(gesso::ui::modeFromParameters(QStringLiteral("just a prompt")), QString());
+  }
+
+  void inpaintOptionsRestore() {
+    QStringList notes;
+    const auto o = gesso::ui::inpaintOptionsFromParameters(
+        a1111Line(QStringLiteral("Euler a")) +
+            QStringLiteral(", Denoising strength: 0.8, Mask blur: 7, Inpaint area: Only masked, Masked area padding: 48, "
+                           "Masked content: fill"),
+        &notes);
+    QVERIFY(o.has_value());
+    QCOMPARE(o->mask_blur, 7);
+    QCOMPARE(o->area, gesso::pipelines::InpaintArea::kOnlyMasked);
+    QCOMPARE(o->only_masked_padding, 48);
+    QCOMPARE(o->masked_content, gesso::pipelines::MaskedContent::kFill);
+    QVERIFY(!gesso::ui::inpaintOptionsFromParameters(a1111Line(QStringLiteral("Euler a")), &notes));
+    QVERIFY(notes.isEmpty());
+    QVERIFY(!gesso::ui::inpaintOptionsFromParameters(a1111Line(QStringLiteral("Euler a")) +
+                                                         QStringLiteral(", Masked content: paint"), &notes));
+    QCOMPARE(notes.size(), 1);  // said, not dropped
+  }
+
+  // "Reuse parameters": the model by hash (else name) when the library has it; one it lacks is
+  // said in the notes, the selection left as it was.
+  void modelRestoresOrIsNoted() {
+    gesso::ui::ModelEntry known;
+    known.name = QStringLiteral("renamed.safetensors");
+    known.path = QStringLiteral("/models/Stable-diffusion/renamed.safetensors");
+    known.kind = gesso::pipelines::ModelFileKind::kCheckpoint;
+    known.sha256 = QStringLiteral("6ce0161689b3853acaa03779ec93eafe75a02f4ced659bee03f50797806fa2fa");
+    gesso::ui::ModelChoices choices{{}, QList<gesso::ui::ModelEntry>{known}, QList<gesso::ui::ModelEntry>{}, std::nullopt};
+    GenerationSettings base = unusualBase();
+    base.model = QStringLiteral("/models/other");
+    QStringList notes;
+    auto s = settingsFromParameters(kA1111Text, nullptr, base, &notes, choices);
+    QCOMPARE(s->model, known.path);
+    QVERIFY2(notes.isEmpty(), qPrintable(notes.join('\n')));
+    choices.models = QList<gesso::ui::ModelEntry>{};
+    s = settingsFromParameters(kA1111Text, nullptr, base, &notes, choices);
+    QCOMPARE(s->model, base.model);
+    QCOMPARE(notes.size(), 1);
+    QVERIFY2(notes.first().contains(QStringLiteral("v1-5-pruned-emaonly")), qPrintable(notes.first()));
+  }
+
   void pngWithoutParametersSaysSo() {
     const QString path = m_dir.filePath(QStringLiteral("plain.png"));
     QImage image(16, 16, QImage::Format_RGB32);

@@ -39,6 +39,13 @@ GenerationSettings hostileGeneration() {
   g.strength = 0.35;
   g.refiner = QStringLiteral("/models/猫, x=y/sd_xl_refiner_1.0");
   g.refinerSwitch = 0.65;
+  g.hiresEnabled = true;
+  g.hiresScale = 1.75;
+  g.hiresSteps = 12;
+  g.hiresStrength = 0.45;
+  g.hiresUpscaler = QStringLiteral("Latent (nearest)");
+  g.hiresResizeWidth = 1536;
+  g.hiresResizeHeight = 0;
   return g;
 }
 
@@ -69,6 +76,13 @@ class TestSettingsStore : public QObject {
     QCOMPARE(g.refinerSwitch, 0.8);
     QCOMPARE(g.seedMode, SeedMode::Random);
     QCOMPARE(g.mode, QStringLiteral("txt2img"));
+    QVERIFY(!g.hiresEnabled);  // Hires. fix: off, A1111's defaults
+    QCOMPARE(g.hiresScale, 2.0);
+    QCOMPARE(g.hiresSteps, 0);
+    QCOMPARE(g.hiresStrength, 0.7);
+    QCOMPARE(g.hiresUpscaler, QStringLiteral("Latent"));
+    QCOMPARE(g.hiresResizeWidth, 0);
+    QCOMPARE(g.hiresResizeHeight, 0);
     QVERIFY(s.windowGeometry().isEmpty());
     QVERIFY(s.modelFolders().isEmpty());
     QVERIFY(s.runtimeToggles().isEmpty());
@@ -124,6 +138,12 @@ class TestSettingsStore : public QObject {
     QCOMPARE(g.mode, QStringLiteral("inpaint"));
     QCOMPARE(g.refiner, want.refiner);
     QCOMPARE(g.refinerSwitch, 0.65);
+    QVERIFY(g.hiresEnabled);
+    QCOMPARE(g.hiresScale, 1.75);
+    QCOMPARE(g.hiresSteps, 12);
+    QCOMPARE(g.hiresStrength, 0.45);
+    QCOMPARE(g.hiresUpscaler, QStringLiteral("Latent (nearest)"));
+    QCOMPARE(g.hiresResizeWidth, 1536);
     QVERIFY(g == want);
     QCOMPARE(r.modelFolders(), folders);
     QCOMPARE(r.currentModel(), QStringLiteral("/models/猫/stable-diffusion-v1-5"));
@@ -131,6 +151,24 @@ class TestSettingsStore : public QObject {
     QCOMPARE(r.outputFolder(), QStringLiteral("/home/me/Pictures/Gesso out"));
     QCOMPARE(r.language(), QStringLiteral("de"));
     QCOMPARE(r.previewInterval(), 3);
+  }
+
+  // A hand-edited file's Hires. fix values out of range take the defaults, not a run's error.
+  void hiresOutOfRangeTakesDefaults() {
+    QVERIFY(QDir().mkpath(m_dir.filePath(QStringLiteral("settings"))));
+    QFile f(iniPath());
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("[Generation]\nhiresEnabled=true\nhiresScale=0.2\nhiresSteps=-4\nhiresStrength=3\n"
+            "hiresResizeWidth=99999\nhiresResizeHeight=abc\n");
+    f.close();
+    const GenerationSettings g = SettingsStore(iniPath()).lastGeneration();
+    const GenerationSettings d;
+    QVERIFY(g.hiresEnabled);
+    QCOMPARE(g.hiresScale, d.hiresScale);
+    QCOMPARE(g.hiresSteps, d.hiresSteps);
+    QCOMPARE(g.hiresStrength, d.hiresStrength);
+    QCOMPARE(g.hiresResizeWidth, 0);
+    QCOMPARE(g.hiresResizeHeight, 0);
   }
 
   void shortListsRoundTrip() {
