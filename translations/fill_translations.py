@@ -933,6 +933,469 @@ TABLE = {
     ],
 }
 
+# Issue 18 (gallery, queue, Hires. fix, outpainting, benchmark): rows added to the contexts above.
+ISSUE_18 = {
+    UI + "BenchmarkDialog": [
+        ("Benchmark", "基准测试", "Benchmark"),
+        ("Times each pipeline on this computer with the models of your library: denoising steps per second (it/s, "
+         "higher is faster) at batch 1 and 4, with the default settings and with the Max speed preset. It takes a few "
+         "minutes on a GPU.",
+         "用模型库中的模型在本机上为每个管线计时：每秒去噪步数（it/s，越高越快），批量 1 和 4，分别使用默认设置和“最快速度”"
+         "预设。在 GPU 上需要几分钟。",
+         "Misst jede Pipeline auf diesem Computer mit den Modellen Ihrer Bibliothek: Entrauschungsschritte pro Sekunde "
+         "(it/s, höher ist schneller) bei Batch 1 und 4, mit den Standardeinstellungen und mit der Voreinstellung "
+         "„Maximale Geschwindigkeit“. Auf einer GPU dauert das einige Minuten."),
+        ("Run", "运行", "Starten"),
+        ("Cancel run", "取消运行", "Lauf abbrechen"),
+        ("Copy as Markdown", "复制为 Markdown", "Als Markdown kopieren"),
+        ("Copy the table as Markdown, to paste into an issue or a forum post",
+         "将表格复制为 Markdown，以便粘贴到 issue 或论坛帖子中",
+         "Kopiert die Tabelle als Markdown, zum Einfügen in ein Issue oder einen Forenbeitrag"),
+        ("no SD 1.x or 2.x model in the library", "模型库中没有 SD 1.x 或 2.x 模型",
+         "kein SD-1.x- oder -2.x-Modell in der Bibliothek"),
+        ("no ControlNet in the library", "模型库中没有 ControlNet", "kein ControlNet in der Bibliothek"),
+        ("no DeepFloyd IF stage I in the library", "模型库中没有 DeepFloyd IF 阶段 I 模型",
+         "keine DeepFloyd-IF-Stufe I in der Bibliothek"),
+        ("no SDXL base model in the library", "模型库中没有 SDXL 基础模型", "kein SDXL-Basismodell in der Bibliothek"),
+        ("Press Run to start.", "按“运行”开始。", "Drücken Sie „Starten“, um zu beginnen."),
+        ("default", "默认", "Standard"),
+        ("Max speed", "最快速度", "Maximale Geschwindigkeit"),
+        ("Batch %1, %2", "批量 %1，%2", "Batch %1, %2"),
+        ("gesso-bench was not found at %1: it is installed next to the gesso program. Build or install it there to "
+         "run the benchmark.",
+         "在 %1 未找到 gesso-bench：它应安装在 gesso 程序旁边。请在那里构建或安装它，以运行基准测试。",
+         "gesso-bench wurde unter %1 nicht gefunden: Es wird neben dem Programm gesso installiert. Erstellen oder "
+         "installieren Sie es dort, um den Benchmark auszuführen."),
+        ("Starting gesso-bench…", "正在启动 gesso-bench…", "gesso-bench wird gestartet…"),
+        ("Timing %1…", "正在计时 %1…", "%1 wird gemessen…"),
+        ("Cancelled: the cells timed so far are kept.", "已取消：保留已计时的单元格。",
+         "Abgebrochen: Die bisher gemessenen Zellen bleiben erhalten."),
+        ("gesso-bench stopped unexpectedly%1", "gesso-bench 意外停止%1", "gesso-bench wurde unerwartet beendet%1"),
+        ("gesso-bench failed: %1", "gesso-bench 失败：%1", "gesso-bench ist fehlgeschlagen: %1"),
+        ("exit code %1", "退出码 %1", "Exit-Code %1"),
+        ("Done.", "完成。", "Fertig."),
+        ("Done, on %1.", "完成，在 %1 上。", "Fertig, auf %1."),
+        ("gesso-bench could not be started (%1): %2", "无法启动 gesso-bench（%1）：%2",
+         "gesso-bench konnte nicht gestartet werden (%1): %2"),
+        ("This cell failed: %1", "此单元格失败：%1", "Diese Zelle ist fehlgeschlagen: %1"),
+        ("skipped", "已跳过", "übersprungen"),
+        ("%1: %2", "%1：%2", "%1: %2"),
+        ("Skipped — %1.", "已跳过——%1。", "Übersprungen – %1."),
+        ("Gesso benchmark on %1: denoising steps per second (it/s); IF: stage I / stage II / stage III.",
+         "Gesso 在 %1 上的基准测试：每秒去噪步数（it/s）；IF：阶段 I / 阶段 II / 阶段 III。",
+         "Gesso-Benchmark auf %1: Entrauschungsschritte pro Sekunde (it/s); IF: Stufe I / Stufe II / Stufe III."),
+        ("this computer", "本机", "diesem Computer"),
+        ("Pipeline", "管线", "Pipeline"),
+    ],
+    UI + "GenerationPanel": [
+        ("Remove the selected model from the list (only models added with \"Add folder…\"; nothing is deleted from "
+         "the disk)",
+         "从列表中移除所选模型（仅限用“添加文件夹…”添加的模型；不会从磁盘删除任何文件）",
+         "Entfernt das gewählte Modell aus der Liste (nur mit „Ordner hinzufügen…“ hinzugefügte Modelle; von der "
+         "Festplatte wird nichts gelöscht)"),
+        ("Remove model", "移除模型", "Modell entfernen"),
+        ("%1/%2 (%3 ignored)", "%1/%2（忽略 %3）", "%1/%2 (%3 ignoriert)"),
+        ("Plain prompts: the model reads only the first %1 tokens; the %2 tokens past %1 are ignored. Shorten the "
+         "prompt, or turn Plain prompts off to read it all in chunks of %1.",
+         "纯文本提示词：模型只读取前 %1 个词元；超出 %1 的 %2 个词元被忽略。请缩短提示词，或关闭“纯文本提示词”，以每块 %1 "
+         "个词元读取全部内容。",
+         "Einfache Prompts: Das Modell liest nur die ersten %1 Tokens; die %2 Tokens nach %1 werden ignoriert. "
+         "Kürzen Sie den Prompt, oder schalten Sie „Einfache Prompts“ aus, um ihn ganz in Blöcken zu %1 zu lesen."),
+        ("Tokens in this prompt; with plain prompts the model reads the first %1 and ignores the rest.",
+         "此提示词中的词元数；使用纯文本提示词时，模型读取前 %1 个，忽略其余部分。",
+         "Tokens in diesem Prompt; bei einfachen Prompts liest das Modell die ersten %1 und ignoriert den Rest."),
+        ("Tokens in this prompt, and the chunks of %1 the text encoder reads it in (AUTOMATIC1111's count: a chunk "
+         "ends early at a comma or BREAK). Every chunk is read: nothing is cut.",
+         "此提示词中的词元数，以及文本编码器读取它时使用的每块 %1 个词元的分块数（按 AUTOMATIC1111 的计数方式：分块在逗号或 "
+         "BREAK 处提前结束）。每个分块都会被读取：不会截断任何内容。",
+         "Tokens in diesem Prompt und die Blöcke zu %1, in denen der Text-Encoder ihn liest (Zählweise von "
+         "AUTOMATIC1111: Ein Block endet früher an einem Komma oder BREAK). Jeder Block wird gelesen: Nichts wird "
+         "abgeschnitten."),
+    ],
+    UI + "GenerationQueue": [
+        ("(no prompt)", "（无提示词）", "(kein Prompt)"),
+        ("1 step", "1 步", "1 Schritt"),
+        ("%1 steps", "%1 步", "%1 Schritte"),
+        ("img2img", "图生图", "Bild zu Bild"),
+        ("inpaint", "局部重绘", "Inpainting"),
+        ("txt2img", "文生图", "Text zu Bild"),
+        ("DeepFloyd IF", "DeepFloyd IF", "DeepFloyd IF"),
+        ("Upscale x4", "放大 x4", "x4 hochskalieren"),
+        ("(nothing to run)", "（没有可运行的内容）", "(nichts auszuführen)"),
+    ],
+    UI + "HiresFixPanel": [
+        ("Hires. fix", "高分辨率修复", "Hires. fix"),
+        ("Generate at the size above, upscale, then denoise again at the larger size: more detail than generating "
+         "large at once, without the repeated subjects a model gives beyond the size it was trained at (as "
+         "AUTOMATIC1111's Hires. fix).",
+         "先以上面的尺寸生成，放大后再以更大的尺寸重新去噪：比直接生成大图细节更多，也不会出现模型在超出训练尺寸时产生的重复主体"
+         "（同 AUTOMATIC1111 的高分辨率修复）。",
+         "Generiert in der obigen Größe, skaliert hoch und entrauscht dann erneut in der größeren Größe: mehr Details "
+         "als direkt groß zu generieren, ohne die wiederholten Motive, die ein Modell über seine Trainingsgröße hinaus "
+         "erzeugt (wie Hires. fix von AUTOMATIC1111)."),
+        ("Latent: the first pass's latents are scaled (fast; the second pass needs a denoising strength of about 0.5 "
+         "or more to sharpen them). Lanczos and Nearest: the image is decoded, resized and encoded again.",
+         "Latent：缩放第一遍的潜空间（快；第二遍需要约 0.5 或更高的重绘幅度才能使其清晰）。Lanczos 和 Nearest：将图像解码、"
+         "缩放后重新编码。",
+         "Latent: Die Latents des ersten Durchgangs werden skaliert (schnell; der zweite Durchgang braucht eine "
+         "Entrauschungsstärke von etwa 0.5 oder mehr, um sie zu schärfen). Lanczos und Nearest: Das Bild wird "
+         "dekodiert, skaliert und wieder kodiert."),
+        ("Upscaler", "放大算法", "Upscaler"),
+        ("Upscale by", "放大倍数", "Faktor"),
+        ("Same as Steps", "与步数相同", "Wie Schritte"),
+        ("The second pass's steps; 0 uses the sampling steps above.", "第二遍的步数；0 表示使用上面的采样步数。",
+         "Die Schritte des zweiten Durchgangs; 0 verwendet die Schritte oben."),
+        ("Hires steps", "高分辨率步数", "Hires-Schritte"),
+        ("How much the second pass repaints the upscaled image: low keeps it, high invents new detail (and may change "
+         "the picture).",
+         "第二遍对放大后图像的重绘程度：低则保持原样，高则创造新细节（也可能改变画面）。",
+         "Wie stark der zweite Durchgang das hochskalierte Bild neu malt: niedrig behält es bei, hoch erfindet neue "
+         "Details (und kann das Bild verändern)."),
+        ("Denoising strength", "重绘幅度", "Entrauschungsstärke"),
+        ("Auto", "自动", "Auto"),
+        ("A size instead of \"Upscale by\": one of them Auto keeps the picture's shape; both set, the picture is "
+         "scaled to cover that size and cropped.",
+         "用尺寸代替“放大倍数”：其中一项为“自动”时保持画面比例；两项都设置时，画面缩放到覆盖该尺寸后裁剪。",
+         "Eine Größe statt „Faktor“: Ist eine davon Auto, bleibt das Seitenverhältnis erhalten; sind beide gesetzt, "
+         "wird das Bild auf diese Größe skaliert und zugeschnitten."),
+        ("Resize to", "缩放到", "Größe"),
+        ("Result", "结果", "Ergebnis"),
+        ("%1 × %2", "%1 × %2", "%1 × %2"),
+    ],
+    UI + "HistoryInfoPanel": [
+        ("Select an image to see how it was made.", "选择一张图像，查看它是如何生成的。",
+         "Wählen Sie ein Bild, um zu sehen, wie es entstanden ist."),
+        ("Prompt", "提示词", "Prompt"),
+        ("Negative", "反向", "Negativ"),
+        ("Seed", "种子", "Seed"),
+        ("Sampler", "采样器", "Sampler"),
+        ("Steps", "步数", "Schritte"),
+        ("CFG scale", "提示词引导系数", "CFG-Skala"),
+        ("Size", "尺寸", "Größe"),
+        ("Model", "模型", "Modell"),
+        ("Created", "创建时间", "Erstellt"),
+        ("File", "文件", "Datei"),
+    ],
+    UI + "HistoryModel": [
+        ("(no prompt)", "（无提示词）", "(kein Prompt)"),
+        ("Seed %1 · %2", "种子 %1 · %2", "Seed %1 · %2"),
+    ],
+    UI + "HistoryPanel": [
+        ("Search prompts", "搜索提示词", "Prompts durchsuchen"),
+        ("Shows the images whose prompt holds every word typed here (case aside).",
+         "显示提示词中包含此处输入的每个词的图像（不区分大小写）。",
+         "Zeigt die Bilder, deren Prompt jedes hier eingegebene Wort enthält (ohne Beachtung der Groß-/Kleinschreibung)."),
+        ("Thumbnails", "缩略图", "Miniaturen"),
+        ("The size of the thumbnails", "缩略图的大小", "Die Größe der Miniaturen"),
+        ("%n image(s)", ["%n 张图像"], ["%n Bild", "%n Bilder"]),
+        ("%n found", ["找到 %n 张"], ["%n gefunden", "%n gefunden"]),
+    ],
+    UI + "ImageViewer": [
+        ("Image", "图像", "Bild"),
+        ("◀ Previous", "◀ 上一张", "◀ Zurück"),
+        ("Next ▶", "下一张 ▶", "Weiter ▶"),
+        ("Zoom out", "缩小", "Verkleinern"),
+        ("Zoom in", "放大", "Vergrößern"),
+        ("Fit", "适合窗口", "Einpassen"),
+        ("100 %", "100%", "100 %"),
+        ("Cannot read %1: the file was moved or deleted.", "无法读取 %1：文件已被移动或删除。",
+         "%1 kann nicht gelesen werden: Die Datei wurde verschoben oder gelöscht."),
+        ("%1 of %2", "%1 / %2", "%1 von %2"),
+    ],
+    UI + "MainWindow": [
+        ("Queue", "队列", "Warteschlange"),
+        ("Show a preview every N steps (%1 by default; 1: every step; 0: none). Each preview waits for the GPU, which "
+         "costs a little speed:",
+         "每 N 步显示一次预览（默认 %1；1：每一步；0：不显示）。每次预览都要等待 GPU，会稍微降低速度：",
+         "Alle N Schritte eine Vorschau zeigen (Standard %1; 1: jeden Schritt; 0: keine). Jede Vorschau wartet auf "
+         "die GPU, was etwas Geschwindigkeit kostet:"),
+        ("&Benchmark…", "基准测试(&B)…", "Benchmar&k…"),
+        ("&Previews: none…", "预览：无(&P)…", "&Vorschau: keine…"),
+        ("&Previews: every step…", "预览：每一步(&P)…", "&Vorschau: jeden Schritt…"),
+        ("&Previews: every %1 steps…", "预览：每 %1 步(&P)…", "&Vorschau: alle %1 Schritte…"),
+        ("Queued: %1 (%n waiting)", ["已加入队列：%1（%n 个等待中）"],
+         ["In der Warteschlange: %1 (%n wartet)", "In der Warteschlange: %1 (%n warten)"]),
+        ("Generate (Ctrl+Return)", "生成（Ctrl+Return）", "Generieren (Strg+Eingabe)"),
+        ("Add to the queue (Ctrl+Return): it runs after the running one",
+         "加入队列（Ctrl+Return）：在当前运行结束后运行",
+         "Zur Warteschlange hinzufügen (Strg+Eingabe): Läuft nach dem laufenden Durchlauf"),
+        ("Cancelled after %n image(s)", ["已在 %n 张图像后取消"], ["Abgebrochen nach %n Bild", "Abgebrochen nach %n Bildern"]),
+        ("%1 records how it was made (prompt, seed, steps, …). Use its parameters in the form too?",
+         "%1 记录了它的生成方式（提示词、种子、步数等）。是否也在表单中使用它的参数？",
+         "%1 enthält, wie es entstanden ist (Prompt, Seed, Schritte, …). Seine Parameter auch im Formular "
+         "verwenden?"),
+        ("Use its parameters", "使用它的参数", "Seine Parameter verwenden"),
+        ("Keep mine", "保留我的设置", "Meine behalten"),
+    ],
+    UI + "MaskToolsBar": [
+        ("Undo %1 (Ctrl+Z)", "撤销%1（Ctrl+Z）", "%1 rückgängig machen (Strg+Z)"),
+        ("Redo %1 (Ctrl+Y or Ctrl+Shift+Z)", "重做%1（Ctrl+Y 或 Ctrl+Shift+Z）",
+         "%1 wiederholen (Strg+Y oder Strg+Umschalt+Z)"),
+    ],
+    UI + "ModeCheck": [
+        ("This is an inpainting model (%1): switch to Inpaint and paint the area to repaint, or choose another model "
+         "for img2img.",
+         "这是一个局部重绘模型（%1）：请切换到“局部重绘”并涂出要重绘的区域，或为图生图选择其他模型。",
+         "Dies ist ein Inpainting-Modell (%1): Wechseln Sie zu Inpainting und malen Sie den neu zu malenden Bereich, "
+         "oder wählen Sie für Bild zu Bild ein anderes Modell."),
+        ("This is an inpainting model (%1): it repaints a masked area of a source image, so switch to Inpaint (open a "
+         "source image and paint the area to repaint), or choose another model for %2.",
+         "这是一个局部重绘模型（%1）：它重绘源图像中被蒙版覆盖的区域，因此请切换到“局部重绘”（打开源图像并涂出要重绘的区域），"
+         "或为%2选择其他模型。",
+         "Dies ist ein Inpainting-Modell (%1): Es malt einen maskierten Bereich eines Quellbildes neu. Wechseln Sie "
+         "also zu Inpainting (öffnen Sie ein Quellbild und malen Sie den neu zu malenden Bereich), oder wählen Sie "
+         "für %2 ein anderes Modell."),
+    ],
+    UI + "ModelLibrary": [
+        ("%1 does not exist.", "%1 不存在。", "%1 existiert nicht."),
+        ("it cannot be read", "无法读取", "es kann nicht gelesen werden"),
+        ("%1 is not a diffusers model folder (one with a model_index.json): %2",
+         "%1 不是 diffusers 模型文件夹（包含 model_index.json 的文件夹）：%2",
+         "%1 ist kein diffusers-Modellordner (einer mit model_index.json): %2"),
+        ("%1 is not a model Gesso can read: %2", "%1 不是 Gesso 能读取的模型：%2",
+         "%1 ist kein Modell, das Gesso lesen kann: %2"),
+        ("%1 is a %2, not a model: put it in the models folder's %3 folder instead.",
+         "%1 是 %2，不是模型：请将它放入模型文件夹的 %3 子文件夹。",
+         "%1 ist ein(e) %2, kein Modell: Legen Sie es stattdessen in den Ordner %3 des Modellordners."),
+        ("%1 is a %2 model, which the Generate form does not run (%3).", "%1 是 %2 模型，“生成”表单不运行此类模型（%3）。",
+         "%1 ist ein %2-Modell, das das Generieren-Formular nicht ausführt (%3)."),
+        ("use File > Upscale", "请使用“文件 > 放大”", "verwenden Sie Datei > Hochskalieren"),
+        ("pick the DeepFloyd IF mode", "请选择 DeepFloyd IF 模式", "wählen Sie den Modus DeepFloyd IF"),
+        ("%1 is a file, not a folder: add a checkpoint file with the model list's \"Add folder…\", or put it in the "
+         "models folder.",
+         "%1 是文件而不是文件夹：请用模型列表的“添加文件夹…”添加 checkpoint 文件，或将它放入模型文件夹。",
+         "%1 ist eine Datei, kein Ordner: Fügen Sie eine Checkpoint-Datei mit „Ordner hinzufügen…“ der Modellliste "
+         "hinzu, oder legen Sie sie in den Modellordner."),
+        ("%1 cannot be read.", "无法读取 %1。", "%1 kann nicht gelesen werden."),
+        ("%1 is listed already.", "%1 已在列表中。", "%1 ist bereits aufgeführt."),
+        ("%1 is inside the models folder, which is scanned already.", "%1 位于模型文件夹内，该文件夹已被扫描。",
+         "%1 liegt im Modellordner, der bereits durchsucht wird."),
+    ],
+    UI + "OptimizationPanel": [
+        ("Needs an NVIDIA graphics card with CUDA; this computer has none, so Gesso runs on the processor.",
+         "需要支持 CUDA 的 NVIDIA 显卡；本机没有，因此 Gesso 在处理器上运行。",
+         "Erfordert eine NVIDIA-Grafikkarte mit CUDA; dieser Computer hat keine, daher läuft Gesso auf dem Prozessor."),
+        ("Max speed: the fastest settings, 175 steps a second at 512×512 on an H200 with 2.5 GiB of VRAM. Balanced: "
+         "half precision and the defaults, 104 steps a second, 2.5 GiB. Low VRAM (6 GB): 1.8 GiB at nearly full "
+         "speed. Tiny VRAM (4 GB): 0.6 GiB, several times slower. Every preset makes the same kind of image; only "
+         "speed and memory change.",
+         "最快速度：最快的设置，在 H200 上 512×512 每秒 175 步，占用 2.5 GiB 显存。均衡：半精度和默认设置，每秒 104 步，"
+         "2.5 GiB。低显存（6 GB）：1.8 GiB，速度几乎不变。极低显存（4 GB）：0.6 GiB，慢好几倍。每种预设生成的图像都一样；"
+         "只有速度和显存占用不同。",
+         "Maximale Geschwindigkeit: die schnellsten Einstellungen, 175 Schritte pro Sekunde bei 512×512 auf einer "
+         "H200 mit 2.5 GiB VRAM. Ausgewogen: halbe Genauigkeit und die Standardwerte, 104 Schritte pro Sekunde, "
+         "2.5 GiB. Wenig VRAM (6 GB): 1.8 GiB bei nahezu voller Geschwindigkeit. Sehr wenig VRAM (4 GB): 0.6 GiB, "
+         "um ein Mehrfaches langsamer. Jede Voreinstellung erzeugt dieselbe Art von Bild; nur Geschwindigkeit und "
+         "Speicher ändern sich."),
+        ("The graphics memory this run needs at its peak, estimated from the model's size, the image size and the "
+         "settings (within about 10% of what an H200 measured)",
+         "本次运行在峰值时所需的显存，根据模型大小、图像尺寸和各项设置估算（与 H200 实测值相差约 10% 以内）",
+         "Der Grafikspeicher, den dieser Durchlauf in der Spitze braucht, geschätzt aus Modellgröße, Bildgröße und "
+         "Einstellungen (auf etwa 10 % genau gegenüber Messungen auf einer H200)"),
+        ("Auto uses the NVIDIA graphics card when there is one, else the processor (far slower: minutes an image).",
+         "“自动”在有 NVIDIA 显卡时使用显卡，否则使用处理器（慢得多：每张图像需要数分钟）。",
+         "„Automatisch“ nutzt die NVIDIA-Grafikkarte, wenn es eine gibt, sonst den Prozessor (weit langsamer: Minuten "
+         "pro Bild)."),
+        ("Half precision: nearly twice as fast with half the memory (45 steps a second and 2.6 GiB against full "
+         "precision's 26 and 5.2 GiB, SD 1.5 at 512×512 on an H200); the image changes very little. Brain float: "
+         "half's memory, fewer black images, slightly different images.",
+         "半精度：速度几乎翻倍，显存减半（每秒 45 步、2.6 GiB，而全精度为 26 步、5.2 GiB；SD 1.5，512×512，H200）；"
+         "图像变化极小。Brain float：显存与半精度相同，黑图更少，图像略有不同。",
+         "Halbe Genauigkeit: fast doppelt so schnell mit halbem Speicher (45 Schritte pro Sekunde und 2.6 GiB "
+         "gegenüber 26 und 5.2 GiB bei voller Genauigkeit, SD 1.5 bei 512×512 auf einer H200); das Bild ändert sich "
+         "sehr wenig. Brain Float: Speicher wie bei halber Genauigkeit, weniger schwarze Bilder, leicht andere Bilder."),
+        ("Fixes the black or broken images some models give at half precision; the last step (turning the result "
+         "into pixels) then needs twice the memory. Same speed.",
+         "修复某些模型在半精度下产生的黑图或损坏图像；最后一步（将结果转换为像素）随之需要两倍显存。速度不变。",
+         "Behebt die schwarzen oder kaputten Bilder, die manche Modelle bei halber Genauigkeit liefern; der letzte "
+         "Schritt (das Ergebnis in Pixel umwandeln) braucht dann doppelt so viel Speicher. Gleiche Geschwindigkeit."),
+        ("Full precision only: faster (26 → 38 steps a second on an H200); the image changes too little to see. No "
+         "effect at half precision.",
+         "仅限全精度：更快（在 H200 上每秒 26 → 38 步）；图像变化小到看不出。半精度下无效。",
+         "Nur bei voller Genauigkeit: schneller (26 → 38 Schritte pro Sekunde auf einer H200); das Bild ändert sich "
+         "unsichtbar wenig. Bei halber Genauigkeit ohne Wirkung."),
+        ("Gesso's own graphics-card code for the model's most frequent steps: faster (75 → 104 steps a second on an "
+         "H200; 93 → 175 with Channels-last and CUDA graphs); the image changes too little to see. Off: the same code "
+         "diffusers runs.",
+         "Gesso 为模型最常用的步骤编写的显卡代码：更快（在 H200 上每秒 75 → 104 步；配合 Channels-last 和 CUDA graphs 为 "
+         "93 → 175）；图像变化小到看不出。关闭：使用与 diffusers 相同的代码。",
+         "Gessos eigener Grafikkarten-Code für die häufigsten Schritte des Modells: schneller (75 → 104 Schritte pro "
+         "Sekunde auf einer H200; 93 → 175 mit Channels-last und CUDA graphs); das Bild ändert sich unsichtbar wenig. "
+         "Aus: derselbe Code, den diffusers ausführt."),
+        ("Records each step once per image size and replays it: much faster (45 → 83 steps a second on an H200) for "
+         "a little more memory (0.03 GiB); the first image of each size takes about 1 s longer. Same image. Not with "
+         "per-layer offload.",
+         "每种图像尺寸录制一次每个步骤并重放：快得多（在 H200 上每秒 45 → 83 步），只多占一点显存（0.03 GiB）；每种尺寸的"
+         "第一张图像多花约 1 秒。图像相同。不能与按层卸载同时使用。",
+         "Zeichnet jeden Schritt einmal pro Bildgröße auf und spielt ihn wieder ab: viel schneller (45 → 83 Schritte "
+         "pro Sekunde auf einer H200) für etwas mehr Speicher (0.03 GiB); das erste Bild jeder Größe dauert etwa 1 s "
+         "länger. Gleiches Bild. Nicht mit Offload pro Schicht."),
+        ("Stores the image data in the order the graphics card reads fastest: alone a little slower (45 → 39 steps a "
+         "second on an H200, slightly less memory); with CUDA graphs the fastest setting (101). The image changes too "
+         "little to see.",
+         "按显卡读取最快的顺序存储图像数据：单独使用时稍慢（在 H200 上每秒 45 → 39 步，显存略少）；配合 CUDA graphs 则是最快"
+         "的设置（101）。图像变化小到看不出。",
+         "Speichert die Bilddaten in der Reihenfolge, die die Grafikkarte am schnellsten liest: allein etwas langsamer "
+         "(45 → 39 Schritte pro Sekunde auf einer H200, etwas weniger Speicher); mit CUDA graphs die schnellste "
+         "Einstellung (101). Das Bild ändert sich unsichtbar wenig."),
+        ("Tune for each image size", "为每种图像尺寸调优", "Für jede Bildgröße abstimmen"),
+        ("Tries several ways of running the model on the first image of each size and keeps the fastest: barely "
+         "faster (45 → 46 steps a second on an H200) for 0.06 GiB more; that first image is slower. Same image.",
+         "在每种尺寸的第一张图像上尝试几种运行模型的方式，保留最快的：几乎没有提速（在 H200 上每秒 45 → 46 步），多占 "
+         "0.06 GiB；第一张图像较慢。图像相同。",
+         "Probiert beim ersten Bild jeder Größe mehrere Arten, das Modell auszuführen, und behält die schnellste: "
+         "kaum schneller (45 → 46 Schritte pro Sekunde auf einer H200) für 0.06 GiB mehr; dieses erste Bild ist "
+         "langsamer. Gleiches Bild."),
+        ("How the model relates each part of the image to the others. Auto lets PyTorch choose (45 steps a second, "
+         "2.6 GiB on an H200); NVIDIA's kernel is the fastest there (71) for the same memory; Classic and Math are "
+         "slower and need more memory. Nearly the same image with each.",
+         "模型如何将图像的各部分相互关联。“自动”由 PyTorch 选择（在 H200 上每秒 45 步，2.6 GiB）；NVIDIA 的内核在那里最快"
+         "（71），显存相同；“经典”和 Math 更慢且需要更多显存。每种方式的图像几乎相同。",
+         "Wie das Modell jeden Teil des Bildes mit den anderen in Beziehung setzt. „Automatisch“ lässt PyTorch wählen "
+         "(45 Schritte pro Sekunde, 2.6 GiB auf einer H200); der Kernel von NVIDIA ist dort der schnellste (71) bei "
+         "gleichem Speicher; Klassisch und Math sind langsamer und brauchen mehr Speicher. Mit jedem nahezu dasselbe "
+         "Bild."),
+        ("PyTorch chooses: 45 steps a second, 2.6 GiB on an H200", "由 PyTorch 选择：在 H200 上每秒 45 步，2.6 GiB",
+         "PyTorch wählt: 45 Schritte pro Sekunde, 2.6 GiB auf einer H200"),
+        ("48 steps a second, 2.7 GiB on an H200", "在 H200 上每秒 48 步，2.7 GiB",
+         "48 Schritte pro Sekunde, 2.7 GiB auf einer H200"),
+        ("51 steps a second, 2.7 GiB on an H200", "在 H200 上每秒 51 步，2.7 GiB",
+         "51 Schritte pro Sekunde, 2.7 GiB auf einer H200"),
+        ("27 steps a second, 4.4 GiB on an H200: the slowest, the most memory",
+         "在 H200 上每秒 27 步，4.4 GiB：最慢，显存占用最多",
+         "27 Schritte pro Sekunde, 4.4 GiB auf einer H200: am langsamsten, am meisten Speicher"),
+        ("NVIDIA's kernel", "NVIDIA 的内核", "NVIDIA-Kernel"),
+        ("71 steps a second, 2.7 GiB: the fastest on an H200", "每秒 71 步，2.7 GiB：在 H200 上最快",
+         "71 Schritte pro Sekunde, 2.7 GiB: auf einer H200 am schnellsten"),
+        ("Classic", "经典", "Klassisch"),
+        ("41 steps a second, 3.7 GiB on an H200: the way diffusers has always done it",
+         "在 H200 上每秒 41 步，3.7 GiB：diffusers 一贯的做法",
+         "41 Schritte pro Sekunde, 3.7 GiB auf einer H200: so, wie diffusers es immer gemacht hat"),
+        ("Keeps parts of the model in the computer's memory until they are needed. Per part: less graphics memory "
+         "(2.6 → 1.8 GiB on an H200) at full speed, with 2 GB of the computer's memory set aside. Per layer: the "
+         "least (0.6 GiB), several times slower. Same image.",
+         "将模型的各部分留在计算机内存中，直到需要时才载入。按部分：显存更少（在 H200 上 2.6 → 1.8 GiB），速度不变，"
+         "需预留 2 GB 计算机内存。按层：最少（0.6 GiB），慢好几倍。图像相同。",
+         "Hält Teile des Modells im Arbeitsspeicher des Computers, bis sie gebraucht werden. Pro Teil: weniger "
+         "Grafikspeicher (2.6 → 1.8 GiB auf einer H200) bei voller Geschwindigkeit, mit 2 GB reserviertem "
+         "Arbeitsspeicher. Pro Schicht: am wenigsten (0.6 GiB), um ein Mehrfaches langsamer. Gleiches Bild."),
+        ("Per part of the model", "按模型部分", "Pro Modellteil"),
+        ("Per layer (slow)", "按层（慢）", "Pro Schicht (langsam)"),
+        ("Turns the result into pixels tile by tile: far less memory for large images (1024×1024: 4.4 → 2.6 GiB on "
+         "an H200) at no speed cost; faint seams may show. No change at the model's own size.",
+         "逐块将结果转换为像素：大图像所需显存少得多（1024×1024：在 H200 上 4.4 → 2.6 GiB），不损失速度；可能出现轻微接缝。"
+         "在模型原生尺寸下无变化。",
+         "Wandelt das Ergebnis Kachel für Kachel in Pixel um: weit weniger Speicher für große Bilder (1024×1024: "
+         "4.4 → 2.6 GiB auf einer H200) ohne Geschwindigkeitsverlust; schwache Nähte können sichtbar sein. Bei der "
+         "nativen Größe des Modells keine Änderung."),
+        ("Turns a batch into pixels one image at a time: less memory for batches, same images; no change for one "
+         "image.",
+         "逐张将一个批次转换为像素：批量时显存更少，图像相同；单张图像时无变化。",
+         "Wandelt einen Batch Bild für Bild in Pixel um: weniger Speicher bei Batches, gleiche Bilder; keine Änderung "
+         "bei einem Bild."),
+        ("Relates the parts of the image a few at a time: saves memory only with the Math or Classic attention; with "
+         "the others 30% slower (32 steps a second on an H200) and no saving. Same image.",
+         "每次只关联图像的少数几个部分：仅在使用 Math 或“经典”注意力时节省显存；使用其他方式时慢 30%（在 H200 上每秒 32 步）"
+         "且不节省。图像相同。",
+         "Setzt die Teile des Bildes jeweils zu wenigen in Beziehung: spart nur mit der Attention Math oder Klassisch "
+         "Speicher; mit den anderen 30 % langsamer (32 Schritte pro Sekunde auf einer H200) und keine Ersparnis. "
+         "Gleiches Bild."),
+        ("Gives the graphics memory Gesso keeps back to other programs; the next run starts about 1 s slower.",
+         "将 Gesso 保留的显存交还给其他程序；下次运行的启动会慢约 1 秒。",
+         "Gibt den Grafikspeicher, den Gesso zurückhält, an andere Programme zurück; der nächste Durchlauf startet "
+         "etwa 1 s langsamer."),
+    ],
+    UI + "OutpaintPanel": [
+        ("Extend canvas (outpainting)", "扩展画布（外绘）", "Leinwand erweitern (Outpainting)"),
+        ("Adds pixels on the chosen sides of the source image and marks them for repainting: the run then paints what "
+         "lies beyond the picture's edges",
+         "在源图像的选定边上添加像素并将其标记为待重绘：运行时会画出画面边缘之外的内容",
+         "Fügt an den gewählten Seiten des Quellbildes Pixel hinzu und markiert sie zum Neumalen: Der Durchlauf malt "
+         "dann, was jenseits der Bildränder liegt"),
+        ("Pixels added on the left", "左侧添加的像素", "Links hinzugefügte Pixel"),
+        ("Pixels added on the right", "右侧添加的像素", "Rechts hinzugefügte Pixel"),
+        ("Pixels added at the top", "顶部添加的像素", "Oben hinzugefügte Pixel"),
+        ("Pixels added at the bottom", "底部添加的像素", "Unten hinzugefügte Pixel"),
+        ("Left", "左", "Links"),
+        ("Right", "右", "Rechts"),
+        ("Top", "上", "Oben"),
+        ("Bottom", "下", "Unten"),
+        (" px", " 像素", " px"),
+        ("Pixels of the old image along each extended side that are repainted too, so that the seam between old and "
+         "new disappears",
+         "沿每条扩展边一并重绘的原图像素，使新旧之间的接缝消失",
+         "Pixel des alten Bildes entlang jeder erweiterten Seite, die ebenfalls neu gemalt werden, damit die Naht "
+         "zwischen Alt und Neu verschwindet"),
+        ("Overlap", "重叠", "Überlappung"),
+        ("Fill", "填充", "Füllung"),
+        ("Extend canvas", "扩展画布", "Leinwand erweitern"),
+        ("Grow the source image, mask the new area and switch to Inpaint", "扩大源图像，为新区域添加蒙版并切换到局部重绘",
+         "Vergrößert das Quellbild, maskiert den neuen Bereich und wechselt zu Inpainting"),
+        (" (a multiple of 8: other values are rounded up)", "（8 的倍数：其他值会向上取整）",
+         " (ein Vielfaches von 8: andere Werte werden aufgerundet)"),
+        ("The edge's colours, blurred outwards, and the model starts from them smoothed over: the usual choice",
+         "将边缘的颜色向外模糊扩展，模型从平滑后的结果开始：通常的选择",
+         "Die Farben des Randes, nach außen verwischt; das Modell beginnt mit ihnen geglättet: die übliche Wahl"),
+        ("Original", "原图", "Original"),
+        ("The edge's pixels stretched outwards, and the model starts from them (a strength near 1 repaints the "
+         "streaks)",
+         "将边缘像素向外拉伸，模型从它们开始（重绘幅度接近 1 时会重绘这些条纹）",
+         "Die Pixel des Randes nach außen gestreckt; das Modell beginnt mit ihnen (eine Stärke nahe 1 übermalt die "
+         "Streifen)"),
+        ("Mirror", "镜像", "Spiegeln"),
+        ("The picture mirrored at its edge, and the model starts from it", "画面在边缘处镜像，模型从它开始",
+         "Das Bild an seinem Rand gespiegelt; das Modell beginnt damit"),
+        ("Latent noise", "潜空间噪声", "Latentes Rauschen"),
+        ("The model starts from pure noise in the new area: anything can appear (use a strength near 1)",
+         "模型在新区域从纯噪声开始：可能出现任何内容（请使用接近 1 的重绘幅度）",
+         "Das Modell beginnt im neuen Bereich mit reinem Rauschen: Alles kann erscheinen (verwenden Sie eine Stärke "
+         "nahe 1)"),
+        ("Latent nothing", "空白潜空间", "Latent leer"),
+        ("The model starts from an empty latent in the new area: flat, for a strength near 1",
+         "模型在新区域从空白潜空间开始：平坦，适用于接近 1 的重绘幅度",
+         "Das Modell beginnt im neuen Bereich mit einem leeren Latent: flach, für eine Stärke nahe 1"),
+        ("What the new area starts from (AUTOMATIC1111's masked content)", "新区域的起始内容（AUTOMATIC1111 的蒙版区域内容）",
+         "Womit der neue Bereich beginnt (Maskierter Inhalt bei AUTOMATIC1111)"),
+        ("Open a source image first (File > Open source image, or drop one), then extend it.",
+         "请先打开源图像（文件 > 打开源图像，或拖入一张），然后再扩展。",
+         "Öffnen Sie zuerst ein Quellbild (Datei > Quellbild öffnen, oder ziehen Sie eines herein), und erweitern Sie "
+         "es dann."),
+        ("Choose how many pixels to add on at least one side.", "请至少为一条边选择要添加的像素数。",
+         "Wählen Sie, wie viele Pixel an mindestens einer Seite hinzugefügt werden."),
+    ],
+    UI + "ParametersBridge": [
+        ("Hires. fix cannot be restored: %1", "无法恢复高分辨率修复：%1", "Hires. fix kann nicht wiederhergestellt werden: %1"),
+        ("The upscaler \"%1\" is not in Gesso: Hires. fix uses Latent.", "Gesso 中没有放大算法“%1”：高分辨率修复将使用 Latent。",
+         "Den Upscaler „%1“ gibt es in Gesso nicht: Hires. fix verwendet Latent."),
+        ("The inpainting options cannot be restored: %1", "无法恢复局部重绘选项：%1",
+         "Die Inpainting-Optionen können nicht wiederhergestellt werden: %1"),
+    ],
+    UI + "QueuePanel": [
+        ("Up", "上移", "Hoch"),
+        ("Run the selected item earlier", "提前运行所选项目", "Den gewählten Eintrag früher ausführen"),
+        ("Down", "下移", "Runter"),
+        ("Run the selected item later", "推后运行所选项目", "Den gewählten Eintrag später ausführen"),
+        ("Remove", "移除", "Entfernen"),
+        ("Take the selected item out of the queue", "将所选项目移出队列", "Den gewählten Eintrag aus der Warteschlange nehmen"),
+        ("Clear", "清空", "Leeren"),
+        ("Empty the queue (the running item goes on)", "清空队列（正在运行的项目继续）",
+         "Die Warteschlange leeren (der laufende Eintrag läuft weiter)"),
+        ("Generate forever", "无限生成", "Endlos generieren"),
+        ("When the queue is empty, generate again from the form with a new random seed, until this is turned off",
+         "队列为空时，使用新的随机种子按表单再次生成，直到关闭此项",
+         "Wenn die Warteschlange leer ist, erneut aus dem Formular mit einem neuen zufälligen Seed generieren, bis "
+         "dies ausgeschaltet wird"),
+        ("Nothing is running. Generate while a run is going adds to the queue.", "当前没有运行。运行期间点击“生成”会加入队列。",
+         "Nichts läuft. „Generieren“ während eines Durchlaufs fügt zur Warteschlange hinzu."),
+        ("Running: %1", "正在运行：%1", "Läuft: %1"),
+    ],
+    UI + "ReadoutBar": [
+        ("Starting…", "正在启动…", "Startet…"),
+    ],
+}
+for _context, _rows in ISSUE_18.items():
+    TABLE.setdefault(_context, []).extend(_rows)
+
 LANGUAGES = ("zh_CN", "de")
 
 # (context, source) -> {language: translation (str) or numerus forms (list of str)}

@@ -95,6 +95,133 @@
     </message>
 </context>
 <context>
+    <name>gesso::ui::BenchmarkDialog</name>
+    <message>
+        <source>Benchmark</source>
+        <translation>Benchmark</translation>
+    </message>
+    <message>
+        <source>Times each pipeline on this computer with the models of your library: denoising steps per second (it/s, higher is faster) at batch 1 and 4, with the default settings and with the Max speed preset. It takes a few minutes on a GPU.</source>
+        <translation>Misst jede Pipeline auf diesem Computer mit den Modellen Ihrer Bibliothek: Entrauschungsschritte pro Sekunde (it/s, höher ist schneller) bei Batch 1 und 4, mit den Standardeinstellungen und mit der Voreinstellung „Maximale Geschwindigkeit“. Auf einer GPU dauert das einige Minuten.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>Als Markdown kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the table as Markdown, to paste into an issue or a forum post</source>
+        <translation>Kopiert die Tabelle als Markdown, zum Einfügen in ein Issue oder einen Forenbeitrag</translation>
+    </message>
+    <message>
+        <source>no SD 1.x or 2.x model in the library</source>
+        <translation>kein SD-1.x- oder -2.x-Modell in der Bibliothek</translation>
+    </message>
+    <message>
+        <source>no ControlNet in the library</source>
+        <translation>kein ControlNet in der Bibliothek</translation>
+    </message>
+    <message>
+        <source>no DeepFloyd IF stage I in the library</source>
+        <translation>keine DeepFloyd-IF-Stufe I in der Bibliothek</translation>
+    </message>
+    <message>
+        <source>no SDXL base model in the library</source>
+        <translation>kein SDXL-Basismodell in der Bibliothek</translation>
+    </message>
+    <message>
+        <source>Press Run to start.</source>
+        <translation>Drücken Sie „Starten“, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Max speed</source>
+        <translation>Maximale Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Batch %1, %2</source>
+        <translation>Batch %1, %2</translation>
+    </message>
+    <message>
+        <source>gesso-bench was not found at %1: it is installed next to the gesso program. Build or install it there to run the benchmark.</source>
+        <translation>gesso-bench wurde unter %1 nicht gefunden: Es wird neben dem Programm gesso installiert. Erstellen oder installieren Sie es dort, um den Benchmark auszuführen.</translation>
+    </message>
+    <message>
+        <source>Starting gesso-bench…</source>
+        <translation>gesso-bench wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Timing %1…</source>
+        <translation>%1 wird gemessen…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the cells timed so far are kept.</source>
+        <translation>Abgebrochen: Die bisher gemessenen Zellen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>gesso-bench stopped unexpectedly%1</source>
+        <translation>gesso-bench wurde unerwartet beendet%1</translation>
+    </message>
+    <message>
+        <source>gesso-bench failed: %1</source>
+        <translation>gesso-bench ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Done, on %1.</source>
+        <translation>Fertig, auf %1.</translation>
+    </message>
+    <message>
+        <source>gesso-bench could not be started (%1): %2</source>
+        <translation>gesso-bench konnte nicht gestartet werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>This cell failed: %1</source>
+        <translation>Diese Zelle ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Skipped — %1.</source>
+        <translation>Übersprungen – %1.</translation>
+    </message>
+    <message>
+        <source>Gesso benchmark on %1: denoising steps per second (it/s); IF: stage I / stage II / stage III.</source>
+        <translation>Gesso-Benchmark auf %1: Entrauschungsschritte pro Sekunde (it/s); IF: Stufe I / Stufe II / Stufe III.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+</context>
+<context>
     <name>gesso::ui::ControlNetPanel</name>
     <message>
         <source>Gesso&apos;s preprocessors need no model of their own. For depth, pose or segmentation, bring a map made elsewhere and choose the preprocessor &quot;none&quot;.</source>
@@ -593,14 +720,6 @@
         <translation>Den Durchlauf nach dem aktuellen Schritt anhalten (Esc)</translation>
     </message>
     <message>
-        <source>The model reads the first %1 tokens; the engine cuts the rest of this prompt.</source>
-        <translation>Das Modell liest die ersten %1 Token; den Rest dieses Prompts schneidet die Engine ab.</translation>
-    </message>
-    <message>
-        <source>Tokens in this prompt; the model reads up to %1.</source>
-        <translation>Token in diesem Prompt; das Modell liest bis zu %1.</translation>
-    </message>
-    <message>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
@@ -709,10 +828,6 @@
         <translation>Eine LoRA aus dem Lora-Ordner der Bibliothek zum Prompt hinzufügen</translation>
     </message>
     <message>
-        <source>Tokens in this prompt, and the chunks of %1 the text encoder reads it in (AUTOMATIC1111&apos;s count: a chunk ends early at a comma or BREAK).</source>
-        <translation>Tokens in diesem Prompt und die Blöcke zu %1, in denen der Text-Encoder ihn liest (Zählung von AUTOMATIC1111: Ein Block endet früher an einem Komma oder BREAK).</translation>
-    </message>
-    <message>
         <source>Not in the library&apos;s Lora folder: %1</source>
         <translation>Nicht im Lora-Ordner der Bibliothek: %1</translation>
     </message>
@@ -727,6 +842,191 @@
     <message>
         <source>DeepFloyd IF</source>
         <translation>DeepFloyd IF</translation>
+    </message>
+    <message>
+        <source>Remove the selected model from the list (only models added with &quot;Add folder…&quot;; nothing is deleted from the disk)</source>
+        <translation>Entfernt das gewählte Modell aus der Liste (nur mit „Ordner hinzufügen…“ hinzugefügte Modelle; von der Festplatte wird nichts gelöscht)</translation>
+    </message>
+    <message>
+        <source>Remove model</source>
+        <translation>Modell entfernen</translation>
+    </message>
+    <message>
+        <source>%1/%2 (%3 ignored)</source>
+        <translation>%1/%2 (%3 ignoriert)</translation>
+    </message>
+    <message>
+        <source>Plain prompts: the model reads only the first %1 tokens; the %2 tokens past %1 are ignored. Shorten the prompt, or turn Plain prompts off to read it all in chunks of %1.</source>
+        <translation>Einfache Prompts: Das Modell liest nur die ersten %1 Tokens; die %2 Tokens nach %1 werden ignoriert. Kürzen Sie den Prompt, oder schalten Sie „Einfache Prompts“ aus, um ihn ganz in Blöcken zu %1 zu lesen.</translation>
+    </message>
+    <message>
+        <source>Tokens in this prompt; with plain prompts the model reads the first %1 and ignores the rest.</source>
+        <translation>Tokens in diesem Prompt; bei einfachen Prompts liest das Modell die ersten %1 und ignoriert den Rest.</translation>
+    </message>
+    <message>
+        <source>Tokens in this prompt, and the chunks of %1 the text encoder reads it in (AUTOMATIC1111&apos;s count: a chunk ends early at a comma or BREAK). Every chunk is read: nothing is cut.</source>
+        <translation>Tokens in diesem Prompt und die Blöcke zu %1, in denen der Text-Encoder ihn liest (Zählweise von AUTOMATIC1111: Ein Block endet früher an einem Komma oder BREAK). Jeder Block wird gelesen: Nichts wird abgeschnitten.</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::GenerationQueue</name>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(kein Prompt)</translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation>1 Schritt</translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation>%1 Schritte</translation>
+    </message>
+    <message>
+        <source>img2img</source>
+        <translation>Bild zu Bild</translation>
+    </message>
+    <message>
+        <source>inpaint</source>
+        <translation>Inpainting</translation>
+    </message>
+    <message>
+        <source>txt2img</source>
+        <translation>Text zu Bild</translation>
+    </message>
+    <message>
+        <source>DeepFloyd IF</source>
+        <translation>DeepFloyd IF</translation>
+    </message>
+    <message>
+        <source>Upscale x4</source>
+        <translation>x4 hochskalieren</translation>
+    </message>
+    <message>
+        <source>(nothing to run)</source>
+        <translation>(nichts auszuführen)</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::HiresFixPanel</name>
+    <message>
+        <source>Hires. fix</source>
+        <translation>Hires. fix</translation>
+    </message>
+    <message>
+        <source>Generate at the size above, upscale, then denoise again at the larger size: more detail than generating large at once, without the repeated subjects a model gives beyond the size it was trained at (as AUTOMATIC1111&apos;s Hires. fix).</source>
+        <translation>Generiert in der obigen Größe, skaliert hoch und entrauscht dann erneut in der größeren Größe: mehr Details als direkt groß zu generieren, ohne die wiederholten Motive, die ein Modell über seine Trainingsgröße hinaus erzeugt (wie Hires. fix von AUTOMATIC1111).</translation>
+    </message>
+    <message>
+        <source>Latent: the first pass&apos;s latents are scaled (fast; the second pass needs a denoising strength of about 0.5 or more to sharpen them). Lanczos and Nearest: the image is decoded, resized and encoded again.</source>
+        <translation>Latent: Die Latents des ersten Durchgangs werden skaliert (schnell; der zweite Durchgang braucht eine Entrauschungsstärke von etwa 0.5 oder mehr, um sie zu schärfen). Lanczos und Nearest: Das Bild wird dekodiert, skaliert und wieder kodiert.</translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation>Upscaler</translation>
+    </message>
+    <message>
+        <source>Upscale by</source>
+        <translation>Faktor</translation>
+    </message>
+    <message>
+        <source>Same as Steps</source>
+        <translation>Wie Schritte</translation>
+    </message>
+    <message>
+        <source>The second pass&apos;s steps; 0 uses the sampling steps above.</source>
+        <translation>Die Schritte des zweiten Durchgangs; 0 verwendet die Schritte oben.</translation>
+    </message>
+    <message>
+        <source>Hires steps</source>
+        <translation>Hires-Schritte</translation>
+    </message>
+    <message>
+        <source>How much the second pass repaints the upscaled image: low keeps it, high invents new detail (and may change the picture).</source>
+        <translation>Wie stark der zweite Durchgang das hochskalierte Bild neu malt: niedrig behält es bei, hoch erfindet neue Details (und kann das Bild verändern).</translation>
+    </message>
+    <message>
+        <source>Denoising strength</source>
+        <translation>Entrauschungsstärke</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>A size instead of &quot;Upscale by&quot;: one of them Auto keeps the picture&apos;s shape; both set, the picture is scaled to cover that size and cropped.</source>
+        <translation>Eine Größe statt „Faktor“: Ist eine davon Auto, bleibt das Seitenverhältnis erhalten; sind beide gesetzt, wird das Bild auf diese Größe skaliert und zugeschnitten.</translation>
+    </message>
+    <message>
+        <source>Resize to</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::HistoryInfoPanel</name>
+    <message>
+        <source>Select an image to see how it was made.</source>
+        <translation>Wählen Sie ein Bild, um zu sehen, wie es entstanden ist.</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Negativ</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation>CFG-Skala</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::HistoryModel</name>
+    <message>
+        <source>(no prompt)</source>
+        <translation>(kein Prompt)</translation>
+    </message>
+    <message>
+        <source>Seed %1 · %2</source>
+        <extracomment>The gallery&apos;s second caption line, e.g. &quot;Seed 1234 · 14:03:12&quot;.</extracomment>
+        <translation>Seed %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -787,6 +1087,36 @@
         <source>Upscale x4…</source>
         <translation>x4 hochskalieren…</translation>
     </message>
+    <message>
+        <source>Search prompts</source>
+        <translation>Prompts durchsuchen</translation>
+    </message>
+    <message>
+        <source>Shows the images whose prompt holds every word typed here (case aside).</source>
+        <translation>Zeigt die Bilder, deren Prompt jedes hier eingegebene Wort enthält (ohne Beachtung der Groß-/Kleinschreibung).</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>Miniaturen</translation>
+    </message>
+    <message>
+        <source>The size of the thumbnails</source>
+        <translation>Die Größe der Miniaturen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n gefunden</numerusform>
+            <numerusform>%n gefunden</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::ImageView</name>
@@ -797,6 +1127,45 @@
     <message>
         <source>Upscale x4…</source>
         <translation>x4 hochskalieren…</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ImageViewer</name>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: the file was moved or deleted.</source>
+        <translation>%1 kann nicht gelesen werden: Die Datei wurde verschoben oder gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -977,16 +1346,8 @@
         <translation>Systemsprache</translation>
     </message>
     <message>
-        <source>&amp;Preview every N steps…</source>
-        <translation>&amp;Vorschau alle N Schritte…</translation>
-    </message>
-    <message>
         <source>Step previews</source>
         <translation>Schrittvorschau</translation>
-    </message>
-    <message>
-        <source>Show a preview every N steps (0: none; each costs a little speed):</source>
-        <translation>Alle N Schritte eine Vorschau zeigen (0: keine; jede kostet etwas Geschwindigkeit):</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1092,10 +1453,6 @@
         <translation>Es gibt kein Bild zum Hochskalieren: Generieren Sie eines oder wählen Sie eines im Verlauf.</translation>
     </message>
     <message>
-        <source>Wait for the run to finish (or cancel it), then upscale.</source>
-        <translation>Warten Sie, bis der Lauf beendet ist (oder brechen Sie ihn ab), und skalieren Sie dann hoch.</translation>
-    </message>
-    <message>
         <source>The model library is still being scanned: try again in a moment.</source>
         <translation>Die Modellbibliothek wird noch durchsucht: Versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -1114,6 +1471,64 @@
     <message>
         <source>Stage III</source>
         <translation>Stufe III</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Show a preview every N steps (%1 by default; 1: every step; 0: none). Each preview waits for the GPU, which costs a little speed:</source>
+        <translation>Alle N Schritte eine Vorschau zeigen (Standard %1; 1: jeden Schritt; 0: keine). Jede Vorschau wartet auf die GPU, was etwas Geschwindigkeit kostet:</translation>
+    </message>
+    <message>
+        <source>&amp;Benchmark…</source>
+        <translation>Benchmar&amp;k…</translation>
+    </message>
+    <message>
+        <source>&amp;Previews: none…</source>
+        <translation>&amp;Vorschau: keine…</translation>
+    </message>
+    <message>
+        <source>&amp;Previews: every step…</source>
+        <translation>&amp;Vorschau: jeden Schritt…</translation>
+    </message>
+    <message>
+        <source>&amp;Previews: every %1 steps…</source>
+        <translation>&amp;Vorschau: alle %1 Schritte…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued: %1 (%n waiting)</source>
+        <translation>
+            <numerusform>In der Warteschlange: %1 (%n wartet)</numerusform>
+            <numerusform>In der Warteschlange: %1 (%n warten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Return)</source>
+        <translation>Generieren (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Add to the queue (Ctrl+Return): it runs after the running one</source>
+        <translation>Zur Warteschlange hinzufügen (Strg+Eingabe): Läuft nach dem laufenden Durchlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n image(s)</source>
+        <translation>
+            <numerusform>Abgebrochen nach %n Bild</numerusform>
+            <numerusform>Abgebrochen nach %n Bildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 records how it was made (prompt, seed, steps, …). Use its parameters in the form too?</source>
+        <translation>%1 enthält, wie es entstanden ist (Prompt, Seed, Schritte, …). Seine Parameter auch im Formular verwenden?</translation>
+    </message>
+    <message>
+        <source>Use its parameters</source>
+        <translation>Seine Parameter verwenden</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
     </message>
 </context>
 <context>
@@ -1226,20 +1641,31 @@
         <translation>Wiederholen</translation>
     </message>
     <message>
-        <source>Undo %1</source>
-        <translation>Rückgängig: %1</translation>
-    </message>
-    <message>
-        <source>Redo %1</source>
-        <translation>Wiederholen: %1</translation>
-    </message>
-    <message>
         <source>Fit</source>
         <translation>Einpassen</translation>
     </message>
     <message>
         <source>Show the whole image (Home; the wheel zooms around the pointer)</source>
         <translation>Das ganze Bild zeigen (Pos1; das Mausrad zoomt um den Mauszeiger)</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>%1 rückgängig machen (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Y or Ctrl+Shift+Z)</source>
+        <translation>%1 wiederholen (Strg+Y oder Strg+Umschalt+Z)</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ModeCheck</name>
+    <message>
+        <source>This is an inpainting model (%1): switch to Inpaint and paint the area to repaint, or choose another model for img2img.</source>
+        <translation>Dies ist ein Inpainting-Modell (%1): Wechseln Sie zu Inpainting und malen Sie den neu zu malenden Bereich, oder wählen Sie für Bild zu Bild ein anderes Modell.</translation>
+    </message>
+    <message>
+        <source>This is an inpainting model (%1): it repaints a masked area of a source image, so switch to Inpaint (open a source image and paint the area to repaint), or choose another model for %2.</source>
+        <translation>Dies ist ein Inpainting-Modell (%1): Es malt einen maskierten Bereich eines Quellbildes neu. Wechseln Sie also zu Inpainting (öffnen Sie ein Quellbild und malen Sie den neu zu malenden Bereich), oder wählen Sie für %2 ein anderes Modell.</translation>
     </message>
 </context>
 <context>
@@ -1370,6 +1796,54 @@
     <message>
         <source>SD x4 upscaler</source>
         <translation>SD-x4-Upscaler</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>es kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>%1 is not a diffusers model folder (one with a model_index.json): %2</source>
+        <translation>%1 ist kein diffusers-Modellordner (einer mit model_index.json): %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a model Gesso can read: %2</source>
+        <translation>%1 ist kein Modell, das Gesso lesen kann: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a %2, not a model: put it in the models folder&apos;s %3 folder instead.</source>
+        <translation>%1 ist ein(e) %2, kein Modell: Legen Sie es stattdessen in den Ordner %3 des Modellordners.</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 model, which the Generate form does not run (%3).</source>
+        <translation>%1 ist ein %2-Modell, das das Generieren-Formular nicht ausführt (%3).</translation>
+    </message>
+    <message>
+        <source>use File &gt; Upscale</source>
+        <translation>verwenden Sie Datei &gt; Hochskalieren</translation>
+    </message>
+    <message>
+        <source>pick the DeepFloyd IF mode</source>
+        <translation>wählen Sie den Modus DeepFloyd IF</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder: add a checkpoint file with the model list&apos;s &quot;Add folder…&quot;, or put it in the models folder.</source>
+        <translation>%1 ist eine Datei, kein Ordner: Fügen Sie eine Checkpoint-Datei mit „Ordner hinzufügen…“ der Modellliste hinzu, oder legen Sie sie in den Modellordner.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is listed already.</source>
+        <translation>%1 ist bereits aufgeführt.</translation>
+    </message>
+    <message>
+        <source>%1 is inside the models folder, which is scanned already.</source>
+        <translation>%1 liegt im Modellordner, der bereits durchsucht wird.</translation>
     </message>
 </context>
 <context>
@@ -1505,16 +1979,8 @@
         <translation>Sehr wenig VRAM (4 GB)</translation>
     </message>
     <message>
-        <source>The device memory this run needs at its peak, estimated from the model&apos;s size, the image size and the toggles (within about 10% of the H200 measurements)</source>
-        <translation>Der Gerätespeicher, den dieser Durchlauf in der Spitze braucht, geschätzt aus Modellgröße, Bildgröße und den Schaltern (auf etwa 10 % genau gegenüber den Messungen auf der H200)</translation>
-    </message>
-    <message>
         <source>Device</source>
         <translation>Gerät</translation>
-    </message>
-    <message>
-        <source>Auto uses the GPU when CUDA works, else the CPU (far slower: minutes an image).</source>
-        <translation>„Automatisch“ nutzt die GPU, wenn CUDA funktioniert, sonst die CPU (weit langsamer: Minuten pro Bild).</translation>
     </message>
     <message>
         <source>Auto</source>
@@ -1533,10 +1999,6 @@
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <source>fp16 halves the weights and nearly doubles the speed: 45.1 it/s and 2.64 GiB against fp32&apos;s 25.5 it/s and 5.22 GiB (SD 1.5, 512², H200). bf16: fp16&apos;s memory, fp32&apos;s range.</source>
-        <translation>fp16 halbiert die Gewichte und verdoppelt fast die Geschwindigkeit: 45.1 it/s und 2.64 GiB gegenüber 25.5 it/s und 5.22 GiB bei fp32 (SD 1.5, 512², H200). bf16: Speicherbedarf von fp16, Wertebereich von fp32.</translation>
-    </message>
-    <message>
         <source>fp32 (full)</source>
         <translation>fp32 (voll)</translation>
     </message>
@@ -1553,132 +2015,48 @@
         <translation>VAE in fp32</translation>
     </message>
     <message>
-        <source>Decodes in float32 where fp16 overflows (black or NaN images); the VAE&apos;s weights and decode memory double.</source>
-        <translation>Dekodiert in float32, wo fp16 überläuft (schwarze oder NaN-Bilder); Gewichte und Dekodierspeicher der VAE verdoppeln sich.</translation>
-    </message>
-    <message>
         <source>TF32 tensor cores</source>
         <translation>TF32-Tensor-Cores</translation>
-    </message>
-    <message>
-        <source>fp32 runs only: 25.5 → 37.7 it/s, 62.5 dB from the exact fp32 image; nothing in fp16.</source>
-        <translation>Nur für fp32-Läufe: 25.5 → 37.7 it/s, 62.5 dB vom exakten fp32-Bild entfernt; in fp16 ohne Wirkung.</translation>
     </message>
     <message>
         <source>CUDA graphs</source>
         <translation>CUDA graphs</translation>
     </message>
     <message>
-        <source>Captures the UNet step once per size and replays it: 45.1 → 83.1 it/s for +0.03 GiB; about 1 s of capture on each size&apos;s first run. Not with sequential offload.</source>
-        <translation>Zeichnet den UNet-Schritt einmal pro Größe auf und spielt ihn wieder ab: 45.1 → 83.1 it/s für +0.03 GiB; etwa 1 s Aufzeichnung beim ersten Lauf jeder Größe. Nicht mit sequenziellem Offload.</translation>
-    </message>
-    <message>
         <source>Channels-last</source>
         <translation>Channels-last</translation>
-    </message>
-    <message>
-        <source>NHWC convolutions: alone slower (45.1 → 38.6 it/s, 2.48 GiB); with CUDA graphs the fastest setting, 101.2 it/s.</source>
-        <translation>NHWC-Faltungen: allein langsamer (45.1 → 38.6 it/s, 2.48 GiB); mit CUDA graphs die schnellste Einstellung, 101.2 it/s.</translation>
-    </message>
-    <message>
-        <source>cuDNN benchmark</source>
-        <translation>cuDNN-Benchmark</translation>
-    </message>
-    <message>
-        <source>cuDNN times its algorithms on each new size: 45.1 → 45.6 it/s, +0.06 GiB; the first run of a size is slower.</source>
-        <translation>cuDNN misst bei jeder neuen Größe seine Algorithmen: 45.1 → 45.6 it/s, +0.06 GiB; der erste Lauf einer Größe ist langsamer.</translation>
     </message>
     <message>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <source>Auto picks cuDNN&apos;s kernel on Hopper: 45.1 it/s, 2.64 GiB. Forced cuDNN 71.4 it/s, mem-efficient 51.0, flash 47.5; plain 40.5 it/s at 3.67 GiB, math 27.0 it/s at 4.44 GiB.</source>
-        <translation>„Automatisch“ wählt auf Hopper den Kernel von cuDNN: 45.1 it/s, 2.64 GiB. Erzwungen: cuDNN 71.4 it/s, speichereffizient 51.0, Flash 47.5; einfach 40.5 it/s bei 3.67 GiB, Math 27.0 it/s bei 4.44 GiB.</translation>
-    </message>
-    <message>
-        <source>torch picks per call: 45.1 it/s, 2.64 GiB</source>
-        <translation>torch wählt pro Aufruf: 45.1 it/s, 2.64 GiB</translation>
-    </message>
-    <message>
         <source>Flash</source>
         <translation>Flash</translation>
-    </message>
-    <message>
-        <source>47.5 it/s, 2.70 GiB; the VAE&apos;s 512-wide head falls back</source>
-        <translation>47.5 it/s, 2.70 GiB; der 512 breite Head der VAE weicht auf einen anderen Kernel aus</translation>
     </message>
     <message>
         <source>Memory-efficient</source>
         <translation>Speichereffizient</translation>
     </message>
     <message>
-        <source>51.0 it/s, 2.70 GiB</source>
-        <translation>51.0 it/s, 2.70 GiB</translation>
-    </message>
-    <message>
         <source>Math</source>
         <translation>Math</translation>
-    </message>
-    <message>
-        <source>27.0 it/s, 4.44 GiB: materialises the scores</source>
-        <translation>27.0 it/s, 4.44 GiB: legt die Scores vollständig im Speicher an</translation>
-    </message>
-    <message>
-        <source>cuDNN</source>
-        <translation>cuDNN</translation>
-    </message>
-    <message>
-        <source>71.4 it/s, 2.70 GiB: the fastest on an H200</source>
-        <translation>71.4 it/s, 2.70 GiB: auf einer H200 am schnellsten</translation>
-    </message>
-    <message>
-        <source>Plain (baddbmm + softmax)</source>
-        <translation>Einfach (baddbmm + softmax)</translation>
-    </message>
-    <message>
-        <source>40.5 it/s, 3.67 GiB: diffusers&apos; classic processor</source>
-        <translation>40.5 it/s, 3.67 GiB: der klassische Attention-Prozessor von diffusers</translation>
     </message>
     <message>
         <source>CPU offload</source>
         <translation>CPU-Offload</translation>
     </message>
     <message>
-        <source>Model: each component on the GPU only while it runs, 2.64 → 1.76 GiB at full speed (pins 2 GiB of RAM). Sequential: layers stream in as they run, 0.64 GiB, 12-36 it/s.</source>
-        <translation>Modell: Jede Komponente liegt nur während ihrer Ausführung auf der GPU, 2.64 → 1.76 GiB bei voller Geschwindigkeit (belegt 2 GiB gepinnten RAM). Sequenziell: Die Schichten werden bei der Ausführung nachgeladen, 0.64 GiB, 12-36 it/s.</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>Keins</translation>
-    </message>
-    <message>
-        <source>Model (per component)</source>
-        <translation>Modell (pro Komponente)</translation>
-    </message>
-    <message>
-        <source>Sequential (per layer)</source>
-        <translation>Sequenziell (pro Schicht)</translation>
     </message>
     <message>
         <source>VAE tiling</source>
         <translation>VAE-Tiling</translation>
     </message>
     <message>
-        <source>Decodes in tiles: 1024² peak 4.42 → 2.64 GiB at no speed cost; faint seams (46 dB). Nothing to do at the model&apos;s own size.</source>
-        <translation>Dekodiert in Kacheln: Spitze bei 1024² 4.42 → 2.64 GiB ohne Geschwindigkeitsverlust; schwache Nähte (46 dB). Bei der nativen Größe des Modells ohne Wirkung.</translation>
-    </message>
-    <message>
         <source>VAE slicing</source>
         <translation>VAE-Slicing</translation>
-    </message>
-    <message>
-        <source>Decodes a batch one image at a time: a lower decode peak for batches; no change for one image.</source>
-        <translation>Dekodiert einen Batch Bild für Bild: niedrigere Dekodierspitze bei Batches; keine Änderung bei einem einzelnen Bild.</translation>
-    </message>
-    <message>
-        <source>Attention a few heads at a time: saves memory only against the math or plain kernels; with the default ones 31.9 it/s (-30%) and no saving (2.70 GiB).</source>
-        <translation>Attention für wenige Heads auf einmal: spart nur gegenüber den Math- oder einfachen Kerneln Speicher; mit den Standardkerneln 31.9 it/s (-30 %) und keine Ersparnis (2.70 GiB).</translation>
     </message>
     <message>
         <source>Off</source>
@@ -1699,10 +2077,6 @@
     <message>
         <source>Release VRAM after each run</source>
         <translation>VRAM nach jedem Durchlauf freigeben</translation>
-    </message>
-    <message>
-        <source>Gives cached GPU memory back to other programs; the next run allocates again and re-captures CUDA graphs (about 1 s).</source>
-        <translation>Gibt zwischengespeicherten GPU-Speicher an andere Programme zurück; der nächste Durchlauf reserviert neu und zeichnet die CUDA graphs neu auf (etwa 1 s).</translation>
     </message>
     <message>
         <source>Pick a model to see how much VRAM it needs</source>
@@ -1737,16 +2111,239 @@
         <translation>Fusionierte Kernel</translation>
     </message>
     <message>
-        <source>Max speed: fp16, channels-last, CUDA graphs and the fused kernels, 175 it/s at 512² on an H200 (2.54 GiB). Balanced: fp16 and the defaults, 104 it/s, 2.54 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and slicing, 0.64 GiB (no attention slicing: it saves nothing with these kernels).</source>
-        <translation>Maximale Geschwindigkeit: fp16, channels-last, CUDA graphs und die fusionierten Kernel, 175 it/s bei 512² auf einer H200 (2.54 GiB). Ausgewogen: fp16 und die Standardwerte, 104 it/s, 2.54 GiB. Wenig VRAM (6 GB): Modell-Offload und VAE-Tiling, 1.76 GiB. Sehr wenig VRAM (4 GB): sequenzielles Offload, VAE-Tiling und -Slicing, 0.64 GiB (kein Attention-Slicing: mit diesen Kerneln spart es nichts).</translation>
-    </message>
-    <message>
-        <source>Gesso&apos;s own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one GEMM for Q, K and V): 75 → 104 it/s, with channels-last and CUDA graphs 93 → 175 it/s; 58 dB from the image without them. Off: the ATen ops diffusers runs.</source>
-        <translation>Gessos eigene GPU-Kernel (GroupNorm + SiLU, GEGLU, LayerNorm mit dem Residuum, ein GEMM für Q, K und V): 75 → 104 it/s, mit channels-last und CUDA graphs 93 → 175 it/s; 58 dB vom Bild ohne sie entfernt. Aus: die ATen-Operationen, die diffusers ausführt.</translation>
-    </message>
-    <message>
         <source>refiner UNet</source>
         <translation>Refiner-UNet</translation>
+    </message>
+    <message>
+        <source>Needs an NVIDIA graphics card with CUDA; this computer has none, so Gesso runs on the processor.</source>
+        <translation>Erfordert eine NVIDIA-Grafikkarte mit CUDA; dieser Computer hat keine, daher läuft Gesso auf dem Prozessor.</translation>
+    </message>
+    <message>
+        <source>Max speed: the fastest settings, 175 steps a second at 512×512 on an H200 with 2.5 GiB of VRAM. Balanced: half precision and the defaults, 104 steps a second, 2.5 GiB. Low VRAM (6 GB): 1.8 GiB at nearly full speed. Tiny VRAM (4 GB): 0.6 GiB, several times slower. Every preset makes the same kind of image; only speed and memory change.</source>
+        <translation>Maximale Geschwindigkeit: die schnellsten Einstellungen, 175 Schritte pro Sekunde bei 512×512 auf einer H200 mit 2.5 GiB VRAM. Ausgewogen: halbe Genauigkeit und die Standardwerte, 104 Schritte pro Sekunde, 2.5 GiB. Wenig VRAM (6 GB): 1.8 GiB bei nahezu voller Geschwindigkeit. Sehr wenig VRAM (4 GB): 0.6 GiB, um ein Mehrfaches langsamer. Jede Voreinstellung erzeugt dieselbe Art von Bild; nur Geschwindigkeit und Speicher ändern sich.</translation>
+    </message>
+    <message>
+        <source>The graphics memory this run needs at its peak, estimated from the model&apos;s size, the image size and the settings (within about 10% of what an H200 measured)</source>
+        <translation>Der Grafikspeicher, den dieser Durchlauf in der Spitze braucht, geschätzt aus Modellgröße, Bildgröße und Einstellungen (auf etwa 10 % genau gegenüber Messungen auf einer H200)</translation>
+    </message>
+    <message>
+        <source>Auto uses the NVIDIA graphics card when there is one, else the processor (far slower: minutes an image).</source>
+        <translation>„Automatisch“ nutzt die NVIDIA-Grafikkarte, wenn es eine gibt, sonst den Prozessor (weit langsamer: Minuten pro Bild).</translation>
+    </message>
+    <message>
+        <source>Half precision: nearly twice as fast with half the memory (45 steps a second and 2.6 GiB against full precision&apos;s 26 and 5.2 GiB, SD 1.5 at 512×512 on an H200); the image changes very little. Brain float: half&apos;s memory, fewer black images, slightly different images.</source>
+        <translation>Halbe Genauigkeit: fast doppelt so schnell mit halbem Speicher (45 Schritte pro Sekunde und 2.6 GiB gegenüber 26 und 5.2 GiB bei voller Genauigkeit, SD 1.5 bei 512×512 auf einer H200); das Bild ändert sich sehr wenig. Brain Float: Speicher wie bei halber Genauigkeit, weniger schwarze Bilder, leicht andere Bilder.</translation>
+    </message>
+    <message>
+        <source>Fixes the black or broken images some models give at half precision; the last step (turning the result into pixels) then needs twice the memory. Same speed.</source>
+        <translation>Behebt die schwarzen oder kaputten Bilder, die manche Modelle bei halber Genauigkeit liefern; der letzte Schritt (das Ergebnis in Pixel umwandeln) braucht dann doppelt so viel Speicher. Gleiche Geschwindigkeit.</translation>
+    </message>
+    <message>
+        <source>Full precision only: faster (26 → 38 steps a second on an H200); the image changes too little to see. No effect at half precision.</source>
+        <translation>Nur bei voller Genauigkeit: schneller (26 → 38 Schritte pro Sekunde auf einer H200); das Bild ändert sich unsichtbar wenig. Bei halber Genauigkeit ohne Wirkung.</translation>
+    </message>
+    <message>
+        <source>Gesso&apos;s own graphics-card code for the model&apos;s most frequent steps: faster (75 → 104 steps a second on an H200; 93 → 175 with Channels-last and CUDA graphs); the image changes too little to see. Off: the same code diffusers runs.</source>
+        <translation>Gessos eigener Grafikkarten-Code für die häufigsten Schritte des Modells: schneller (75 → 104 Schritte pro Sekunde auf einer H200; 93 → 175 mit Channels-last und CUDA graphs); das Bild ändert sich unsichtbar wenig. Aus: derselbe Code, den diffusers ausführt.</translation>
+    </message>
+    <message>
+        <source>Records each step once per image size and replays it: much faster (45 → 83 steps a second on an H200) for a little more memory (0.03 GiB); the first image of each size takes about 1 s longer. Same image. Not with per-layer offload.</source>
+        <translation>Zeichnet jeden Schritt einmal pro Bildgröße auf und spielt ihn wieder ab: viel schneller (45 → 83 Schritte pro Sekunde auf einer H200) für etwas mehr Speicher (0.03 GiB); das erste Bild jeder Größe dauert etwa 1 s länger. Gleiches Bild. Nicht mit Offload pro Schicht.</translation>
+    </message>
+    <message>
+        <source>Stores the image data in the order the graphics card reads fastest: alone a little slower (45 → 39 steps a second on an H200, slightly less memory); with CUDA graphs the fastest setting (101). The image changes too little to see.</source>
+        <translation>Speichert die Bilddaten in der Reihenfolge, die die Grafikkarte am schnellsten liest: allein etwas langsamer (45 → 39 Schritte pro Sekunde auf einer H200, etwas weniger Speicher); mit CUDA graphs die schnellste Einstellung (101). Das Bild ändert sich unsichtbar wenig.</translation>
+    </message>
+    <message>
+        <source>Tune for each image size</source>
+        <translation>Für jede Bildgröße abstimmen</translation>
+    </message>
+    <message>
+        <source>Tries several ways of running the model on the first image of each size and keeps the fastest: barely faster (45 → 46 steps a second on an H200) for 0.06 GiB more; that first image is slower. Same image.</source>
+        <translation>Probiert beim ersten Bild jeder Größe mehrere Arten, das Modell auszuführen, und behält die schnellste: kaum schneller (45 → 46 Schritte pro Sekunde auf einer H200) für 0.06 GiB mehr; dieses erste Bild ist langsamer. Gleiches Bild.</translation>
+    </message>
+    <message>
+        <source>How the model relates each part of the image to the others. Auto lets PyTorch choose (45 steps a second, 2.6 GiB on an H200); NVIDIA&apos;s kernel is the fastest there (71) for the same memory; Classic and Math are slower and need more memory. Nearly the same image with each.</source>
+        <translation>Wie das Modell jeden Teil des Bildes mit den anderen in Beziehung setzt. „Automatisch“ lässt PyTorch wählen (45 Schritte pro Sekunde, 2.6 GiB auf einer H200); der Kernel von NVIDIA ist dort der schnellste (71) bei gleichem Speicher; Klassisch und Math sind langsamer und brauchen mehr Speicher. Mit jedem nahezu dasselbe Bild.</translation>
+    </message>
+    <message>
+        <source>PyTorch chooses: 45 steps a second, 2.6 GiB on an H200</source>
+        <translation>PyTorch wählt: 45 Schritte pro Sekunde, 2.6 GiB auf einer H200</translation>
+    </message>
+    <message>
+        <source>48 steps a second, 2.7 GiB on an H200</source>
+        <translation>48 Schritte pro Sekunde, 2.7 GiB auf einer H200</translation>
+    </message>
+    <message>
+        <source>51 steps a second, 2.7 GiB on an H200</source>
+        <translation>51 Schritte pro Sekunde, 2.7 GiB auf einer H200</translation>
+    </message>
+    <message>
+        <source>27 steps a second, 4.4 GiB on an H200: the slowest, the most memory</source>
+        <translation>27 Schritte pro Sekunde, 4.4 GiB auf einer H200: am langsamsten, am meisten Speicher</translation>
+    </message>
+    <message>
+        <source>NVIDIA&apos;s kernel</source>
+        <translation>NVIDIA-Kernel</translation>
+    </message>
+    <message>
+        <source>71 steps a second, 2.7 GiB: the fastest on an H200</source>
+        <translation>71 Schritte pro Sekunde, 2.7 GiB: auf einer H200 am schnellsten</translation>
+    </message>
+    <message>
+        <source>Classic</source>
+        <translation>Klassisch</translation>
+    </message>
+    <message>
+        <source>41 steps a second, 3.7 GiB on an H200: the way diffusers has always done it</source>
+        <translation>41 Schritte pro Sekunde, 3.7 GiB auf einer H200: so, wie diffusers es immer gemacht hat</translation>
+    </message>
+    <message>
+        <source>Keeps parts of the model in the computer&apos;s memory until they are needed. Per part: less graphics memory (2.6 → 1.8 GiB on an H200) at full speed, with 2 GB of the computer&apos;s memory set aside. Per layer: the least (0.6 GiB), several times slower. Same image.</source>
+        <translation>Hält Teile des Modells im Arbeitsspeicher des Computers, bis sie gebraucht werden. Pro Teil: weniger Grafikspeicher (2.6 → 1.8 GiB auf einer H200) bei voller Geschwindigkeit, mit 2 GB reserviertem Arbeitsspeicher. Pro Schicht: am wenigsten (0.6 GiB), um ein Mehrfaches langsamer. Gleiches Bild.</translation>
+    </message>
+    <message>
+        <source>Per part of the model</source>
+        <translation>Pro Modellteil</translation>
+    </message>
+    <message>
+        <source>Per layer (slow)</source>
+        <translation>Pro Schicht (langsam)</translation>
+    </message>
+    <message>
+        <source>Turns the result into pixels tile by tile: far less memory for large images (1024×1024: 4.4 → 2.6 GiB on an H200) at no speed cost; faint seams may show. No change at the model&apos;s own size.</source>
+        <translation>Wandelt das Ergebnis Kachel für Kachel in Pixel um: weit weniger Speicher für große Bilder (1024×1024: 4.4 → 2.6 GiB auf einer H200) ohne Geschwindigkeitsverlust; schwache Nähte können sichtbar sein. Bei der nativen Größe des Modells keine Änderung.</translation>
+    </message>
+    <message>
+        <source>Turns a batch into pixels one image at a time: less memory for batches, same images; no change for one image.</source>
+        <translation>Wandelt einen Batch Bild für Bild in Pixel um: weniger Speicher bei Batches, gleiche Bilder; keine Änderung bei einem Bild.</translation>
+    </message>
+    <message>
+        <source>Relates the parts of the image a few at a time: saves memory only with the Math or Classic attention; with the others 30% slower (32 steps a second on an H200) and no saving. Same image.</source>
+        <translation>Setzt die Teile des Bildes jeweils zu wenigen in Beziehung: spart nur mit der Attention Math oder Klassisch Speicher; mit den anderen 30 % langsamer (32 Schritte pro Sekunde auf einer H200) und keine Ersparnis. Gleiches Bild.</translation>
+    </message>
+    <message>
+        <source>Gives the graphics memory Gesso keeps back to other programs; the next run starts about 1 s slower.</source>
+        <translation>Gibt den Grafikspeicher, den Gesso zurückhält, an andere Programme zurück; der nächste Durchlauf startet etwa 1 s langsamer.</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::OutpaintPanel</name>
+    <message>
+        <source>Extend canvas (outpainting)</source>
+        <translation>Leinwand erweitern (Outpainting)</translation>
+    </message>
+    <message>
+        <source>Adds pixels on the chosen sides of the source image and marks them for repainting: the run then paints what lies beyond the picture&apos;s edges</source>
+        <translation>Fügt an den gewählten Seiten des Quellbildes Pixel hinzu und markiert sie zum Neumalen: Der Durchlauf malt dann, was jenseits der Bildränder liegt</translation>
+    </message>
+    <message>
+        <source>Pixels added on the left</source>
+        <translation>Links hinzugefügte Pixel</translation>
+    </message>
+    <message>
+        <source>Pixels added on the right</source>
+        <translation>Rechts hinzugefügte Pixel</translation>
+    </message>
+    <message>
+        <source>Pixels added at the top</source>
+        <translation>Oben hinzugefügte Pixel</translation>
+    </message>
+    <message>
+        <source>Pixels added at the bottom</source>
+        <translation>Unten hinzugefügte Pixel</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>Oben</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>Unten</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Pixels of the old image along each extended side that are repainted too, so that the seam between old and new disappears</source>
+        <translation>Pixel des alten Bildes entlang jeder erweiterten Seite, die ebenfalls neu gemalt werden, damit die Naht zwischen Alt und Neu verschwindet</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>Überlappung</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>Füllung</translation>
+    </message>
+    <message>
+        <source>Extend canvas</source>
+        <translation>Leinwand erweitern</translation>
+    </message>
+    <message>
+        <source>Grow the source image, mask the new area and switch to Inpaint</source>
+        <translation>Vergrößert das Quellbild, maskiert den neuen Bereich und wechselt zu Inpainting</translation>
+    </message>
+    <message>
+        <source> (a multiple of 8: other values are rounded up)</source>
+        <translation> (ein Vielfaches von 8: andere Werte werden aufgerundet)</translation>
+    </message>
+    <message>
+        <source>The edge&apos;s colours, blurred outwards, and the model starts from them smoothed over: the usual choice</source>
+        <translation>Die Farben des Randes, nach außen verwischt; das Modell beginnt mit ihnen geglättet: die übliche Wahl</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>The edge&apos;s pixels stretched outwards, and the model starts from them (a strength near 1 repaints the streaks)</source>
+        <translation>Die Pixel des Randes nach außen gestreckt; das Modell beginnt mit ihnen (eine Stärke nahe 1 übermalt die Streifen)</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>Spiegeln</translation>
+    </message>
+    <message>
+        <source>The picture mirrored at its edge, and the model starts from it</source>
+        <translation>Das Bild an seinem Rand gespiegelt; das Modell beginnt damit</translation>
+    </message>
+    <message>
+        <source>Latent noise</source>
+        <translation>Latentes Rauschen</translation>
+    </message>
+    <message>
+        <source>The model starts from pure noise in the new area: anything can appear (use a strength near 1)</source>
+        <translation>Das Modell beginnt im neuen Bereich mit reinem Rauschen: Alles kann erscheinen (verwenden Sie eine Stärke nahe 1)</translation>
+    </message>
+    <message>
+        <source>Latent nothing</source>
+        <translation>Latent leer</translation>
+    </message>
+    <message>
+        <source>The model starts from an empty latent in the new area: flat, for a strength near 1</source>
+        <translation>Das Modell beginnt im neuen Bereich mit einem leeren Latent: flach, für eine Stärke nahe 1</translation>
+    </message>
+    <message>
+        <source>What the new area starts from (AUTOMATIC1111&apos;s masked content)</source>
+        <translation>Womit der neue Bereich beginnt (Maskierter Inhalt bei AUTOMATIC1111)</translation>
+    </message>
+    <message>
+        <source>Open a source image first (File &gt; Open source image, or drop one), then extend it.</source>
+        <translation>Öffnen Sie zuerst ein Quellbild (Datei &gt; Quellbild öffnen, oder ziehen Sie eines herein), und erweitern Sie es dann.</translation>
+    </message>
+    <message>
+        <source>Choose how many pixels to add on at least one side.</source>
+        <translation>Wählen Sie, wie viele Pixel an mindestens einer Seite hinzugefügt werden.</translation>
     </message>
 </context>
 <context>
@@ -1823,6 +2420,69 @@
         <source>The ControlNet preprocessor &quot;%1&quot; (unit %2) is not in Gesso (it needs a model of its own): &quot;none&quot; is used; give the unit a control image made already.</source>
         <translation>Der ControlNet-Präprozessor „%1“ (Einheit %2) ist nicht in Gesso (er braucht ein eigenes Modell): „none“ wird verwendet; geben Sie der Einheit ein fertiges Steuerbild.</translation>
     </message>
+    <message>
+        <source>Hires. fix cannot be restored: %1</source>
+        <translation>Hires. fix kann nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>The upscaler &quot;%1&quot; is not in Gesso: Hires. fix uses Latent.</source>
+        <translation>Den Upscaler „%1“ gibt es in Gesso nicht: Hires. fix verwendet Latent.</translation>
+    </message>
+    <message>
+        <source>The inpainting options cannot be restored: %1</source>
+        <translation>Die Inpainting-Optionen können nicht wiederhergestellt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::QueuePanel</name>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Run the selected item earlier</source>
+        <translation>Den gewählten Eintrag früher ausführen</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Runter</translation>
+    </message>
+    <message>
+        <source>Run the selected item later</source>
+        <translation>Den gewählten Eintrag später ausführen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Take the selected item out of the queue</source>
+        <translation>Den gewählten Eintrag aus der Warteschlange nehmen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Empty the queue (the running item goes on)</source>
+        <translation>Die Warteschlange leeren (der laufende Eintrag läuft weiter)</translation>
+    </message>
+    <message>
+        <source>Generate forever</source>
+        <translation>Endlos generieren</translation>
+    </message>
+    <message>
+        <source>When the queue is empty, generate again from the form with a new random seed, until this is turned off</source>
+        <translation>Wenn die Warteschlange leer ist, erneut aus dem Formular mit einem neuen zufälligen Seed generieren, bis dies ausgeschaltet wird</translation>
+    </message>
+    <message>
+        <source>Nothing is running. Generate while a run is going adds to the queue.</source>
+        <translation>Nichts läuft. „Generieren“ während eines Durchlaufs fügt zur Warteschlange hinzu.</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>Läuft: %1</translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::ReadoutBar</name>
@@ -1849,6 +2509,10 @@
     <message>
         <source>CPU run</source>
         <translation>CPU-Lauf</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
     </message>
 </context>
 <context>

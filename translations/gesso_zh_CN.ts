@@ -95,6 +95,133 @@
     </message>
 </context>
 <context>
+    <name>gesso::ui::BenchmarkDialog</name>
+    <message>
+        <source>Benchmark</source>
+        <translation>基准测试</translation>
+    </message>
+    <message>
+        <source>Times each pipeline on this computer with the models of your library: denoising steps per second (it/s, higher is faster) at batch 1 and 4, with the default settings and with the Max speed preset. It takes a few minutes on a GPU.</source>
+        <translation>用模型库中的模型在本机上为每个管线计时：每秒去噪步数（it/s，越高越快），批量 1 和 4，分别使用默认设置和“最快速度”预设。在 GPU 上需要几分钟。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel run</source>
+        <translation>取消运行</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>复制为 Markdown</translation>
+    </message>
+    <message>
+        <source>Copy the table as Markdown, to paste into an issue or a forum post</source>
+        <translation>将表格复制为 Markdown，以便粘贴到 issue 或论坛帖子中</translation>
+    </message>
+    <message>
+        <source>no SD 1.x or 2.x model in the library</source>
+        <translation>模型库中没有 SD 1.x 或 2.x 模型</translation>
+    </message>
+    <message>
+        <source>no ControlNet in the library</source>
+        <translation>模型库中没有 ControlNet</translation>
+    </message>
+    <message>
+        <source>no DeepFloyd IF stage I in the library</source>
+        <translation>模型库中没有 DeepFloyd IF 阶段 I 模型</translation>
+    </message>
+    <message>
+        <source>no SDXL base model in the library</source>
+        <translation>模型库中没有 SDXL 基础模型</translation>
+    </message>
+    <message>
+        <source>Press Run to start.</source>
+        <translation>按“运行”开始。</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <source>Max speed</source>
+        <translation>最快速度</translation>
+    </message>
+    <message>
+        <source>Batch %1, %2</source>
+        <translation>批量 %1，%2</translation>
+    </message>
+    <message>
+        <source>gesso-bench was not found at %1: it is installed next to the gesso program. Build or install it there to run the benchmark.</source>
+        <translation>在 %1 未找到 gesso-bench：它应安装在 gesso 程序旁边。请在那里构建或安装它，以运行基准测试。</translation>
+    </message>
+    <message>
+        <source>Starting gesso-bench…</source>
+        <translation>正在启动 gesso-bench…</translation>
+    </message>
+    <message>
+        <source>Timing %1…</source>
+        <translation>正在计时 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the cells timed so far are kept.</source>
+        <translation>已取消：保留已计时的单元格。</translation>
+    </message>
+    <message>
+        <source>gesso-bench stopped unexpectedly%1</source>
+        <translation>gesso-bench 意外停止%1</translation>
+    </message>
+    <message>
+        <source>gesso-bench failed: %1</source>
+        <translation>gesso-bench 失败：%1</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Done, on %1.</source>
+        <translation>完成，在 %1 上。</translation>
+    </message>
+    <message>
+        <source>gesso-bench could not be started (%1): %2</source>
+        <translation>无法启动 gesso-bench（%1）：%2</translation>
+    </message>
+    <message>
+        <source>This cell failed: %1</source>
+        <translation>此单元格失败：%1</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Skipped — %1.</source>
+        <translation>已跳过——%1。</translation>
+    </message>
+    <message>
+        <source>Gesso benchmark on %1: denoising steps per second (it/s); IF: stage I / stage II / stage III.</source>
+        <translation>Gesso 在 %1 上的基准测试：每秒去噪步数（it/s）；IF：阶段 I / 阶段 II / 阶段 III。</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>管线</translation>
+    </message>
+</context>
+<context>
     <name>gesso::ui::ControlNetPanel</name>
     <message>
         <source>Gesso&apos;s preprocessors need no model of their own. For depth, pose or segmentation, bring a map made elsewhere and choose the preprocessor &quot;none&quot;.</source>
@@ -593,14 +720,6 @@
         <translation>在当前步完成后停止运行（Esc）</translation>
     </message>
     <message>
-        <source>The model reads the first %1 tokens; the engine cuts the rest of this prompt.</source>
-        <translation>模型只读取前 %1 个词元（token）；此提示词的其余部分会被引擎截断。</translation>
-    </message>
-    <message>
-        <source>Tokens in this prompt; the model reads up to %1.</source>
-        <translation>此提示词的词元（token）数；模型最多读取 %1 个。</translation>
-    </message>
-    <message>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
@@ -709,10 +828,6 @@
         <translation>从模型库的 Lora 文件夹向提示词添加一个 LoRA</translation>
     </message>
     <message>
-        <source>Tokens in this prompt, and the chunks of %1 the text encoder reads it in (AUTOMATIC1111&apos;s count: a chunk ends early at a comma or BREAK).</source>
-        <translation>此提示词的 token 数，以及文本编码器读取时按每 %1 个 token 划分的块数（AUTOMATIC1111 的计数方式：块会在逗号或 BREAK 处提前结束）。</translation>
-    </message>
-    <message>
         <source>Not in the library&apos;s Lora folder: %1</source>
         <translation>不在模型库的 Lora 文件夹中：%1</translation>
     </message>
@@ -727,6 +842,191 @@
     <message>
         <source>DeepFloyd IF</source>
         <translation>DeepFloyd IF</translation>
+    </message>
+    <message>
+        <source>Remove the selected model from the list (only models added with &quot;Add folder…&quot;; nothing is deleted from the disk)</source>
+        <translation>从列表中移除所选模型（仅限用“添加文件夹…”添加的模型；不会从磁盘删除任何文件）</translation>
+    </message>
+    <message>
+        <source>Remove model</source>
+        <translation>移除模型</translation>
+    </message>
+    <message>
+        <source>%1/%2 (%3 ignored)</source>
+        <translation>%1/%2（忽略 %3）</translation>
+    </message>
+    <message>
+        <source>Plain prompts: the model reads only the first %1 tokens; the %2 tokens past %1 are ignored. Shorten the prompt, or turn Plain prompts off to read it all in chunks of %1.</source>
+        <translation>纯文本提示词：模型只读取前 %1 个词元；超出 %1 的 %2 个词元被忽略。请缩短提示词，或关闭“纯文本提示词”，以每块 %1 个词元读取全部内容。</translation>
+    </message>
+    <message>
+        <source>Tokens in this prompt; with plain prompts the model reads the first %1 and ignores the rest.</source>
+        <translation>此提示词中的词元数；使用纯文本提示词时，模型读取前 %1 个，忽略其余部分。</translation>
+    </message>
+    <message>
+        <source>Tokens in this prompt, and the chunks of %1 the text encoder reads it in (AUTOMATIC1111&apos;s count: a chunk ends early at a comma or BREAK). Every chunk is read: nothing is cut.</source>
+        <translation>此提示词中的词元数，以及文本编码器读取它时使用的每块 %1 个词元的分块数（按 AUTOMATIC1111 的计数方式：分块在逗号或 BREAK 处提前结束）。每个分块都会被读取：不会截断任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::GenerationQueue</name>
+    <message>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+    <message>
+        <source>1 step</source>
+        <translation>1 步</translation>
+    </message>
+    <message>
+        <source>%1 steps</source>
+        <translation>%1 步</translation>
+    </message>
+    <message>
+        <source>img2img</source>
+        <translation>图生图</translation>
+    </message>
+    <message>
+        <source>inpaint</source>
+        <translation>局部重绘</translation>
+    </message>
+    <message>
+        <source>txt2img</source>
+        <translation>文生图</translation>
+    </message>
+    <message>
+        <source>DeepFloyd IF</source>
+        <translation>DeepFloyd IF</translation>
+    </message>
+    <message>
+        <source>Upscale x4</source>
+        <translation>放大 x4</translation>
+    </message>
+    <message>
+        <source>(nothing to run)</source>
+        <translation>（没有可运行的内容）</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::HiresFixPanel</name>
+    <message>
+        <source>Hires. fix</source>
+        <translation>高分辨率修复</translation>
+    </message>
+    <message>
+        <source>Generate at the size above, upscale, then denoise again at the larger size: more detail than generating large at once, without the repeated subjects a model gives beyond the size it was trained at (as AUTOMATIC1111&apos;s Hires. fix).</source>
+        <translation>先以上面的尺寸生成，放大后再以更大的尺寸重新去噪：比直接生成大图细节更多，也不会出现模型在超出训练尺寸时产生的重复主体（同 AUTOMATIC1111 的高分辨率修复）。</translation>
+    </message>
+    <message>
+        <source>Latent: the first pass&apos;s latents are scaled (fast; the second pass needs a denoising strength of about 0.5 or more to sharpen them). Lanczos and Nearest: the image is decoded, resized and encoded again.</source>
+        <translation>Latent：缩放第一遍的潜空间（快；第二遍需要约 0.5 或更高的重绘幅度才能使其清晰）。Lanczos 和 Nearest：将图像解码、缩放后重新编码。</translation>
+    </message>
+    <message>
+        <source>Upscaler</source>
+        <translation>放大算法</translation>
+    </message>
+    <message>
+        <source>Upscale by</source>
+        <translation>放大倍数</translation>
+    </message>
+    <message>
+        <source>Same as Steps</source>
+        <translation>与步数相同</translation>
+    </message>
+    <message>
+        <source>The second pass&apos;s steps; 0 uses the sampling steps above.</source>
+        <translation>第二遍的步数；0 表示使用上面的采样步数。</translation>
+    </message>
+    <message>
+        <source>Hires steps</source>
+        <translation>高分辨率步数</translation>
+    </message>
+    <message>
+        <source>How much the second pass repaints the upscaled image: low keeps it, high invents new detail (and may change the picture).</source>
+        <translation>第二遍对放大后图像的重绘程度：低则保持原样，高则创造新细节（也可能改变画面）。</translation>
+    </message>
+    <message>
+        <source>Denoising strength</source>
+        <translation>重绘幅度</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>A size instead of &quot;Upscale by&quot;: one of them Auto keeps the picture&apos;s shape; both set, the picture is scaled to cover that size and cropped.</source>
+        <translation>用尺寸代替“放大倍数”：其中一项为“自动”时保持画面比例；两项都设置时，画面缩放到覆盖该尺寸后裁剪。</translation>
+    </message>
+    <message>
+        <source>Resize to</source>
+        <translation>缩放到</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::HistoryInfoPanel</name>
+    <message>
+        <source>Select an image to see how it was made.</source>
+        <translation>选择一张图像，查看它是如何生成的。</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>CFG scale</source>
+        <translation>提示词引导系数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::HistoryModel</name>
+    <message>
+        <source>(no prompt)</source>
+        <translation>（无提示词）</translation>
+    </message>
+    <message>
+        <source>Seed %1 · %2</source>
+        <extracomment>The gallery&apos;s second caption line, e.g. &quot;Seed 1234 · 14:03:12&quot;.</extracomment>
+        <translation>种子 %1 · %2</translation>
     </message>
 </context>
 <context>
@@ -787,6 +1087,34 @@
         <source>Upscale x4…</source>
         <translation>放大 x4…</translation>
     </message>
+    <message>
+        <source>Search prompts</source>
+        <translation>搜索提示词</translation>
+    </message>
+    <message>
+        <source>Shows the images whose prompt holds every word typed here (case aside).</source>
+        <translation>显示提示词中包含此处输入的每个词的图像（不区分大小写）。</translation>
+    </message>
+    <message>
+        <source>Thumbnails</source>
+        <translation>缩略图</translation>
+    </message>
+    <message>
+        <source>The size of the thumbnails</source>
+        <translation>缩略图的大小</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s)</source>
+        <translation>
+            <numerusform>%n 张图像</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>找到 %n 张</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::ImageView</name>
@@ -797,6 +1125,45 @@
     <message>
         <source>Upscale x4…</source>
         <translation>放大 x4…</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ImageViewer</name>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ 上一张</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一张 ▶</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适合窗口</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: the file was moved or deleted.</source>
+        <translation>无法读取 %1：文件已被移动或删除。</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
     </message>
 </context>
 <context>
@@ -977,16 +1344,8 @@
         <translation>系统语言</translation>
     </message>
     <message>
-        <source>&amp;Preview every N steps…</source>
-        <translation>每 N 步预览(&amp;P)…</translation>
-    </message>
-    <message>
         <source>Step previews</source>
         <translation>步骤预览</translation>
-    </message>
-    <message>
-        <source>Show a preview every N steps (0: none; each costs a little speed):</source>
-        <translation>每 N 步显示一次预览（0：不显示；每次预览都会略微降低速度）：</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1091,10 +1450,6 @@
         <translation>没有可放大的图像：请先生成一张，或在历史记录中选择一张。</translation>
     </message>
     <message>
-        <source>Wait for the run to finish (or cancel it), then upscale.</source>
-        <translation>请等待当前运行结束（或将其取消）后再放大。</translation>
-    </message>
-    <message>
         <source>The model library is still being scanned: try again in a moment.</source>
         <translation>模型库仍在扫描中：请稍后再试。</translation>
     </message>
@@ -1113,6 +1468,62 @@
     <message>
         <source>Stage III</source>
         <translation>阶段 III</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Show a preview every N steps (%1 by default; 1: every step; 0: none). Each preview waits for the GPU, which costs a little speed:</source>
+        <translation>每 N 步显示一次预览（默认 %1；1：每一步；0：不显示）。每次预览都要等待 GPU，会稍微降低速度：</translation>
+    </message>
+    <message>
+        <source>&amp;Benchmark…</source>
+        <translation>基准测试(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Previews: none…</source>
+        <translation>预览：无(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Previews: every step…</source>
+        <translation>预览：每一步(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Previews: every %1 steps…</source>
+        <translation>预览：每 %1 步(&amp;P)…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queued: %1 (%n waiting)</source>
+        <translation>
+            <numerusform>已加入队列：%1（%n 个等待中）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Generate (Ctrl+Return)</source>
+        <translation>生成（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Add to the queue (Ctrl+Return): it runs after the running one</source>
+        <translation>加入队列（Ctrl+Return）：在当前运行结束后运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n image(s)</source>
+        <translation>
+            <numerusform>已在 %n 张图像后取消</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 records how it was made (prompt, seed, steps, …). Use its parameters in the form too?</source>
+        <translation>%1 记录了它的生成方式（提示词、种子、步数等）。是否也在表单中使用它的参数？</translation>
+    </message>
+    <message>
+        <source>Use its parameters</source>
+        <translation>使用它的参数</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的设置</translation>
     </message>
 </context>
 <context>
@@ -1225,20 +1636,31 @@
         <translation>重做</translation>
     </message>
     <message>
-        <source>Undo %1</source>
-        <translation>撤销“%1”</translation>
-    </message>
-    <message>
-        <source>Redo %1</source>
-        <translation>重做“%1”</translation>
-    </message>
-    <message>
         <source>Fit</source>
         <translation>适应窗口</translation>
     </message>
     <message>
         <source>Show the whole image (Home; the wheel zooms around the pointer)</source>
         <translation>显示整张图像（Home；滚轮以指针为中心缩放）</translation>
+    </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation>撤销%1（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Y or Ctrl+Shift+Z)</source>
+        <translation>重做%1（Ctrl+Y 或 Ctrl+Shift+Z）</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::ModeCheck</name>
+    <message>
+        <source>This is an inpainting model (%1): switch to Inpaint and paint the area to repaint, or choose another model for img2img.</source>
+        <translation>这是一个局部重绘模型（%1）：请切换到“局部重绘”并涂出要重绘的区域，或为图生图选择其他模型。</translation>
+    </message>
+    <message>
+        <source>This is an inpainting model (%1): it repaints a masked area of a source image, so switch to Inpaint (open a source image and paint the area to repaint), or choose another model for %2.</source>
+        <translation>这是一个局部重绘模型（%1）：它重绘源图像中被蒙版覆盖的区域，因此请切换到“局部重绘”（打开源图像并涂出要重绘的区域），或为%2选择其他模型。</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1791,54 @@
     <message>
         <source>SD x4 upscaler</source>
         <translation>SD x4 放大模型</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>%1 is not a diffusers model folder (one with a model_index.json): %2</source>
+        <translation>%1 不是 diffusers 模型文件夹（包含 model_index.json 的文件夹）：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a model Gesso can read: %2</source>
+        <translation>%1 不是 Gesso 能读取的模型：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a %2, not a model: put it in the models folder&apos;s %3 folder instead.</source>
+        <translation>%1 是 %2，不是模型：请将它放入模型文件夹的 %3 子文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 is a %2 model, which the Generate form does not run (%3).</source>
+        <translation>%1 是 %2 模型，“生成”表单不运行此类模型（%3）。</translation>
+    </message>
+    <message>
+        <source>use File &gt; Upscale</source>
+        <translation>请使用“文件 &gt; 放大”</translation>
+    </message>
+    <message>
+        <source>pick the DeepFloyd IF mode</source>
+        <translation>请选择 DeepFloyd IF 模式</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder: add a checkpoint file with the model list&apos;s &quot;Add folder…&quot;, or put it in the models folder.</source>
+        <translation>%1 是文件而不是文件夹：请用模型列表的“添加文件夹…”添加 checkpoint 文件，或将它放入模型文件夹。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read.</source>
+        <translation>无法读取 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is listed already.</source>
+        <translation>%1 已在列表中。</translation>
+    </message>
+    <message>
+        <source>%1 is inside the models folder, which is scanned already.</source>
+        <translation>%1 位于模型文件夹内，该文件夹已被扫描。</translation>
     </message>
 </context>
 <context>
@@ -1503,16 +1973,8 @@
         <translation>极低显存（4 GB）</translation>
     </message>
     <message>
-        <source>The device memory this run needs at its peak, estimated from the model&apos;s size, the image size and the toggles (within about 10% of the H200 measurements)</source>
-        <translation>本次运行在峰值时所需的设备显存，根据模型大小、图像尺寸和各项开关估算（与 H200 实测值相差约 10% 以内）</translation>
-    </message>
-    <message>
         <source>Device</source>
         <translation>设备</translation>
-    </message>
-    <message>
-        <source>Auto uses the GPU when CUDA works, else the CPU (far slower: minutes an image).</source>
-        <translation>“自动”在 CUDA 可用时使用 GPU，否则使用 CPU（慢得多：每张图像需要数分钟）。</translation>
     </message>
     <message>
         <source>Auto</source>
@@ -1531,10 +1993,6 @@
         <translation>精度</translation>
     </message>
     <message>
-        <source>fp16 halves the weights and nearly doubles the speed: 45.1 it/s and 2.64 GiB against fp32&apos;s 25.5 it/s and 5.22 GiB (SD 1.5, 512², H200). bf16: fp16&apos;s memory, fp32&apos;s range.</source>
-        <translation>fp16 使权重减半、速度几乎翻倍：45.1 it/s、2.64 GiB，而 fp32 为 25.5 it/s、5.22 GiB（SD 1.5，512²，H200）。bf16：显存占用与 fp16 相同，数值范围与 fp32 相同。</translation>
-    </message>
-    <message>
         <source>fp32 (full)</source>
         <translation>fp32（全精度）</translation>
     </message>
@@ -1551,132 +2009,48 @@
         <translation>VAE 使用 fp32</translation>
     </message>
     <message>
-        <source>Decodes in float32 where fp16 overflows (black or NaN images); the VAE&apos;s weights and decode memory double.</source>
-        <translation>以 float32 解码，避免 fp16 溢出（黑图或 NaN 图像）；VAE 的权重和解码显存占用翻倍。</translation>
-    </message>
-    <message>
         <source>TF32 tensor cores</source>
         <translation>TF32 Tensor Core</translation>
-    </message>
-    <message>
-        <source>fp32 runs only: 25.5 → 37.7 it/s, 62.5 dB from the exact fp32 image; nothing in fp16.</source>
-        <translation>仅对 fp32 运行有效：25.5 → 37.7 it/s，与精确 fp32 图像相比为 62.5 dB；对 fp16 无效。</translation>
     </message>
     <message>
         <source>CUDA graphs</source>
         <translation>CUDA graphs</translation>
     </message>
     <message>
-        <source>Captures the UNet step once per size and replays it: 45.1 → 83.1 it/s for +0.03 GiB; about 1 s of capture on each size&apos;s first run. Not with sequential offload.</source>
-        <translation>每种尺寸捕获一次 UNet 步骤并重放：45.1 → 83.1 it/s，仅多占 0.03 GiB；每种尺寸首次运行时约需 1 秒捕获。不能与顺序卸载同时使用。</translation>
-    </message>
-    <message>
         <source>Channels-last</source>
         <translation>Channels-last</translation>
-    </message>
-    <message>
-        <source>NHWC convolutions: alone slower (45.1 → 38.6 it/s, 2.48 GiB); with CUDA graphs the fastest setting, 101.2 it/s.</source>
-        <translation>NHWC 卷积：单独使用时更慢（45.1 → 38.6 it/s，2.48 GiB）；与 CUDA graphs 搭配则是最快的设置，101.2 it/s。</translation>
-    </message>
-    <message>
-        <source>cuDNN benchmark</source>
-        <translation>cuDNN 基准测试</translation>
-    </message>
-    <message>
-        <source>cuDNN times its algorithms on each new size: 45.1 → 45.6 it/s, +0.06 GiB; the first run of a size is slower.</source>
-        <translation>cuDNN 在每种新尺寸上对其算法计时择优：45.1 → 45.6 it/s，+0.06 GiB；每种尺寸的首次运行较慢。</translation>
     </message>
     <message>
         <source>Attention</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <source>Auto picks cuDNN&apos;s kernel on Hopper: 45.1 it/s, 2.64 GiB. Forced cuDNN 71.4 it/s, mem-efficient 51.0, flash 47.5; plain 40.5 it/s at 3.67 GiB, math 27.0 it/s at 4.44 GiB.</source>
-        <translation>“自动”在 Hopper 上选用 cuDNN 的内核：45.1 it/s，2.64 GiB。强制使用 cuDNN 为 71.4 it/s，高效内存 51.0，Flash 47.5；朴素实现 40.5 it/s（3.67 GiB），Math 27.0 it/s（4.44 GiB）。</translation>
-    </message>
-    <message>
-        <source>torch picks per call: 45.1 it/s, 2.64 GiB</source>
-        <translation>由 torch 在每次调用时选择：45.1 it/s，2.64 GiB</translation>
-    </message>
-    <message>
         <source>Flash</source>
         <translation>Flash</translation>
-    </message>
-    <message>
-        <source>47.5 it/s, 2.70 GiB; the VAE&apos;s 512-wide head falls back</source>
-        <translation>47.5 it/s，2.70 GiB；VAE 中 512 维的注意力头会回退到其他内核</translation>
     </message>
     <message>
         <source>Memory-efficient</source>
         <translation>高效内存</translation>
     </message>
     <message>
-        <source>51.0 it/s, 2.70 GiB</source>
-        <translation>51.0 it/s，2.70 GiB</translation>
-    </message>
-    <message>
         <source>Math</source>
         <translation>Math</translation>
-    </message>
-    <message>
-        <source>27.0 it/s, 4.44 GiB: materialises the scores</source>
-        <translation>27.0 it/s，4.44 GiB：会完整生成注意力分数矩阵</translation>
-    </message>
-    <message>
-        <source>cuDNN</source>
-        <translation>cuDNN</translation>
-    </message>
-    <message>
-        <source>71.4 it/s, 2.70 GiB: the fastest on an H200</source>
-        <translation>71.4 it/s，2.70 GiB：在 H200 上最快</translation>
-    </message>
-    <message>
-        <source>Plain (baddbmm + softmax)</source>
-        <translation>朴素实现（baddbmm + softmax）</translation>
-    </message>
-    <message>
-        <source>40.5 it/s, 3.67 GiB: diffusers&apos; classic processor</source>
-        <translation>40.5 it/s，3.67 GiB：diffusers 的经典注意力处理器</translation>
     </message>
     <message>
         <source>CPU offload</source>
         <translation>CPU 卸载</translation>
     </message>
     <message>
-        <source>Model: each component on the GPU only while it runs, 2.64 → 1.76 GiB at full speed (pins 2 GiB of RAM). Sequential: layers stream in as they run, 0.64 GiB, 12-36 it/s.</source>
-        <translation>模型：每个组件仅在运行时才放在 GPU 上，2.64 → 1.76 GiB，速度不变（锁定 2 GiB 内存）。顺序：各层在运行时依次载入，0.64 GiB，12-36 it/s。</translation>
-    </message>
-    <message>
         <source>None</source>
         <translation>无</translation>
-    </message>
-    <message>
-        <source>Model (per component)</source>
-        <translation>模型（按组件）</translation>
-    </message>
-    <message>
-        <source>Sequential (per layer)</source>
-        <translation>顺序（按层）</translation>
     </message>
     <message>
         <source>VAE tiling</source>
         <translation>VAE 分块</translation>
     </message>
     <message>
-        <source>Decodes in tiles: 1024² peak 4.42 → 2.64 GiB at no speed cost; faint seams (46 dB). Nothing to do at the model&apos;s own size.</source>
-        <translation>分块解码：1024² 的峰值 4.42 → 2.64 GiB，不损失速度；有轻微接缝（46 dB）。在模型原生尺寸下不起作用。</translation>
-    </message>
-    <message>
         <source>VAE slicing</source>
         <translation>VAE 切片</translation>
-    </message>
-    <message>
-        <source>Decodes a batch one image at a time: a lower decode peak for batches; no change for one image.</source>
-        <translation>逐张解码一个批次：降低批量解码的峰值；单张图像时无变化。</translation>
-    </message>
-    <message>
-        <source>Attention a few heads at a time: saves memory only against the math or plain kernels; with the default ones 31.9 it/s (-30%) and no saving (2.70 GiB).</source>
-        <translation>每次只计算几个注意力头：仅相对于 Math 或朴素实现内核能节省显存；使用默认内核时为 31.9 it/s（-30%），且不节省显存（2.70 GiB）。</translation>
     </message>
     <message>
         <source>Off</source>
@@ -1697,10 +2071,6 @@
     <message>
         <source>Release VRAM after each run</source>
         <translation>每次运行后释放显存</translation>
-    </message>
-    <message>
-        <source>Gives cached GPU memory back to other programs; the next run allocates again and re-captures CUDA graphs (about 1 s).</source>
-        <translation>将缓存的 GPU 显存归还给其他程序；下次运行时会重新分配显存并重新捕获 CUDA graphs（约 1 秒）。</translation>
     </message>
     <message>
         <source>Pick a model to see how much VRAM it needs</source>
@@ -1735,16 +2105,239 @@
         <translation>融合内核</translation>
     </message>
     <message>
-        <source>Max speed: fp16, channels-last, CUDA graphs and the fused kernels, 175 it/s at 512² on an H200 (2.54 GiB). Balanced: fp16 and the defaults, 104 it/s, 2.54 GiB. Low VRAM (6 GB): model offload and VAE tiling, 1.76 GiB. Tiny VRAM (4 GB): sequential offload, VAE tiling and slicing, 0.64 GiB (no attention slicing: it saves nothing with these kernels).</source>
-        <translation>最快速度：fp16、channels-last、CUDA graphs 和融合内核，在 H200 上 512² 可达 175 it/s（2.54 GiB）。均衡：fp16 及默认设置，104 it/s，2.54 GiB。低显存（6 GB）：模型卸载和 VAE 分块，1.76 GiB。极低显存（4 GB）：顺序卸载、VAE 分块和切片，0.64 GiB（不用注意力切片：使用这些内核时它不节省显存）。</translation>
-    </message>
-    <message>
-        <source>Gesso&apos;s own GPU kernels (GroupNorm + SiLU, GEGLU, LayerNorm with the residual, one GEMM for Q, K and V): 75 → 104 it/s, with channels-last and CUDA graphs 93 → 175 it/s; 58 dB from the image without them. Off: the ATen ops diffusers runs.</source>
-        <translation>Gesso 自己的 GPU 内核（GroupNorm + SiLU、GEGLU、带残差的 LayerNorm、Q/K/V 合为一次 GEMM）：75 → 104 it/s，配合 channels-last 和 CUDA graphs 为 93 → 175 it/s；与不用它们的图像相比为 58 dB。关闭：使用 diffusers 所用的 ATen 算子。</translation>
-    </message>
-    <message>
         <source>refiner UNet</source>
         <translation>精炼模型 UNet</translation>
+    </message>
+    <message>
+        <source>Needs an NVIDIA graphics card with CUDA; this computer has none, so Gesso runs on the processor.</source>
+        <translation>需要支持 CUDA 的 NVIDIA 显卡；本机没有，因此 Gesso 在处理器上运行。</translation>
+    </message>
+    <message>
+        <source>Max speed: the fastest settings, 175 steps a second at 512×512 on an H200 with 2.5 GiB of VRAM. Balanced: half precision and the defaults, 104 steps a second, 2.5 GiB. Low VRAM (6 GB): 1.8 GiB at nearly full speed. Tiny VRAM (4 GB): 0.6 GiB, several times slower. Every preset makes the same kind of image; only speed and memory change.</source>
+        <translation>最快速度：最快的设置，在 H200 上 512×512 每秒 175 步，占用 2.5 GiB 显存。均衡：半精度和默认设置，每秒 104 步，2.5 GiB。低显存（6 GB）：1.8 GiB，速度几乎不变。极低显存（4 GB）：0.6 GiB，慢好几倍。每种预设生成的图像都一样；只有速度和显存占用不同。</translation>
+    </message>
+    <message>
+        <source>The graphics memory this run needs at its peak, estimated from the model&apos;s size, the image size and the settings (within about 10% of what an H200 measured)</source>
+        <translation>本次运行在峰值时所需的显存，根据模型大小、图像尺寸和各项设置估算（与 H200 实测值相差约 10% 以内）</translation>
+    </message>
+    <message>
+        <source>Auto uses the NVIDIA graphics card when there is one, else the processor (far slower: minutes an image).</source>
+        <translation>“自动”在有 NVIDIA 显卡时使用显卡，否则使用处理器（慢得多：每张图像需要数分钟）。</translation>
+    </message>
+    <message>
+        <source>Half precision: nearly twice as fast with half the memory (45 steps a second and 2.6 GiB against full precision&apos;s 26 and 5.2 GiB, SD 1.5 at 512×512 on an H200); the image changes very little. Brain float: half&apos;s memory, fewer black images, slightly different images.</source>
+        <translation>半精度：速度几乎翻倍，显存减半（每秒 45 步、2.6 GiB，而全精度为 26 步、5.2 GiB；SD 1.5，512×512，H200）；图像变化极小。Brain float：显存与半精度相同，黑图更少，图像略有不同。</translation>
+    </message>
+    <message>
+        <source>Fixes the black or broken images some models give at half precision; the last step (turning the result into pixels) then needs twice the memory. Same speed.</source>
+        <translation>修复某些模型在半精度下产生的黑图或损坏图像；最后一步（将结果转换为像素）随之需要两倍显存。速度不变。</translation>
+    </message>
+    <message>
+        <source>Full precision only: faster (26 → 38 steps a second on an H200); the image changes too little to see. No effect at half precision.</source>
+        <translation>仅限全精度：更快（在 H200 上每秒 26 → 38 步）；图像变化小到看不出。半精度下无效。</translation>
+    </message>
+    <message>
+        <source>Gesso&apos;s own graphics-card code for the model&apos;s most frequent steps: faster (75 → 104 steps a second on an H200; 93 → 175 with Channels-last and CUDA graphs); the image changes too little to see. Off: the same code diffusers runs.</source>
+        <translation>Gesso 为模型最常用的步骤编写的显卡代码：更快（在 H200 上每秒 75 → 104 步；配合 Channels-last 和 CUDA graphs 为 93 → 175）；图像变化小到看不出。关闭：使用与 diffusers 相同的代码。</translation>
+    </message>
+    <message>
+        <source>Records each step once per image size and replays it: much faster (45 → 83 steps a second on an H200) for a little more memory (0.03 GiB); the first image of each size takes about 1 s longer. Same image. Not with per-layer offload.</source>
+        <translation>每种图像尺寸录制一次每个步骤并重放：快得多（在 H200 上每秒 45 → 83 步），只多占一点显存（0.03 GiB）；每种尺寸的第一张图像多花约 1 秒。图像相同。不能与按层卸载同时使用。</translation>
+    </message>
+    <message>
+        <source>Stores the image data in the order the graphics card reads fastest: alone a little slower (45 → 39 steps a second on an H200, slightly less memory); with CUDA graphs the fastest setting (101). The image changes too little to see.</source>
+        <translation>按显卡读取最快的顺序存储图像数据：单独使用时稍慢（在 H200 上每秒 45 → 39 步，显存略少）；配合 CUDA graphs 则是最快的设置（101）。图像变化小到看不出。</translation>
+    </message>
+    <message>
+        <source>Tune for each image size</source>
+        <translation>为每种图像尺寸调优</translation>
+    </message>
+    <message>
+        <source>Tries several ways of running the model on the first image of each size and keeps the fastest: barely faster (45 → 46 steps a second on an H200) for 0.06 GiB more; that first image is slower. Same image.</source>
+        <translation>在每种尺寸的第一张图像上尝试几种运行模型的方式，保留最快的：几乎没有提速（在 H200 上每秒 45 → 46 步），多占 0.06 GiB；第一张图像较慢。图像相同。</translation>
+    </message>
+    <message>
+        <source>How the model relates each part of the image to the others. Auto lets PyTorch choose (45 steps a second, 2.6 GiB on an H200); NVIDIA&apos;s kernel is the fastest there (71) for the same memory; Classic and Math are slower and need more memory. Nearly the same image with each.</source>
+        <translation>模型如何将图像的各部分相互关联。“自动”由 PyTorch 选择（在 H200 上每秒 45 步，2.6 GiB）；NVIDIA 的内核在那里最快（71），显存相同；“经典”和 Math 更慢且需要更多显存。每种方式的图像几乎相同。</translation>
+    </message>
+    <message>
+        <source>PyTorch chooses: 45 steps a second, 2.6 GiB on an H200</source>
+        <translation>由 PyTorch 选择：在 H200 上每秒 45 步，2.6 GiB</translation>
+    </message>
+    <message>
+        <source>48 steps a second, 2.7 GiB on an H200</source>
+        <translation>在 H200 上每秒 48 步，2.7 GiB</translation>
+    </message>
+    <message>
+        <source>51 steps a second, 2.7 GiB on an H200</source>
+        <translation>在 H200 上每秒 51 步，2.7 GiB</translation>
+    </message>
+    <message>
+        <source>27 steps a second, 4.4 GiB on an H200: the slowest, the most memory</source>
+        <translation>在 H200 上每秒 27 步，4.4 GiB：最慢，显存占用最多</translation>
+    </message>
+    <message>
+        <source>NVIDIA&apos;s kernel</source>
+        <translation>NVIDIA 的内核</translation>
+    </message>
+    <message>
+        <source>71 steps a second, 2.7 GiB: the fastest on an H200</source>
+        <translation>每秒 71 步，2.7 GiB：在 H200 上最快</translation>
+    </message>
+    <message>
+        <source>Classic</source>
+        <translation>经典</translation>
+    </message>
+    <message>
+        <source>41 steps a second, 3.7 GiB on an H200: the way diffusers has always done it</source>
+        <translation>在 H200 上每秒 41 步，3.7 GiB：diffusers 一贯的做法</translation>
+    </message>
+    <message>
+        <source>Keeps parts of the model in the computer&apos;s memory until they are needed. Per part: less graphics memory (2.6 → 1.8 GiB on an H200) at full speed, with 2 GB of the computer&apos;s memory set aside. Per layer: the least (0.6 GiB), several times slower. Same image.</source>
+        <translation>将模型的各部分留在计算机内存中，直到需要时才载入。按部分：显存更少（在 H200 上 2.6 → 1.8 GiB），速度不变，需预留 2 GB 计算机内存。按层：最少（0.6 GiB），慢好几倍。图像相同。</translation>
+    </message>
+    <message>
+        <source>Per part of the model</source>
+        <translation>按模型部分</translation>
+    </message>
+    <message>
+        <source>Per layer (slow)</source>
+        <translation>按层（慢）</translation>
+    </message>
+    <message>
+        <source>Turns the result into pixels tile by tile: far less memory for large images (1024×1024: 4.4 → 2.6 GiB on an H200) at no speed cost; faint seams may show. No change at the model&apos;s own size.</source>
+        <translation>逐块将结果转换为像素：大图像所需显存少得多（1024×1024：在 H200 上 4.4 → 2.6 GiB），不损失速度；可能出现轻微接缝。在模型原生尺寸下无变化。</translation>
+    </message>
+    <message>
+        <source>Turns a batch into pixels one image at a time: less memory for batches, same images; no change for one image.</source>
+        <translation>逐张将一个批次转换为像素：批量时显存更少，图像相同；单张图像时无变化。</translation>
+    </message>
+    <message>
+        <source>Relates the parts of the image a few at a time: saves memory only with the Math or Classic attention; with the others 30% slower (32 steps a second on an H200) and no saving. Same image.</source>
+        <translation>每次只关联图像的少数几个部分：仅在使用 Math 或“经典”注意力时节省显存；使用其他方式时慢 30%（在 H200 上每秒 32 步）且不节省。图像相同。</translation>
+    </message>
+    <message>
+        <source>Gives the graphics memory Gesso keeps back to other programs; the next run starts about 1 s slower.</source>
+        <translation>将 Gesso 保留的显存交还给其他程序；下次运行的启动会慢约 1 秒。</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::OutpaintPanel</name>
+    <message>
+        <source>Extend canvas (outpainting)</source>
+        <translation>扩展画布（外绘）</translation>
+    </message>
+    <message>
+        <source>Adds pixels on the chosen sides of the source image and marks them for repainting: the run then paints what lies beyond the picture&apos;s edges</source>
+        <translation>在源图像的选定边上添加像素并将其标记为待重绘：运行时会画出画面边缘之外的内容</translation>
+    </message>
+    <message>
+        <source>Pixels added on the left</source>
+        <translation>左侧添加的像素</translation>
+    </message>
+    <message>
+        <source>Pixels added on the right</source>
+        <translation>右侧添加的像素</translation>
+    </message>
+    <message>
+        <source>Pixels added at the top</source>
+        <translation>顶部添加的像素</translation>
+    </message>
+    <message>
+        <source>Pixels added at the bottom</source>
+        <translation>底部添加的像素</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>左</translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation>右</translation>
+    </message>
+    <message>
+        <source>Top</source>
+        <translation>上</translation>
+    </message>
+    <message>
+        <source>Bottom</source>
+        <translation>下</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Pixels of the old image along each extended side that are repainted too, so that the seam between old and new disappears</source>
+        <translation>沿每条扩展边一并重绘的原图像素，使新旧之间的接缝消失</translation>
+    </message>
+    <message>
+        <source>Overlap</source>
+        <translation>重叠</translation>
+    </message>
+    <message>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>Extend canvas</source>
+        <translation>扩展画布</translation>
+    </message>
+    <message>
+        <source>Grow the source image, mask the new area and switch to Inpaint</source>
+        <translation>扩大源图像，为新区域添加蒙版并切换到局部重绘</translation>
+    </message>
+    <message>
+        <source> (a multiple of 8: other values are rounded up)</source>
+        <translation>（8 的倍数：其他值会向上取整）</translation>
+    </message>
+    <message>
+        <source>The edge&apos;s colours, blurred outwards, and the model starts from them smoothed over: the usual choice</source>
+        <translation>将边缘的颜色向外模糊扩展，模型从平滑后的结果开始：通常的选择</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原图</translation>
+    </message>
+    <message>
+        <source>The edge&apos;s pixels stretched outwards, and the model starts from them (a strength near 1 repaints the streaks)</source>
+        <translation>将边缘像素向外拉伸，模型从它们开始（重绘幅度接近 1 时会重绘这些条纹）</translation>
+    </message>
+    <message>
+        <source>Mirror</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>The picture mirrored at its edge, and the model starts from it</source>
+        <translation>画面在边缘处镜像，模型从它开始</translation>
+    </message>
+    <message>
+        <source>Latent noise</source>
+        <translation>潜空间噪声</translation>
+    </message>
+    <message>
+        <source>The model starts from pure noise in the new area: anything can appear (use a strength near 1)</source>
+        <translation>模型在新区域从纯噪声开始：可能出现任何内容（请使用接近 1 的重绘幅度）</translation>
+    </message>
+    <message>
+        <source>Latent nothing</source>
+        <translation>空白潜空间</translation>
+    </message>
+    <message>
+        <source>The model starts from an empty latent in the new area: flat, for a strength near 1</source>
+        <translation>模型在新区域从空白潜空间开始：平坦，适用于接近 1 的重绘幅度</translation>
+    </message>
+    <message>
+        <source>What the new area starts from (AUTOMATIC1111&apos;s masked content)</source>
+        <translation>新区域的起始内容（AUTOMATIC1111 的蒙版区域内容）</translation>
+    </message>
+    <message>
+        <source>Open a source image first (File &gt; Open source image, or drop one), then extend it.</source>
+        <translation>请先打开源图像（文件 &gt; 打开源图像，或拖入一张），然后再扩展。</translation>
+    </message>
+    <message>
+        <source>Choose how many pixels to add on at least one side.</source>
+        <translation>请至少为一条边选择要添加的像素数。</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +2414,69 @@
         <source>The ControlNet preprocessor &quot;%1&quot; (unit %2) is not in Gesso (it needs a model of its own): &quot;none&quot; is used; give the unit a control image made already.</source>
         <translation>ControlNet 预处理器“%1”（单元 %2）不在 Gesso 中（它需要单独的模型）：将使用“none”；请为该单元提供已生成的控制图像。</translation>
     </message>
+    <message>
+        <source>Hires. fix cannot be restored: %1</source>
+        <translation>无法恢复高分辨率修复：%1</translation>
+    </message>
+    <message>
+        <source>The upscaler &quot;%1&quot; is not in Gesso: Hires. fix uses Latent.</source>
+        <translation>Gesso 中没有放大算法“%1”：高分辨率修复将使用 Latent。</translation>
+    </message>
+    <message>
+        <source>The inpainting options cannot be restored: %1</source>
+        <translation>无法恢复局部重绘选项：%1</translation>
+    </message>
+</context>
+<context>
+    <name>gesso::ui::QueuePanel</name>
+    <message>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Run the selected item earlier</source>
+        <translation>提前运行所选项目</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Run the selected item later</source>
+        <translation>推后运行所选项目</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Take the selected item out of the queue</source>
+        <translation>将所选项目移出队列</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Empty the queue (the running item goes on)</source>
+        <translation>清空队列（正在运行的项目继续）</translation>
+    </message>
+    <message>
+        <source>Generate forever</source>
+        <translation>无限生成</translation>
+    </message>
+    <message>
+        <source>When the queue is empty, generate again from the form with a new random seed, until this is turned off</source>
+        <translation>队列为空时，使用新的随机种子按表单再次生成，直到关闭此项</translation>
+    </message>
+    <message>
+        <source>Nothing is running. Generate while a run is going adds to the queue.</source>
+        <translation>当前没有运行。运行期间点击“生成”会加入队列。</translation>
+    </message>
+    <message>
+        <source>Running: %1</source>
+        <translation>正在运行：%1</translation>
+    </message>
 </context>
 <context>
     <name>gesso::ui::ReadoutBar</name>
@@ -1847,6 +2503,10 @@
     <message>
         <source>CPU run</source>
         <translation>CPU 运行</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
     </message>
 </context>
 <context>

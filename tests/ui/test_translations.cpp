@@ -26,14 +26,20 @@
 #include <QTranslator>
 #include <QXmlStreamReader>
 
+#include "ui/benchmark_dialog.h"
 #include "ui/controlnet_panel.h"
 #include "ui/controlnet_unit_widget.h"
 #include "ui/deepfloyd_panel.h"
 #include "ui/engine_worker.h"
 #include "ui/generation_panel.h"
+#include "ui/generation_queue.h"
+#include "ui/hires_fix_panel.h"
+#include "ui/history_info_panel.h"
+#include "ui/history_model.h"
 #include "ui/history_panel.h"
 #include "ui/history_store.h"
 #include "ui/image_view.h"
+#include "ui/image_viewer.h"
 #include "ui/inpaint_panel.h"
 #include "ui/main_window.h"
 #include "ui/mask_canvas.h"
@@ -41,6 +47,8 @@
 #include "ui/model_library.h"
 #include "ui/model_library_dialog.h"
 #include "ui/optimization_panel.h"
+#include "ui/outpaint_panel.h"
+#include "ui/queue_panel.h"
 #include "ui/readout_bar.h"
 #include "ui/settings_store.h"
 #include "ui/upscale_dialog.h"
@@ -159,7 +167,8 @@ QStringList shownTexts(QWidget* root) {
   return texts;
 }
 
-// The Q_OBJECT classes of gesso_ui that call tr(): their contexts are their qualified class names.
+// The Q_OBJECT classes of gesso_ui that call tr(): their contexts are their qualified class names. (GalleryView
+// and WheelGuard are Q_OBJECT too but show no text of their own.)
 const QMetaObject* const kTrClasses[] = {
     &gesso::ui::MainWindow::staticMetaObject,  &gesso::ui::GenerationPanel::staticMetaObject,
     &gesso::ui::InpaintPanel::staticMetaObject, &gesso::ui::OptimizationPanel::staticMetaObject,
@@ -169,8 +178,14 @@ const QMetaObject* const kTrClasses[] = {
     &gesso::ui::EngineWorker::staticMetaObject, &gesso::ui::ModelLibrary::staticMetaObject,
     &gesso::ui::ModelLibraryDialog::staticMetaObject, &gesso::ui::ControlNetPanel::staticMetaObject,
     &gesso::ui::ControlNetUnitWidget::staticMetaObject, &gesso::ui::DeepFloydPanel::staticMetaObject,
-    &gesso::ui::UpscaleDialog::staticMetaObject,
+    &gesso::ui::UpscaleDialog::staticMetaObject, &gesso::ui::BenchmarkDialog::staticMetaObject,
+    &gesso::ui::GenerationQueue::staticMetaObject, &gesso::ui::HiresFixPanel::staticMetaObject,
+    &gesso::ui::HistoryInfoPanel::staticMetaObject, &gesso::ui::HistoryModel::staticMetaObject,
+    &gesso::ui::ImageViewer::staticMetaObject, &gesso::ui::OutpaintPanel::staticMetaObject,
+    &gesso::ui::QueuePanel::staticMetaObject,
 };
+// Q_DECLARE_TR_FUNCTIONS classes (HistoryStore, SettingsStore, ResultSaver, ModeCheck, ParametersBridge,
+// ModelHashCache) have no staticMetaObject: qmTranslates looks one of them up through its tr().
 
 }  // namespace
 
