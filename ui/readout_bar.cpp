@@ -69,13 +69,15 @@ ReadoutBar::ReadoutBar(QWidget* parent)
   m_progress->setTextVisible(true);
   m_progress->setFormat(QString());  // no "0%" before a run
   setLabelText(m_stage, tr("Ready"));
+  // The stage and the run's summary ("1 image(s) in 5.4 s") keep room for about 16 characters.
+  m_stage->setMinimumWidth(m_stage->fontMetrics().averageCharWidth() * 16);
   m_chart->setMaximumHeight(64);
   // The words are what the bar is read for ("4 image(s) in 5.4 s"): the chart takes what they leave.
   m_chart->setSizePolicy(QSizePolicy::Ignored, m_chart->sizePolicy().verticalPolicy());
   m_chart->setMaximumWidth(m_chart->sizeHint().width());
-  // The bar and the chart shrink too (their own minimums were 95 and 120 px).
+  // The bar shrinks too (its own minimum was 95 px); the chart, last in line, can go entirely.
   m_progress->setMinimumWidth(60);
-  m_chart->setMinimumWidth(60);
+  m_chart->setMinimumWidth(0);
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(4, 2, 4, 2);
   layout->addWidget(m_stage);
