@@ -42,11 +42,13 @@ std::string sampler_for(const GenerationRequest& r, const ModelBundle& m) {
   return r.sampler.empty() ? schedulers::default_sampler(m.scheduler_config) : r.sampler;
 }
 
-std::unique_ptr<schedulers::Scheduler> scheduler_for(const GenerationRequest& r, const ModelBundle& m) {
+// The request's sampler over a schedule of `steps` (Hires. fix's second pass runs the last steps of
+// a longer one).
+std::unique_ptr<schedulers::Scheduler> scheduler_for(const GenerationRequest& r, const ModelBundle& m, int steps) {
   auto config = m.scheduler_config;
   config.eta = r.eta;
   auto scheduler = schedulers::make_scheduler(sampler_for(r, m), config);
-  scheduler->set_timesteps(r.steps);
+  scheduler->set_timesteps(steps);
   return scheduler;
 }
 
@@ -106,7 +108,7 @@ void set_conditioning(DenoiseInputs& in, const GenerationRequest& r, const Promp
 RunContext start_run(ModelBundle& model, const GenerationRequest& r, const PromptNetworks& nets, Observer& observer) {
   observer.on_stage("encode prompt");
   const auto [width, height] = output_size(r, model);
-  RunContext ctx{model, r, nets, width, height, scheduler_for(r, model), make_generator(r.seed, r.runtime.generator_device), {}};
+  RunContext ctx{model, r, nets, width, height, scheduler_for(r, model, r.steps), make_generator(r.seed, r.runtime.generator_device), {}};
   ctx.inputs.guidance = r.guidance_scale > 1.0;  // diffusers' do_classifier_free_guidance
   ctx.inputs.guidance_scale = r.guidance_scale;
   set_conditioning(ctx.inputs, r, nets, model, width, height);
@@ -152,12 +154,9 @@ HiresPlan plan_hires(const GenerationRequest& r, const ModelBundle& m, int width
   plan.request.strength = r.hires.strength;
   plan.request.width = plan.size.latent_width(f) * f;
   plan.request.height = plan.size.latent_height(f) * f;
-  auto config = m.scheduler_config;
-  config.eta = r.eta;
-  plan.scheduler = schedulers::make_scheduler(sampler_for(r, m), config);
   const int schedule =
       hires_schedule_steps(plan.request.steps, r.hires.strength, m.scheduler_config.num_train_timesteps);
-  plan.scheduler->set_timesteps(schedule);
+  plan.scheduler = scheduler_for(r, m, schedule);
   // The last `steps` of the schedule, as A1111 runs them (hires_fix.h).
   plan.begin_index = (schedule - plan.request.steps) * plan.scheduler->order();
   plan.scheduler->set_begin_index(plan.begin_index);
@@ -402,7 +401,7 @@ void StableDiffusionPipeline::check_budget(const GenerationRequest& r, const Mod
 torch::Tensor StableDiffusionPipeline::refine(const GenerationRequest& r, ModelBundle& refiner, RunContext& base,
                                               const torch::Tensor& latents, const RunScope& scope, Observer& observer) {
   observer.on_stage("encode prompt (refiner)");
-  auto scheduler = scheduler_for(r, refiner);
+  auto scheduler = scheduler_for(r, refiner, r.steps);
   DenoiseInputs in;
   in.begin_index = refiner_begin_index(*scheduler, refiner.scheduler_config.num_train_timesteps, r.refiner_switch);
   scheduler->set_begin_index(in.begin_index);
