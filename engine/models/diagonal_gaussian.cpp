@@ -13,11 +13,15 @@ DiagonalGaussian DiagonalGaussian::from_moments(const torch::Tensor& moments) {
   return g;
 }
 
-torch::Tensor DiagonalGaussian::sample(std::optional<torch::Generator> generator) const {
-  const auto draw_device = generator ? generator->device() : mean.device();
-  const auto noise =
-      torch::randn(mean.sizes(), generator, mean.options().device(draw_device)).to(mean.device());
+torch::Tensor DiagonalGaussian::sample(const runtime::BatchGenerator& generator) const {
+  const auto noise = generator.randn(mean.sizes(), mean.options()).to(mean.device());
   return mean + std * noise;
+}
+
+DiagonalGaussian DiagonalGaussian::repeated(int64_t n) const {
+  // torch.cat, as diffusers' img2img duplicates the image: cat keeps the encoder's layout.
+  const auto times = [n](const torch::Tensor& t) { return torch::cat(std::vector<torch::Tensor>(n, t)); };
+  return {times(mean), times(logvar), times(std)};
 }
 
 }  // namespace gesso::models

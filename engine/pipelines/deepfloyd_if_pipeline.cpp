@@ -37,12 +37,10 @@ std::unique_ptr<schedulers::Scheduler> folder_scheduler(const ModelBundle& m, in
   return scheduler;
 }
 
-// A stage's generator: its own seed, or the run's, continued.
-torch::Generator& generator_for(const std::optional<uint64_t>& seed, torch::Generator& run, torch::Generator& own,
-                                const std::string& device) {
-  if (!seed) return run;
-  own = make_generator(*seed, device);
-  return own;
+// A stage's generators: its own seed (one per image from it), or the run's, continued.
+BatchGenerator generator_for(const std::optional<uint64_t>& seed, const BatchGenerator& run, int images,
+                             const std::string& device) {
+  return seed ? BatchGenerator::per_image(*seed, images, device) : run;
 }
 
 struct StageLoop {
@@ -102,14 +100,15 @@ void validate(const IFRequest& r) {
 }
 
 io::GenerationParameters if_parameters(const IFRequest& r, const std::vector<std::string>& models, int width,
-                                       int height) {
+                                       int height, int index) {
+  const auto own = [index](uint64_t seed) { return seed + static_cast<uint64_t>(index); };
   io::GenerationParameters p;
   p.prompt = r.prompt;
   p.negative_prompt = r.negative_prompt;
   p.steps = r.stage1.steps;
   p.sampler = "DDPM";
   p.cfg_scale = r.stage1.guidance_scale;
-  p.seed = r.seed;
+  p.seed = own(r.seed);
   p.width = width;
   p.height = height;
   p.model = models.empty() ? "" : models[0];
@@ -120,7 +119,7 @@ io::GenerationParameters if_parameters(const IFRequest& r, const std::vector<std
     p.extra["Stage II steps"] = std::to_string(r.stage2.steps);
     p.extra["Stage II CFG scale"] = io::format_number(r.stage2.guidance_scale);
     p.extra["Stage II noise level"] = std::to_string(r.stage2.noise_level);
-    if (r.stage2.seed) p.extra["Stage II seed"] = std::to_string(*r.stage2.seed);
+    if (r.stage2.seed) p.extra["Stage II seed"] = std::to_string(own(*r.stage2.seed));
   }
   if (models.size() > 2) {
     p.extra["Stage III model"] = models[2];
@@ -128,7 +127,7 @@ io::GenerationParameters if_parameters(const IFRequest& r, const std::vector<std
     p.extra["Stage III CFG scale"] = io::format_number(r.stage3.guidance_scale);
     p.extra["Stage III noise level"] = std::to_string(r.stage3.noise_level);
     if (!r.stage3.sampler.empty()) p.extra["Stage III sampler"] = r.stage3.sampler;
-    if (r.stage3_seed) p.extra["Stage III seed"] = std::to_string(*r.stage3_seed);
+    if (r.stage3_seed) p.extra["Stage III seed"] = std::to_string(own(*r.stage3_seed));
   }
   return p;
 }
@@ -159,8 +158,7 @@ IFResult DeepFloydIFPipeline::generate(const IFRequest& r, bool graphs, const st
                                                              std::to_string(size_multiple(one)) + ", got " +
                                                              std::to_string(width) + "x" + std::to_string(height));
   const int total = (r.image ? 0 : r.stage1.steps) + (two ? r.stage2.steps : 0) + (three ? r.num_images * r.stage3.steps : 0);
-  auto generator = make_generator(r.seed, r.runtime.generator_device);
-  torch::Generator own2, own3;
+  const auto generator = BatchGenerator::per_image(r.seed, r.num_images, r.runtime.generator_device);
   IFResult result;
   std::vector<std::string> models{one.name()};
   StageLoop loop{graphs, key, 0, total};
@@ -192,7 +190,7 @@ IFResult DeepFloydIFPipeline::generate(const IFRequest& r, bool graphs, const st
     models.push_back(m.name());
     const auto c2 = t5_record(one, r, r.stage2.guidance_scale > 1.0, m);
     observer.on_stage("stage II");
-    auto& gen = generator_for(r.stage2.seed, generator, own2, r.runtime.generator_device);
+    const auto gen = generator_for(r.stage2.seed, generator, r.num_images, r.runtime.generator_device);
     auto scheduler = folder_scheduler(m, r.stage2.steps);
     const auto h2 = height * 4, w2 = width * 4;
     if (h2 % size_multiple(m) != 0 || w2 % size_multiple(m) != 0)
@@ -224,7 +222,7 @@ IFResult DeepFloydIFPipeline::generate(const IFRequest& r, bool graphs, const st
     models.push_back(m.name());
     check_x4_settings(m, r.stage3, "stage3_");
     observer.on_stage("stage III");
-    auto& gen = generator_for(r.stage3_seed, generator, own3, r.runtime.generator_device);
+    const auto gen = generator_for(r.stage3_seed, generator, r.num_images, r.runtime.generator_device);
     const PromptInput input{.prompt = r.prompt, .negative = r.negative_prompt,
                             .guidance = r.stage3.guidance_scale > 1.0};
     const auto c3 = m.conditioner->encode(input, m.dtype(), m.offloads);
@@ -236,14 +234,16 @@ IFResult DeepFloydIFPipeline::generate(const IFRequest& r, bool graphs, const st
     std::vector<torch::Tensor> outputs;
     for (int64_t b = 0; b < images.size(0); ++b) {
       base.steps_before = loop.steps_before;
-      outputs.push_back(x4_upscale(m, c3, images.slice(0, b, b + 1), r.stage3, gen, observer, base).cpu());
+      const auto own = gen.row(static_cast<std::size_t>(b));  // diffusers' list: image b's generator draws its rows
+      outputs.push_back(x4_upscale(m, c3, images.slice(0, b, b + 1), r.stage3, own, observer, base).cpu());
       loop.steps_before += r.stage3.steps;
       result.stages.back().push_back(io::tensor_to_image(outputs.back()));
     }
     result.stage3 = torch::cat(outputs);
   }
   const auto& last = result.stages.back();
-  for (const auto& image : last) result.parameters.push_back(if_parameters(r, models, image.width, image.height));
+  for (std::size_t i = 0; i < last.size(); ++i)
+    result.parameters.push_back(if_parameters(r, models, last[i].width, last[i].height, static_cast<int>(i)));
   return result;
 }
 

@@ -68,9 +68,10 @@ class DeepFloydIFPipeline {
 
 void validate(const IFRequest& request);
 
-// The A1111 text of an IF image: prompt, stage I's steps / CFG / seed, the final size, stage I's
+// The A1111 text of image `index` of the batch: prompt, stage I's steps / CFG, its own seed (each
+// stage's seed + index, as each image is drawn from its own generators), the final size, stage I's
 // model, and "Stage II ..." / "Stage III ..." keys for the later stages' settings.
 io::GenerationParameters if_parameters(const IFRequest& request, const std::vector<std::string>& models,
-                                       int width, int height);
+                                       int width, int height, int index = 0);
 
 }  // namespace gesso::pipelines

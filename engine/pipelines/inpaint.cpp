@@ -68,16 +68,20 @@ void start(RunContext& ctx, const Prepared& p) {
                         .to(ctx.model.dtype())
                         .repeat({r.num_images, 1, 1, 1});
 
+  // Each image's copy sampled with its own generator, so that its seed alone gives it again
+  // (diffusers' inpainting with a list would sample once, with generator 0); contiguous, as
+  // diffusers' repeat leaves them.
+  const auto how = vae_mode(r.runtime, ctx.model);
   torch::Tensor image_latents;
   if (!nine || !from_noise)
-    image_latents = encode_image_latents(ctx.model, image, ctx.generator, vae_mode(r.runtime, ctx.model)).repeat({r.num_images, 1, 1, 1});
+    image_latents = encode_image_latents(ctx.model, image, ctx.generator, how, r.num_images).contiguous();
   const auto noise = latent_noise(ctx);
   ctx.inputs.latents = from_noise ? noise * s.init_noise_sigma()
                                   : s.add_noise(masked_content_latents(ctx, image_latents, mask), noise,
                                                 ctx.inputs.begin_index);
 
   const auto masked_image = image * (mask_condition < 0.5).to(image.dtype());
-  const auto masked_latents = encode_image_latents(ctx.model, masked_image, ctx.generator, vae_mode(r.runtime, ctx.model)).repeat({r.num_images, 1, 1, 1});
+  const auto masked_latents = encode_image_latents(ctx.model, masked_image, ctx.generator, how, r.num_images).contiguous();
   if (nine) {
     ctx.inputs.unet_condition = torch::cat({cfg_batch(ctx, mask), cfg_batch(ctx, masked_latents)}, 1);
   } else {

@@ -21,7 +21,7 @@ struct Prepared {
 // Mask to image size, blur, crop ("only masked") and fill ("masked content: fill").
 Prepared prepare(const GenerationRequest& request, int width, int height);
 
-// Starting latents and UNet conditioning / blending inputs, drawing from the generator in
+// Starting latents and UNet conditioning / blending inputs, drawing from each image's generator in
 // diffusers' order (image latents, noise, masked-image latents).
 void start(RunContext& ctx, const Prepared& prepared);
 

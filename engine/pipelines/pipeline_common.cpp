@@ -1,7 +1,5 @@
 #include "engine/pipelines/pipeline_common.h"
 
-#include <ATen/CPUGeneratorImpl.h>
-
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -13,30 +11,15 @@
 
 #if GESSO_CUDA
 #include <ATen/cuda/CUDAEvent.h>
-#include <ATen/cuda/CUDAGeneratorImpl.h>
 #include <c10/cuda/CUDAGuard.h>
 #include <c10/cuda/CUDAStream.h>
 #endif
 
 namespace gesso::pipelines {
 
-torch::Generator make_generator(uint64_t seed, const std::string& device) {
-  if (device == "cpu") return at::make_generator<at::CPUGeneratorImpl>(seed);
-#if GESSO_CUDA
-  if (device.starts_with("cuda")) {
-    const torch::Device d(device);
-    auto gen = at::make_generator<at::CUDAGeneratorImpl>(d.has_index() ? d.index() : 0);
-    gen.set_current_seed(seed);
-    return gen;
-  }
-#endif
-  throw RequestError("generator_device", "'" + device + "' is not available (cpu or cuda)");
-}
-
-torch::Tensor randn_tensor(c10::IntArrayRef shape, torch::Generator& generator, const torch::Device& device,
+torch::Tensor randn_tensor(c10::IntArrayRef shape, const BatchGenerator& generator, const torch::Device& device,
                            torch::ScalarType dtype) {
-  const auto options = torch::TensorOptions().dtype(dtype).device(generator.device());
-  return torch::randn(shape, generator, options).to(device);
+  return generator.randn(shape, torch::TensorOptions().dtype(dtype)).to(device);
 }
 
 models::VaeTiling vae_mode(const runtime::RuntimeOptions& options, const ModelBundle& model) {
@@ -44,11 +27,15 @@ models::VaeTiling vae_mode(const runtime::RuntimeOptions& options, const ModelBu
           .max_tile = is_sdxl(model.family) ? kSdxlVaeTile : 0};
 }
 
-torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& image, torch::Generator& gen,
-                                   const models::VaeTiling& how) {
+torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& image, const BatchGenerator& gen,
+                                   const models::VaeTiling& how, int64_t images) {
   const runtime::ComponentInUse in_use(model.offloads.find("vae"));
-  const auto dist = models::vae_encode(*model.vae, image.to(model.device(), model.vae_dtype), how);
-  return (dist.sample(gen) * model.vae->config().scaling_factor).to(model.dtype());
+  auto dist = models::vae_encode(*model.vae, image.to(model.device(), model.vae_dtype), how);
+  const bool one_draw = gen.size() <= 1;  // one generator: one sample, repeated (torch.cat)
+  if (images > 1 && !one_draw) dist = dist.repeated(images);
+  auto latents = (dist.sample(gen) * model.vae->config().scaling_factor).to(model.dtype());
+  if (one_draw) latents = torch::cat(std::vector<torch::Tensor>(images, latents));
+  return latents;
 }
 
 torch::Tensor latent_noise(RunContext& ctx) {
@@ -239,7 +226,7 @@ StepEvent make_event(ModelBundle& model, const Observer& observer, const torch::
 }  // namespace
 
 torch::Tensor denoise(ModelBundle& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
-                      torch::Generator& generator, Observer& observer) {
+                      const BatchGenerator& generator, Observer& observer) {
   const auto timesteps = scheduler.timesteps();
   // On the device once: a per-step host-to-device copy would synchronise with the GPU every step.
   const auto device_timesteps = timesteps.to(model.device());

@@ -17,21 +17,25 @@
 #include "engine/pipelines/model_bundle.h"
 #include "engine/pipelines/network_library.h"
 #include "engine/pipelines/observer.h"
+#include "engine/runtime/batch_generator.h"
 #include "engine/runtime/cuda_graph.h"
 
 namespace gesso::pipelines {
 
-// A torch generator seeded like diffusers' torch.Generator(device).manual_seed(seed).
-torch::Generator make_generator(uint64_t seed, const std::string& device);
+using runtime::BatchGenerator;
+using runtime::make_generator;
 
-// diffusers' randn_tensor: drawn on the generator's device in `dtype`, then moved to `device`.
-torch::Tensor randn_tensor(c10::IntArrayRef shape, torch::Generator& generator, const torch::Device& device,
+// diffusers' randn_tensor: drawn on the generator's device in `dtype` (row i of a batch from image
+// i's generator), then moved to `device`.
+torch::Tensor randn_tensor(c10::IntArrayRef shape, const BatchGenerator& generator, const torch::Device& device,
                            torch::ScalarType dtype);
 
 // VAE encode, sampled with the generator (diffusers' retrieve_latents), times scaling_factor.
-// `how` is the run's VAE tiling / slicing (runtime options).
-torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& image, torch::Generator& gen,
-                                   const models::VaeTiling& how = {});
+// `how` is the run's VAE tiling / slicing (runtime options). `images` > 1 repeats a one-image
+// encode for a batch as diffusers' img2img does: with a generator per image each copy draws its
+// own sample, with one generator the one sample is repeated.
+torch::Tensor encode_image_latents(ModelBundle& model, const torch::Tensor& image, const BatchGenerator& gen,
+                                   const models::VaeTiling& how = {}, int64_t images = 1);
 
 // The VAE mode a request's runtime options ask for, for this model: SDXL tiles at 512 px (its
 // config's 1024 would not tile a 1024² image at all; see models::VaeTiling::max_tile).
@@ -82,7 +86,7 @@ struct DenoiseInputs {
 };
 
 torch::Tensor denoise(ModelBundle& model, schedulers::Scheduler& scheduler, const DenoiseInputs& in,
-                      torch::Generator& generator, Observer& observer);
+                      const BatchGenerator& generator, Observer& observer);
 
 // The common state of one run: scheduler with its timesteps, generator, conditioning, loop inputs.
 struct RunContext {
@@ -91,7 +95,7 @@ struct RunContext {
   const PromptNetworks& networks;  // the prompt without its tags, and the embeddings it names
   int width, height;
   std::unique_ptr<schedulers::Scheduler> scheduler;
-  torch::Generator generator;
+  BatchGenerator generator;  // one per image: seed, seed + 1, ...
   DenoiseInputs inputs;
 };
 

@@ -108,7 +108,8 @@ void set_conditioning(DenoiseInputs& in, const GenerationRequest& r, const Promp
 RunContext start_run(ModelBundle& model, const GenerationRequest& r, const PromptNetworks& nets, Observer& observer) {
   observer.on_stage("encode prompt");
   const auto [width, height] = output_size(r, model);
-  RunContext ctx{model, r, nets, width, height, scheduler_for(r, model, r.steps), make_generator(r.seed, r.runtime.generator_device), {}};
+  RunContext ctx{model,  r,  nets, width, height, scheduler_for(r, model, r.steps),
+                 BatchGenerator::per_image(r.seed, r.num_images, r.runtime.generator_device), {}};
   ctx.inputs.guidance = r.guidance_scale > 1.0;  // diffusers' do_classifier_free_guidance
   ctx.inputs.guidance_scale = r.guidance_scale;
   set_conditioning(ctx.inputs, r, nets, model, width, height);
@@ -123,10 +124,11 @@ void img2img_start(RunContext& ctx, const Image& init) {
     throw RequestError("strength", "leaves no step to run: raise strength or steps");
   s.set_begin_index(ctx.inputs.begin_index);
   const auto image = image_tensor_at(init, ctx.width, ctx.height);
-  // torch.cat, as diffusers' img2img does (its inpainting uses repeat): cat keeps the encoder's
-  // channels-last layout, and on the CPU the layout decides how the UNet's convolutions round.
-  const auto encoded = encode_image_latents(ctx.model, image, ctx.generator, vae_mode(ctx.request.runtime, ctx.model));
-  const auto latents = torch::cat(std::vector<torch::Tensor>(ctx.request.num_images, encoded));
+  // Each image's copy is sampled with its own generator; torch.cat, as diffusers' img2img repeats
+  // (its inpainting uses repeat): cat keeps the encoder's channels-last layout, and on the CPU the
+  // layout decides how the UNet's convolutions round.
+  const auto latents = encode_image_latents(ctx.model, image, ctx.generator, vae_mode(ctx.request.runtime, ctx.model),
+                                            ctx.request.num_images);
   ctx.inputs.latents = s.add_noise(latents, latent_noise(ctx), ctx.inputs.begin_index);
 }
 
@@ -164,10 +166,10 @@ HiresPlan plan_hires(const GenerationRequest& r, const ModelBundle& m, int width
 }
 
 // The first pass's latents at the second pass's size: interpolated (the latent upscalers), or
-// decoded, resized and encoded again (the image ones; the encoder samples with the run's
+// decoded, resized and encoded again (the image ones; each image's encoder samples with its
 // generator, continuing), then A1111's centred cut for a resize of another aspect.
 torch::Tensor upscale_for_hires(ModelBundle& model, const torch::Tensor& latents, const HiresPlan& plan,
-                                torch::Generator& generator) {
+                                const BatchGenerator& generator) {
   const auto& h = plan.request.hires;
   const int f = model.vae_scale_factor();
   const int w = plan.size.upscale_width / f, hh = plan.size.upscale_height / f;
@@ -178,9 +180,10 @@ torch::Tensor upscale_for_hires(ModelBundle& model, const torch::Tensor& latents
     const auto how = vae_mode(plan.request.runtime, model);
     const auto interp = h.upscaler == "Nearest" ? io::Interp::kNearest : io::Interp::kLanczos;
     std::vector<torch::Tensor> encoded;
-    for (const auto& image : decode_latents(model, latents, how).images) {
-      const auto resized = io::image_to_tensor(io::resize(io::to_rgb(image), w * f, hh * f, interp));
-      encoded.push_back(encode_image_latents(model, resized, generator, how));
+    const auto images = decode_latents(model, latents, how).images;
+    for (std::size_t i = 0; i < images.size(); ++i) {
+      const auto resized = io::image_to_tensor(io::resize(io::to_rgb(images[i]), w * f, hh * f, interp));
+      encoded.push_back(encode_image_latents(model, resized, generator.row(i), how));
     }
     up = torch::cat(encoded);
   }
@@ -262,7 +265,7 @@ io::GenerationParameters parameters_for(const GenerationRequest& r, const Prompt
   p.steps = r.steps;
   p.sampler = schedulers::sampler_display_name(sampler_for(r, m), m.scheduler_config);
   p.cfg_scale = r.guidance_scale;
-  p.seed = r.seed;
+  p.seed = r.seed + static_cast<uint64_t>(index);  // each image has its own generator (A1111's seeds)
   std::tie(p.width, p.height) = output_size(r, m);
   p.model = m.name();
   p.model_hash = r.model_hash;

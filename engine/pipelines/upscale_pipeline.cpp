@@ -72,7 +72,7 @@ UpscaleResult UpscalePipeline::upscale(const UpscaleRequest& r, ModelBundle& mod
   check_x4_settings(model, r.settings, "");
   observer.on_stage("encode prompt");
   const auto record = prompt_record(model, r);
-  auto generator = make_generator(r.seed, r.runtime.generator_device);
+  const BatchGenerator generator(make_generator(r.seed, r.runtime.generator_device));
   const auto low = io::image_to_tensor(io::to_rgb(r.image));  // [1, 3, h, w] in [-1, 1]
   const auto tile = r.tile > 0 ? r.tile : std::max(low.size(2), low.size(3));
   const auto grid = plan_tiles(low.size(2), low.size(3), tile, r.tile > 0 ? r.tile_overlap : 0);

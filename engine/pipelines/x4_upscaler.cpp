@@ -43,7 +43,7 @@ void check_x4_settings(const ModelBundle& model, const X4Settings& s, const std:
 }
 
 torch::Tensor x4_upscale(ModelBundle& model, const models::Conditioning& conditioning, const torch::Tensor& low,
-                         const X4Settings& s, torch::Generator& generator, Observer& observer,
+                         const X4Settings& s, const BatchGenerator& generator, Observer& observer,
                          const DenoiseInputs& loop) {
   if (!model.noise_scheduler_config) throw ModelFileError(model.index.dir, "has no low_res_scheduler");
   const auto device = model.device();

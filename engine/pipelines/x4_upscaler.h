@@ -29,7 +29,7 @@ void check_x4_settings(const ModelBundle& model, const X4Settings& settings, con
 // (guidance_scale > 1). loop carries the CUDA graph and progress fields of DenoiseInputs. Returns
 // [1, 3, 4h, 4w] in [-1, 1], float32.
 torch::Tensor x4_upscale(ModelBundle& model, const models::Conditioning& conditioning, const torch::Tensor& low,
-                         const X4Settings& settings, torch::Generator& generator, Observer& observer,
+                         const X4Settings& settings, const BatchGenerator& generator, Observer& observer,
                          const DenoiseInputs& loop);
 
 }  // namespace gesso::pipelines

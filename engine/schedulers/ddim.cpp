@@ -40,7 +40,7 @@ torch::Tensor DdimScheduler::scale_model_input(const torch::Tensor& sample, int 
 }
 
 torch::Tensor DdimScheduler::step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,
-                                  std::optional<torch::Generator> generator) {
+                                  const runtime::BatchGenerator& generator) {
   check_step_index(step_index, static_cast<int>(timesteps_.size()), "DDIM");
   const int64_t timestep = timesteps_[step_index];
   const int64_t prev_timestep = timestep - config_.num_train_timesteps / num_inference_steps_;

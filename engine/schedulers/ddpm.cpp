@@ -172,7 +172,7 @@ DdpmScheduler::Alphas DdpmScheduler::alphas_at(int step_index) const {
 }
 
 torch::Tensor DdpmScheduler::step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,
-                                  std::optional<torch::Generator> generator) {
+                                  const runtime::BatchGenerator& generator) {
   check_step_index(step_index, static_cast<int>(timesteps_.size()), "DDPM");
   const auto [output, predicted_variance] = split_output(model_output, sample, config_.variance_type);
   const auto a = alphas_at(step_index);

@@ -24,7 +24,7 @@ class DdpmScheduler : public Scheduler {
   torch::Tensor scale_model_input(const torch::Tensor& sample, int step_index) override;
   // The noise is drawn only where the step's timestep is above 0, as diffusers does.
   torch::Tensor step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,
-                     std::optional<torch::Generator> generator) override;
+                     const runtime::BatchGenerator& generator) override;
   torch::Tensor add_noise(const torch::Tensor& original, const torch::Tensor& noise, int step_index) const override;
 
   // diffusers' add_noise at training timesteps (int64, [1] or one per sample), which need not be

@@ -66,7 +66,7 @@ torch::Tensor DpmSolverMultistepScheduler::convert_model_output(const torch::Ten
 
 torch::Tensor DpmSolverMultistepScheduler::step(const torch::Tensor& model_output, int step_index,
                                                 const torch::Tensor& sample,
-                                                std::optional<torch::Generator> /*generator: deterministic*/) {
+                                                const runtime::BatchGenerator& /*generator: deterministic*/) {
   check_step_index(step_index, num_steps(), kName);
   const int i = step_index;
   const int n = num_steps();

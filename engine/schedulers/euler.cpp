@@ -67,7 +67,7 @@ void EulerScheduler::set_timesteps(int num_inference_steps) {
 }
 
 torch::Tensor EulerScheduler::step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,
-                                   std::optional<torch::Generator> /*generator: no churn, no noise*/) {
+                                   const runtime::BatchGenerator& /*generator: no churn, no noise*/) {
   check_step_index(step_index, num_steps(), name_);
   const auto x = sample.to(torch::kFloat32);
   // s_churn = 0: sigma_hat is sigma.

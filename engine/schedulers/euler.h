@@ -10,7 +10,7 @@ class EulerScheduler : public SigmaScheduler {
 
   void set_timesteps(int num_inference_steps) override;
   torch::Tensor step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,
-                     std::optional<torch::Generator> generator) override;
+                     const runtime::BatchGenerator& generator) override;
 
  private:
   std::vector<double> step_sigmas(int steps, std::vector<double>& timesteps) const;

@@ -18,7 +18,7 @@ void EulerAncestralScheduler::set_timesteps(int num_inference_steps) {
 }
 
 torch::Tensor EulerAncestralScheduler::step(const torch::Tensor& model_output, int step_index,
-                                            const torch::Tensor& sample, std::optional<torch::Generator> generator) {
+                                            const torch::Tensor& sample, const runtime::BatchGenerator& generator) {
   check_step_index(step_index, num_steps(), name_);
   const auto s = sigma(step_index);
   const auto x = sample.to(torch::kFloat32);

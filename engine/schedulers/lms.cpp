@@ -89,7 +89,7 @@ double LmsScheduler::lms_coefficient(int order, int t, int current_order) const 
 }
 
 torch::Tensor LmsScheduler::step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,
-                                 std::optional<torch::Generator> /*generator: deterministic*/) {
+                                 const runtime::BatchGenerator& /*generator: deterministic*/) {
   check_step_index(step_index, num_steps(), name_);
   const auto s = sigma(step_index);
   const auto x0 = predict_original(model_output, sample, s);

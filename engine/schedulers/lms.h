@@ -13,7 +13,7 @@ class LmsScheduler : public SigmaScheduler {
 
   void set_timesteps(int num_inference_steps) override;
   torch::Tensor step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,
-                     std::optional<torch::Generator> generator) override;
+                     const runtime::BatchGenerator& generator) override;
 
   static constexpr int kOrder = 4;
 

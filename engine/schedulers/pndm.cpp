@@ -68,7 +68,7 @@ torch::Tensor PndmScheduler::scale_model_input(const torch::Tensor& sample, int 
 }
 
 torch::Tensor PndmScheduler::step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,
-                                  std::optional<torch::Generator> /*generator: deterministic*/) {
+                                  const runtime::BatchGenerator& /*generator: deterministic*/) {
   check_step_index(step_index, static_cast<int>(timesteps_.size()), "PNDM");
   const int64_t timestep = timesteps_[step_index];
   if (counter_ < static_cast<int>(prk_timesteps_.size()) && !config_.skip_prk_steps) {

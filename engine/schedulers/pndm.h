@@ -20,7 +20,7 @@ class PndmScheduler : public Scheduler {
   void set_begin_index(int begin_index) override { begin_index_ = begin_index; }
   torch::Tensor scale_model_input(const torch::Tensor& sample, int step_index) override;
   torch::Tensor step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,
-                     std::optional<torch::Generator> generator) override;
+                     const runtime::BatchGenerator& generator) override;
   torch::Tensor add_noise(const torch::Tensor& original, const torch::Tensor& noise, int step_index) const override;
 
  private:

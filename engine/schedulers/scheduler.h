@@ -1,4 +1,5 @@
 #pragma once
+#include "engine/runtime/batch_generator.h"
 #include "engine/schedulers/scheduler_config.h"
 
 #include <torch/types.h>
@@ -34,7 +35,7 @@ class Scheduler {
   // DDIM eta > 0) and must be the pipeline's generator, drawn in diffusers' order. Steps must be
   // taken in order (multistep schedulers keep a history).
   virtual torch::Tensor step(const torch::Tensor& model_output, int step_index,
-                             const torch::Tensor& sample, std::optional<torch::Generator> generator) = 0;
+                             const torch::Tensor& sample, const runtime::BatchGenerator& generator) = 0;
   // Noise `original` to the level of step_index (img2img start, inpaint mask blending): what
   // diffusers' add_noise gives for timesteps[step_index].
   virtual torch::Tensor add_noise(const torch::Tensor& original, const torch::Tensor& noise,

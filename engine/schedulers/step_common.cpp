@@ -14,10 +14,9 @@ void check_step_index(int step_index, int count, const std::string& scheduler) {
 }
 
 torch::Tensor randn_like_diffusers(const torch::Tensor& like, torch::ScalarType dtype,
-                                   const std::optional<torch::Generator>& generator) {
-  if (!generator) return torch::randn(like.sizes(), like.options().dtype(dtype));
-  const auto options = torch::TensorOptions().dtype(dtype).device(generator->device());
-  auto noise = torch::randn(like.sizes(), *generator, options);
+                                   const runtime::BatchGenerator& generator) {
+  if (generator.empty()) return torch::randn(like.sizes(), like.options().dtype(dtype));
+  auto noise = generator.randn(like.sizes(), torch::TensorOptions().dtype(dtype));
   // Host noise for a GPU run goes through pinned memory: no host-device synchronisation per step.
   if (noise.is_cpu() && like.is_cuda()) return noise.pin_memory().to(like.device(), /*non_blocking=*/true);
   return noise.to(like.device());

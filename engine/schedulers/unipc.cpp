@@ -154,7 +154,7 @@ torch::Tensor UniPcScheduler::corrector(const torch::Tensor& model_t, const torc
 }
 
 torch::Tensor UniPcScheduler::step(const torch::Tensor& model_output, int step_index, const torch::Tensor& sample,
-                                   std::optional<torch::Generator> /*generator: deterministic*/) {
+                                   const runtime::BatchGenerator& /*generator: deterministic*/) {
   check_step_index(step_index, num_steps(), kName);
   const int i = step_index;
   const bool corrector_disabled =

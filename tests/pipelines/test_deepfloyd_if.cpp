@@ -154,6 +154,9 @@ class TestDeepFloydIF : public QObject {
     QVERIFY(d < kTolerance);
     QCOMPARE(result.stages.size(), std::size_t{1});
     QCOMPARE(result.stages[0].size(), std::size_t{2});
+    // Each image its own generator (the reference is diffusers' list of seed, seed + 1), each text its seed.
+    QCOMPARE(result.parameters.at(0).seed, r.seed);
+    QCOMPARE(result.parameters.at(1).seed, r.seed + 1);
     // The same prompt again: its T5 embedding comes from the cache.
     pipeline.run(r, quiet);
     QVERIFY(pipeline.cached_prompts() >= 1);

@@ -99,6 +99,37 @@ class TestPipelineParity : public QObject {
     }
   }
 
+  // A1111's seeds: image i of a batch records seed + i, and that seed alone, batch 1, gives it again
+  // (the fixture's n = 2 references are already each seed's diffusers image alone).
+  void batchImagesAreTheirOwnSeeds_data() {
+    QTest::addColumn<int>("index");
+    const auto cases = load_cases();
+    for (size_t i = 0; i < cases.size(); ++i)
+      if (cases[i]["num_images"].get<int>() > 1)
+        QTest::newRow(cases[i]["name"].get<std::string>().c_str()) << static_cast<int>(i);
+  }
+
+  void batchImagesAreTheirOwnSeeds() {
+    QFETCH(int, index);
+    pipelines::Observer quiet;
+    auto r = request_for(load_cases()[index]);
+    const auto batch = pipeline_.run(r, quiet);
+    QCOMPARE(batch.parameters.size(), std::size_t(r.num_images));
+    for (int i = 0; i < r.num_images; ++i) {
+      const auto& p = batch.parameters[static_cast<std::size_t>(i)];
+      QCOMPARE(p.seed, r.seed + static_cast<uint64_t>(i));
+      QCOMPARE(p.extra.at("Batch pos"), std::to_string(i));
+    }
+    auto second = r;
+    second.seed = r.seed + 1;
+    second.num_images = 1;
+    const auto alone = pipeline_.run(second, quiet);
+    const double diff = max_abs(batch.latents[1], alone.latents[0]);
+    qInfo("image 1 of the batch vs seed %llu alone: %.3g", static_cast<unsigned long long>(second.seed), diff);
+    QVERIFY(diff <= kTolerance);
+    QVERIFY(max_abs(batch.latents[0], batch.latents[1]) > 0.1);  // the two images differ
+  }
+
   void cleanupTestCase() {
     qInfo("worst final-latent difference: %.3g absolute (%s), %.3g relative to max |latent|", worst_,
           worst_case_.c_str(), worst_relative_);
