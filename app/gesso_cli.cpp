@@ -96,6 +96,9 @@ void add_generation_options(CLI::App& app, CliOptions& o) {
   app.add_option("--hires-upscaler", r.hires.upscaler,
                  "Hires. fix: " + CLI::detail::join(gesso::pipelines::hires_upscalers(), ", ") + " (default Latent)")
       ->each(hires_on);
+  app.add_option("--hires-upscaler-model", r.hires.upscaler_model,
+                 "Hires. fix: the x4 upscaler's folder, for --hires-upscaler \"SD x4\"")
+      ->each(hires_on);
   app.add_option("--hires-resize-width", r.hires.resize_width,
                  "Hires. fix: resize to this width instead of --hires-scale (0: from the height's aspect)")
       ->each(hires_on);

@@ -1034,12 +1034,21 @@ ISSUE_18 = {
          "als direkt groß zu generieren, ohne die wiederholten Motive, die ein Modell über seine Trainingsgröße hinaus "
          "erzeugt (wie Hires. fix von AUTOMATIC1111)."),
         ("Latent: the first pass's latents are scaled (fast; the second pass needs a denoising strength of about 0.5 "
-         "or more to sharpen them). Lanczos and Nearest: the image is decoded, resized and encoded again.",
+         "or more to sharpen them). Lanczos and Nearest: the image is decoded, resized and encoded again. SD x4: the "
+         "image is upscaled by Stability's x4 upscaler (slower, sharper), then resized and encoded again.",
          "Latent：缩放第一遍的潜空间（快；第二遍需要约 0.5 或更高的重绘幅度才能使其清晰）。Lanczos 和 Nearest：将图像解码、"
-         "缩放后重新编码。",
+         "缩放后重新编码。SD x4：用 Stability 的 x4 放大模型放大图像（较慢，更清晰），再缩放并重新编码。",
          "Latent: Die Latents des ersten Durchgangs werden skaliert (schnell; der zweite Durchgang braucht eine "
          "Entrauschungsstärke von etwa 0.5 oder mehr, um sie zu schärfen). Lanczos und Nearest: Das Bild wird "
-         "dekodiert, skaliert und wieder kodiert."),
+         "dekodiert, skaliert und wieder kodiert. SD x4: Das Bild wird mit dem x4-Upscaler von Stability "
+         "hochskaliert (langsamer, schärfer), dann skaliert und wieder kodiert."),
+        ("The x4 upscaler model SD x4 runs (from the model library).", "SD x4 使用的 x4 放大模型（来自模型库）。",
+         "Das x4-Upscaler-Modell, das SD x4 verwendet (aus der Modellbibliothek)."),
+        ("x4 model", "x4 模型", "x4-Modell"),
+        ("Add Stability's x4 upscaler (stable-diffusion-x4-upscaler) to the model library to use it.",
+         "将 Stability 的 x4 放大模型（stable-diffusion-x4-upscaler）添加到模型库后即可使用。",
+         "Fügen Sie den x4-Upscaler von Stability (stable-diffusion-x4-upscaler) zur Modellbibliothek hinzu, um "
+         "ihn zu verwenden."),
         ("Upscaler", "放大算法", "Upscaler"),
         ("Upscale by", "放大倍数", "Faktor"),
         ("Same as Steps", "与步数相同", "Wie Schritte"),

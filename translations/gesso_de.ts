@@ -918,10 +918,6 @@
         <translation>Generiert in der obigen Größe, skaliert hoch und entrauscht dann erneut in der größeren Größe: mehr Details als direkt groß zu generieren, ohne die wiederholten Motive, die ein Modell über seine Trainingsgröße hinaus erzeugt (wie Hires. fix von AUTOMATIC1111).</translation>
     </message>
     <message>
-        <source>Latent: the first pass&apos;s latents are scaled (fast; the second pass needs a denoising strength of about 0.5 or more to sharpen them). Lanczos and Nearest: the image is decoded, resized and encoded again.</source>
-        <translation>Latent: Die Latents des ersten Durchgangs werden skaliert (schnell; der zweite Durchgang braucht eine Entrauschungsstärke von etwa 0.5 oder mehr, um sie zu schärfen). Lanczos und Nearest: Das Bild wird dekodiert, skaliert und wieder kodiert.</translation>
-    </message>
-    <message>
         <source>Upscaler</source>
         <translation>Upscaler</translation>
     </message>
@@ -968,6 +964,22 @@
     <message>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Latent: the first pass&apos;s latents are scaled (fast; the second pass needs a denoising strength of about 0.5 or more to sharpen them). Lanczos and Nearest: the image is decoded, resized and encoded again. SD x4: the image is upscaled by Stability&apos;s x4 upscaler (slower, sharper), then resized and encoded again.</source>
+        <translation>Latent: Die Latents des ersten Durchgangs werden skaliert (schnell; der zweite Durchgang braucht eine Entrauschungsstärke von etwa 0.5 oder mehr, um sie zu schärfen). Lanczos und Nearest: Das Bild wird dekodiert, skaliert und wieder kodiert. SD x4: Das Bild wird mit dem x4-Upscaler von Stability hochskaliert (langsamer, schärfer), dann skaliert und wieder kodiert.</translation>
+    </message>
+    <message>
+        <source>The x4 upscaler model SD x4 runs (from the model library).</source>
+        <translation>Das x4-Upscaler-Modell, das SD x4 verwendet (aus der Modellbibliothek).</translation>
+    </message>
+    <message>
+        <source>x4 model</source>
+        <translation>x4-Modell</translation>
+    </message>
+    <message>
+        <source>Add Stability&apos;s x4 upscaler (stable-diffusion-x4-upscaler) to the model library to use it.</source>
+        <translation>Fügen Sie den x4-Upscaler von Stability (stable-diffusion-x4-upscaler) zur Modellbibliothek hinzu, um ihn zu verwenden.</translation>
     </message>
 </context>
 <context>

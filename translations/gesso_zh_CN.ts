@@ -918,10 +918,6 @@
         <translation>先以上面的尺寸生成，放大后再以更大的尺寸重新去噪：比直接生成大图细节更多，也不会出现模型在超出训练尺寸时产生的重复主体（同 AUTOMATIC1111 的高分辨率修复）。</translation>
     </message>
     <message>
-        <source>Latent: the first pass&apos;s latents are scaled (fast; the second pass needs a denoising strength of about 0.5 or more to sharpen them). Lanczos and Nearest: the image is decoded, resized and encoded again.</source>
-        <translation>Latent：缩放第一遍的潜空间（快；第二遍需要约 0.5 或更高的重绘幅度才能使其清晰）。Lanczos 和 Nearest：将图像解码、缩放后重新编码。</translation>
-    </message>
-    <message>
         <source>Upscaler</source>
         <translation>放大算法</translation>
     </message>
@@ -968,6 +964,22 @@
     <message>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>Latent: the first pass&apos;s latents are scaled (fast; the second pass needs a denoising strength of about 0.5 or more to sharpen them). Lanczos and Nearest: the image is decoded, resized and encoded again. SD x4: the image is upscaled by Stability&apos;s x4 upscaler (slower, sharper), then resized and encoded again.</source>
+        <translation>Latent：缩放第一遍的潜空间（快；第二遍需要约 0.5 或更高的重绘幅度才能使其清晰）。Lanczos 和 Nearest：将图像解码、缩放后重新编码。SD x4：用 Stability 的 x4 放大模型放大图像（较慢，更清晰），再缩放并重新编码。</translation>
+    </message>
+    <message>
+        <source>The x4 upscaler model SD x4 runs (from the model library).</source>
+        <translation>SD x4 使用的 x4 放大模型（来自模型库）。</translation>
+    </message>
+    <message>
+        <source>x4 model</source>
+        <translation>x4 模型</translation>
+    </message>
+    <message>
+        <source>Add Stability&apos;s x4 upscaler (stable-diffusion-x4-upscaler) to the model library to use it.</source>
+        <translation>将 Stability 的 x4 放大模型（stable-diffusion-x4-upscaler）添加到模型库后即可使用。</translation>
     </message>
 </context>
 <context>

@@ -832,6 +832,7 @@ void GenerationPanel::setLibraryEntries(const QList<ModelEntry>& entries) {
   fillModels();
   fillRefiners();
   fillVaes();
+  m_hires->setLibraryEntries(entries);
   modelChanged();
   if (currentModelFolder() != current) emit currentModelFolderChanged(currentModelFolder());
   if (!m_wantedModel.isEmpty()) setCurrentModelFolder(std::exchange(m_wantedModel, QString()));

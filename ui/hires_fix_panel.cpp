@@ -3,17 +3,20 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
 #include "engine/error.h"
 #include "engine/pipelines/hires_fix.h"
+#include "engine/pipelines/model_family.h"
 
 namespace gesso::ui {
 
@@ -42,8 +45,13 @@ void HiresFixPanel::buildDetails() {
   for (const auto& name : pipelines::hires_upscalers()) m_upscaler->addItem(QString::fromStdString(name));
   m_upscaler->setToolTip(tr("Latent: the first pass's latents are scaled (fast; the second pass needs a denoising "
                             "strength of about 0.5 or more to sharpen them). Lanczos and Nearest: the image is "
-                            "decoded, resized and encoded again."));
+                            "decoded, resized and encoded again. SD x4: the image is upscaled by Stability's x4 "
+                            "upscaler (slower, sharper), then resized and encoded again."));
   form->addRow(tr("Upscaler"), m_upscaler);
+  m_upscalerModel = new QComboBox(m_details);
+  m_upscalerModel->setObjectName("hiresUpscalerModelCombo");
+  m_upscalerModel->setToolTip(tr("The x4 upscaler model SD x4 runs (from the model library)."));
+  form->addRow(tr("x4 model"), m_upscalerModel);
   m_scale = new QDoubleSpinBox(m_details);
   m_scale->setObjectName("hiresScaleSpin");
   m_scale->setRange(1.0, 4.0);
@@ -84,7 +92,9 @@ void HiresFixPanel::buildDetails() {
   m_target = new QLabel(m_details);
   m_target->setObjectName("hiresTargetLabel");
   form->addRow(tr("Result"), m_target);
+  connect(m_upscaler, &QComboBox::currentIndexChanged, this, &HiresFixPanel::updateUpscalerModelRow);
   connect(m_upscaler, &QComboBox::currentIndexChanged, this, &HiresFixPanel::changed);
+  connect(m_upscalerModel, &QComboBox::currentIndexChanged, this, &HiresFixPanel::changed);
   for (QDoubleSpinBox* spin : {m_scale, m_strength}) connect(spin, &QDoubleSpinBox::valueChanged, this, &HiresFixPanel::changed);
   for (QSpinBox* spin : {m_steps, m_resizeWidth, m_resizeHeight})
     connect(spin, &QSpinBox::valueChanged, this, &HiresFixPanel::changed);
@@ -94,10 +104,12 @@ void HiresFixPanel::buildDetails() {
 void HiresFixPanel::load(const GenerationSettings& s) {
   {
     const QSignalBlocker b1(m_enabled), b2(m_upscaler), b3(m_scale), b4(m_steps), b5(m_strength), b6(m_resizeWidth),
-        b7(m_resizeHeight);
+        b7(m_resizeHeight), b8(m_upscalerModel);
     m_enabled->setChecked(s.hiresEnabled);
     m_details->setVisible(s.hiresEnabled);
     m_upscaler->setCurrentIndex(std::max(m_upscaler->findText(s.hiresUpscaler), 0));
+    m_wantedModel = s.hiresUpscalerModel;
+    fillUpscalerModels();
     m_scale->setValue(s.hiresScale);
     m_steps->setValue(s.hiresSteps);
     m_strength->setValue(s.hiresStrength);
@@ -110,6 +122,8 @@ void HiresFixPanel::load(const GenerationSettings& s) {
 void HiresFixPanel::store(GenerationSettings& s) const {
   s.hiresEnabled = m_enabled->isChecked();
   s.hiresUpscaler = m_upscaler->currentText();
+  const QString model = m_upscalerModel->currentData().toString();
+  s.hiresUpscalerModel = model.isEmpty() ? m_wantedModel : model;
   s.hiresScale = m_scale->value();
   s.hiresSteps = m_steps->value();
   s.hiresStrength = m_strength->value();
@@ -121,12 +135,56 @@ pipelines::HiresFix HiresFixPanel::hires() const {
   pipelines::HiresFix h;
   h.enabled = m_enabled->isChecked();
   h.upscaler = m_upscaler->currentText().toStdString();
+  if (h.upscaler == pipelines::kX4HiresUpscaler) h.upscaler_model = m_upscalerModel->currentData().toString().toStdString();
   h.scale = m_scale->value();
   h.steps = m_steps->value();
   h.strength = m_strength->value();
   h.resize_width = m_resizeWidth->value();
   h.resize_height = m_resizeHeight->value();
   return h;
+}
+
+void HiresFixPanel::setLibraryEntries(const QList<ModelEntry>& entries) {
+  m_entries.clear();
+  for (const ModelEntry& e : entries)
+    if (e.family == pipelines::ModelFamily::kSDUpscale) m_entries << e;
+  {
+    const QSignalBlocker block(m_upscalerModel);
+    fillUpscalerModels();
+  }
+  emit changed();
+}
+
+// The library's x4 upscalers; the wanted one (a folder, or a name restored from a PNG) selected
+// once listed, else the one selected stays. Without any, SD x4 cannot be chosen, and says why.
+void HiresFixPanel::fillUpscalerModels() {
+  const QString current = m_wantedModel.isEmpty() ? m_upscalerModel->currentData().toString() : m_wantedModel;
+  m_upscalerModel->clear();
+  int found = -1;
+  for (const ModelEntry& e : std::as_const(m_entries)) {
+    m_upscalerModel->addItem(ModelLibrary::title(e), e.path);
+    m_upscalerModel->setItemData(m_upscalerModel->count() - 1, ModelLibrary::toolTip(e), Qt::ToolTipRole);
+    const bool named = e.name == current || QFileInfo(e.path).fileName() == current;
+    if (found < 0 && (e.path == current || named)) found = m_upscalerModel->count() - 1;
+  }
+  if (found >= 0) {
+    m_upscalerModel->setCurrentIndex(found);
+    m_wantedModel.clear();
+  }
+  const int x4 = m_upscaler->findText(QString::fromLatin1(pipelines::kX4HiresUpscaler));
+  if (auto* model = qobject_cast<QStandardItemModel*>(m_upscaler->model()); model && x4 >= 0) {
+    model->item(x4)->setEnabled(!m_entries.isEmpty());
+    model->item(x4)->setToolTip(m_entries.isEmpty()
+                                    ? tr("Add Stability's x4 upscaler (stable-diffusion-x4-upscaler) to the model "
+                                         "library to use it.")
+                                    : QString());
+  }
+  updateUpscalerModelRow();
+}
+
+void HiresFixPanel::updateUpscalerModelRow() {
+  auto* form = qobject_cast<QFormLayout*>(m_details->layout());
+  form->setRowVisible(m_upscalerModel, m_upscaler->currentText() == QLatin1String(pipelines::kX4HiresUpscaler));
 }
 
 void HiresFixPanel::setBaseSize(int width, int height) {

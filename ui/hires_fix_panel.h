@@ -1,10 +1,13 @@
 #pragma once
 // AUTOMATIC1111's Hires. fix in the generation form (text to image only): the "Hires. fix" check
 // box, and under it while checked the upscaler, "Upscale by", "Hires steps", "Denoising strength"
-// and "Resize width/height to", with the size the second pass will make.
+// and "Resize width/height to", with the size the second pass will make. "SD x4" (the x4 upscaler)
+// is offered when the library has one, with the x4 model to use.
+#include <QList>
 #include <QWidget>
 
 #include "engine/pipelines/generation_request.h"
+#include "ui/model_library.h"
 #include "ui/settings_store.h"
 
 class QCheckBox;
@@ -30,6 +33,8 @@ class HiresFixPanel : public QWidget {
   pipelines::HiresFix hires() const;
   // The first pass's size, for the target size shown.
   void setBaseSize(int width, int height);
+  // The library's x4 upscalers, for SD x4 (disabled, saying why, while there is none).
+  void setLibraryEntries(const QList<ModelEntry>& entries);
 
  signals:
   // Any control changed, by the user or by load.
@@ -38,10 +43,15 @@ class HiresFixPanel : public QWidget {
  private:
   void buildDetails();
   void updateTarget();
+  void fillUpscalerModels();
+  void updateUpscalerModelRow();
 
   QCheckBox* m_enabled = nullptr;
   QWidget* m_details = nullptr;
   QComboBox* m_upscaler = nullptr;
+  QComboBox* m_upscalerModel = nullptr;
+  QList<ModelEntry> m_entries;
+  QString m_wantedModel;  // a folder or a name to select once the library lists it
   QDoubleSpinBox* m_scale = nullptr;
   QSpinBox* m_steps = nullptr;
   QDoubleSpinBox* m_strength = nullptr;

@@ -277,6 +277,7 @@ void restoreHires(const io::GenerationParameters& p, GenerationSettings& s, QStr
   s.hiresResizeWidth = hires->resize_width;
   s.hiresResizeHeight = hires->resize_height;
   s.hiresUpscaler = qs(hires->upscaler);
+  s.hiresUpscalerModel = qs(hires->upscaler_model);  // a name: the Hires. fix panel finds its folder
   if (!pipelines::is_hires_upscaler(hires->upscaler)) {
     if (notes)
       *notes << Bridge::tr("The upscaler \"%1\" is not in Gesso: Hires. fix uses Latent.").arg(s.hiresUpscaler);
@@ -402,6 +403,7 @@ pipelines::HiresFix hiresOf(const GenerationSettings& s) {
   h.steps = s.hiresSteps;
   h.strength = s.hiresStrength;
   h.upscaler = s.hiresUpscaler.toStdString();
+  h.upscaler_model = s.hiresUpscalerModel.toStdString();
   h.resize_width = s.hiresResizeWidth;
   h.resize_height = s.hiresResizeHeight;
   return h;

@@ -195,6 +195,7 @@ void SettingsStore::setLastGeneration(const GenerationSettings& g) {
   setValue(QStringLiteral("Generation/hiresSteps"), g.hiresSteps);
   setValue(QStringLiteral("Generation/hiresStrength"), g.hiresStrength);
   setValue(QStringLiteral("Generation/hiresUpscaler"), g.hiresUpscaler);
+  setValue(QStringLiteral("Generation/hiresUpscalerModel"), g.hiresUpscalerModel);
   setValue(QStringLiteral("Generation/hiresResizeWidth"), g.hiresResizeWidth);
   setValue(QStringLiteral("Generation/hiresResizeHeight"), g.hiresResizeHeight);
 }
@@ -211,6 +212,7 @@ void SettingsStore::readHires(GenerationSettings& g) const {
   const double strength = value(QStringLiteral("Generation/hiresStrength")).toDouble(&ok);
   g.hiresStrength = ok && strength > 0 && strength <= 1 ? strength : d.hiresStrength;
   g.hiresUpscaler = value(QStringLiteral("Generation/hiresUpscaler"), d.hiresUpscaler).toString();
+  g.hiresUpscalerModel = value(QStringLiteral("Generation/hiresUpscalerModel"), d.hiresUpscalerModel).toString();
   const int w = intValue(QStringLiteral("Generation/hiresResizeWidth"), 0);
   const int h = intValue(QStringLiteral("Generation/hiresResizeHeight"), 0);
   g.hiresResizeWidth = w >= 0 && w <= 8192 ? w : 0;

@@ -42,6 +42,7 @@ struct GenerationSettings {
   int hiresSteps = 0;
   double hiresStrength = 0.7;
   QString hiresUpscaler = QStringLiteral("Latent");
+  QString hiresUpscalerModel;  // SD x4's folder (or, restored from a PNG, its name)
   int hiresResizeWidth = 0;
   int hiresResizeHeight = 0;
   // The model picker's entry (a folder or checkpoint path). The panel reports it and selects it

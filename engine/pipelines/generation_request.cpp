@@ -34,6 +34,8 @@ void validate_hires(const GenerationRequest& r) {
   require(h.strength > 0 && h.strength <= 1, "hires_strength", "must be within (0, 1]");
   require(is_hires_upscaler(h.upscaler), "hires_upscaler",
           "'" + h.upscaler + "' is not an upscaler here (Latent, Latent (nearest), Lanczos, ...)");
+  require(h.upscaler != kX4HiresUpscaler || !h.upscaler_model.empty(), "hires_upscaler_model",
+          "SD x4 needs an x4 upscaler model (Stability's stable-diffusion-x4-upscaler folder)");
   validate_size(h.resize_width, "hires_resize_width");
   validate_size(h.resize_height, "hires_resize_height");
   require(r.refiner_dir.empty(), "hires", "Hires. fix with a refiner is not supported yet: leave one of them out");

@@ -40,6 +40,7 @@ struct HiresFix {
   int steps = 0;                 // "Hires steps"; 0: the first pass's steps
   double strength = 0.7;         // "Denoising strength" of the second pass (A1111's default)
   std::string upscaler = "Latent";  // hires_upscalers()
+  std::string upscaler_model;       // "SD x4": the x4 upscaler's folder (StableDiffusionUpscalePipeline)
   int resize_width = 0, resize_height = 0;  // 0, 0: by `scale`
 
   bool operator==(const HiresFix&) const = default;

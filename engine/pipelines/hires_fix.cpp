@@ -1,6 +1,7 @@
 #include "engine/pipelines/hires_fix.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "engine/error.h"
@@ -40,7 +41,8 @@ const std::vector<std::string>& hires_upscalers() {
                                                  "Latent (nearest)",
                                                  "Latent (nearest-exact)",
                                                  "Lanczos",
-                                                 "Nearest"};
+                                                 "Nearest",
+                                                 kX4HiresUpscaler};
   return names;
 }
 
@@ -113,6 +115,8 @@ void add_hires_parameters(io::GenerationParameters& p, const HiresFix& h) {
     p.extra["Hires resize"] = std::to_string(h.resize_width) + "x" + std::to_string(h.resize_height);
   if (h.steps > 0) p.extra["Hires steps"] = std::to_string(h.steps);
   p.extra["Hires upscaler"] = h.upscaler;
+  if (h.upscaler == kX4HiresUpscaler)
+    p.extra["Hires upscaler model"] = std::filesystem::path(h.upscaler_model).filename().string();
 }
 
 std::optional<HiresFix> hires_from_parameters(const io::GenerationParameters& p) {
@@ -130,6 +134,7 @@ std::optional<HiresFix> hires_from_parameters(const io::GenerationParameters& p)
   if (scale) h.scale = parameter_scale("Hires upscale", *scale);
   if (steps) h.steps = parameter_int("Hires steps", *steps);
   if (upscaler) h.upscaler = *upscaler;
+  if (const auto model = value("Hires upscaler model")) h.upscaler_model = *model;  // a name: the caller finds it
   if (resize) {
     const auto x = resize->find('x');
     if (x == std::string::npos) malformed_parameter("Hires resize", *resize);

@@ -10,15 +10,24 @@
 
 #include "engine/io/a1111_parameters.h"
 #include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/x4_upscaler.h"
 
 namespace gesso::pipelines {
 
 // The upscalers, by A1111's names: its latent modes (torch's interpolate on the latents:
-// "Latent" is bilinear without antialiasing) and two of its image resamplers ("Lanczos",
-// "Nearest": the first pass decoded, resized, and encoded again).
+// "Latent" is bilinear without antialiasing), two of its image resamplers ("Lanczos", "Nearest":
+// the first pass decoded, resized, and encoded again) and "SD x4" (below).
 const std::vector<std::string>& hires_upscalers();
 bool is_hires_upscaler(const std::string& name);
 bool is_latent_upscaler(const std::string& name);
+
+// "SD x4": Stability's x4 upscaler (HiresFix::upscaler_model) on each decoded first-pass image, in
+// tiles as Upscale x4 runs it, its noise from the image's generator (continuing), then resized
+// (Lanczos) to the second pass's size and encoded again, as A1111 runs its image upscalers. Its
+// settings: diffusers' guidance and noise level, 20 steps (the second pass redraws the detail).
+inline constexpr const char* kX4HiresUpscaler = "SD x4";
+inline const X4Settings kHiresX4Settings{.steps = 20};
+inline constexpr int kHiresX4Tile = 128, kHiresX4Overlap = 32;
 
 // A1111's calculate_target_resolution: the latents are scaled to upscale_width / f x
 // upscale_height / f (f: the VAE's factor, 8), then truncate_x columns and truncate_y rows are cut
@@ -50,7 +59,8 @@ torch::Tensor upscale_latents(const torch::Tensor& latents, const std::string& u
 torch::Tensor truncate_latents(const torch::Tensor& latents, int truncate_x, int truncate_y);
 
 // What A1111 writes for a Hires. fix run: "Denoising strength" (the second pass's), "Hires upscale"
-// (or "Hires resize: WxH" when a size is given), "Hires steps" (when not 0) and "Hires upscaler".
+// (or "Hires resize: WxH" when a size is given), "Hires steps" (when not 0) and "Hires upscaler";
+// for SD x4 also "Hires upscaler model" (the folder's name).
 void add_hires_parameters(io::GenerationParameters& params, const HiresFix& hires);
 // The Hires. fix a text records (enabled), or nullopt when it has no "Hires ..." key. What it
 // leaves out takes A1111's defaults. The upscaler is as written, known here or not. Throws

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -25,6 +26,7 @@
 #include "engine/pipelines/model_footprint.h"
 #include "engine/pipelines/refiner_switch.h"
 #include "engine/pipelines/sdxl_conditions.h"
+#include "engine/pipelines/upscale_pipeline.h"
 #include "engine/runtime/device.h"
 #include "engine/text/prompt_schedule.h"
 
@@ -142,6 +144,7 @@ struct HiresPlan {
   GenerationRequest request;
   std::unique_ptr<schedulers::Scheduler> scheduler;
   int begin_index = 0;
+  int upscale_steps = 0;  // SD x4's, over every image and tile
   int steps_run() const { return static_cast<int>(scheduler->timesteps().size(0)) - begin_index; }
 };
 
@@ -162,14 +165,43 @@ HiresPlan plan_hires(const GenerationRequest& r, const ModelBundle& m, int width
   // The last `steps` of the schedule, as A1111 runs them (hires_fix.h).
   plan.begin_index = (schedule - plan.request.steps) * plan.scheduler->order();
   plan.scheduler->set_begin_index(plan.begin_index);
+  if (r.hires.upscaler == kX4HiresUpscaler)
+    plan.upscale_steps = r.num_images * x4_tile_count(height, width, kHiresX4Tile, kHiresX4Overlap) * kHiresX4Settings.steps;
   return plan;
 }
 
+// The texts the prompts end with (after their edits), for the x4 upscaler's own text encoder.
+PromptInput x4_prompt(const GenerationRequest& r, const PromptNetworks& nets) {
+  return {.prompt = schedule_of(nets.prompt, r).back().text,
+          .negative = schedule_of(r.negative_prompt, r).back().text,
+          .guidance = kHiresX4Settings.guidance_scale > 1.0,
+          .plain = r.plain_prompts};
+}
+
+// SD x4 on each decoded first-pass image with its own generator, resized to w x h pixels.
+std::vector<Image> x4_hires_images(ModelBundle& x4, const std::vector<Image>& images, const PromptInput& prompt,
+                                   int w, int h, const BatchGenerator& generator, DenoiseInputs loop,
+                                   Observer& observer) {
+  const auto record = x4.conditioner->encode(prompt, x4.dtype(), x4.offloads).to(x4.dtype());
+  std::vector<Image> out;
+  for (std::size_t i = 0; i < images.size(); ++i) {
+    const auto low = io::image_to_tensor(io::to_rgb(images[i]));
+    const auto up = x4_upscale_tiled(x4, record, low, kHiresX4Settings, kHiresX4Tile, kHiresX4Overlap,
+                                     generator.row(i), loop, observer);
+    loop.steps_before += x4_tile_count(low.size(2), low.size(3), kHiresX4Tile, kHiresX4Overlap) * kHiresX4Settings.steps;
+    auto image = io::tensor_to_image(up.to(torch::kFloat32).cpu());
+    out.push_back(image.width == w && image.height == h ? image : io::resize(image, w, h, io::Interp::kLanczos));
+  }
+  return out;
+}
+
 // The first pass's latents at the second pass's size: interpolated (the latent upscalers), or
-// decoded, resized and encoded again (the image ones; each image's encoder samples with its
-// generator, continuing), then A1111's centred cut for a resize of another aspect.
+// decoded, resized (or upscaled by SD x4, `x4`) and encoded again (the image ones; each image's
+// encoder samples with its generator, continuing), then A1111's centred cut for a resize of
+// another aspect.
 torch::Tensor upscale_for_hires(ModelBundle& model, const torch::Tensor& latents, const HiresPlan& plan,
-                                const BatchGenerator& generator) {
+                                const BatchGenerator& generator, const std::function<std::vector<Image>(
+                                                                     const std::vector<Image>&, int, int)>& x4) {
   const auto& h = plan.request.hires;
   const int f = model.vae_scale_factor();
   const int w = plan.size.upscale_width / f, hh = plan.size.upscale_height / f;
@@ -180,9 +212,12 @@ torch::Tensor upscale_for_hires(ModelBundle& model, const torch::Tensor& latents
     const auto how = vae_mode(plan.request.runtime, model);
     const auto interp = h.upscaler == "Nearest" ? io::Interp::kNearest : io::Interp::kLanczos;
     std::vector<torch::Tensor> encoded;
-    const auto images = decode_latents(model, latents, how).images;
+    auto images = decode_latents(model, latents, how).images;
+    if (h.upscaler == kX4HiresUpscaler) images = x4(images, w * f, hh * f);
     for (std::size_t i = 0; i < images.size(); ++i) {
-      const auto resized = io::image_to_tensor(io::resize(io::to_rgb(images[i]), w * f, hh * f, interp));
+      const auto& image = images[i];
+      const bool same = image.width == w * f && image.height == hh * f;
+      const auto resized = io::image_to_tensor(same ? image : io::resize(io::to_rgb(image), w * f, hh * f, interp));
       encoded.push_back(encode_image_latents(model, resized, generator.row(i), how));
     }
     up = torch::cat(encoded);
@@ -368,6 +403,21 @@ ModelBundle* StableDiffusionPipeline::ensure_refiner(const GenerationRequest& r,
   return &ensure_model(refiner_, refiner_graph_, refiner_model(r), r, device, observer, notes);
 }
 
+ModelBundle* StableDiffusionPipeline::ensure_hires_upscaler(const GenerationRequest& r, const torch::Device& device,
+                                                            Observer& observer, std::vector<std::string>& notes) {
+  if (!r.hires.enabled || r.hires.upscaler != kX4HiresUpscaler) {
+    if (hires_upscaler_.bundle) {  // not kept: it would hold device memory no later run may need
+      hires_upscaler_.reset();
+      runtime::release_cached_memory();
+    }
+    return nullptr;
+  }
+  auto& x4 = hires_upscaler_.ensure(ModelSpec{.path = r.hires.upscaler_model}, device, r.runtime,
+                                    "Hires. fix upscaler", observer, notes);
+  require_family(x4, ModelFamily::kSDUpscale, "hires_upscaler_model");
+  return &x4;
+}
+
 void StableDiffusionPipeline::drop_graphs() {
   unet_graph_.reset();
   refiner_graph_.reset();
@@ -432,20 +482,27 @@ torch::Tensor StableDiffusionPipeline::hires_pass(HiresPlan& plan, RunContext& b
                                                   Observer& observer) {
   auto& model = base.model;
   observer.on_stage("upscale");
-  const auto upscaled = upscale_for_hires(model, latents, plan, base.generator);
+  const int before = base.inputs.end_index - base.inputs.begin_index;
+  const auto x4 = [&](const std::vector<Image>& images, int w, int h) {
+    DenoiseInputs loop;  // eager; progress after the first pass
+    loop.steps_before = before;
+    loop.steps_total = base.inputs.steps_total;
+    return x4_hires_images(*hires_upscaler_.bundle, images, x4_prompt(plan.request, base.networks), w, h,
+                           base.generator, loop, observer);
+  };
+  const auto upscaled = upscale_for_hires(model, latents, plan, base.generator, x4);
   DenoiseInputs in;
   in.guidance = base.inputs.guidance;
   in.guidance_scale = base.inputs.guidance_scale;
   observer.on_stage("encode prompt");
   set_conditioning(in, plan.request, base.networks, model, plan.request.width, plan.request.height);
   // The loop counts prompt edits from the first pass's steps on; the second pass's start at 0.
-  const int before = base.inputs.end_index - base.inputs.begin_index;
   for (auto& entry : in.schedule) entry.first += before;
   in.begin_index = plan.begin_index;
   const auto noise = randn_tensor(upscaled.sizes(), base.generator, model.device(), model.dtype());
   in.latents = plan.scheduler->add_noise(upscaled, noise, plan.begin_index);
-  in.steps_before = before;
-  in.steps_total = before + plan.steps_run();
+  in.steps_before = before + plan.upscale_steps;
+  in.steps_total = before + plan.upscale_steps + plan.steps_run();
   observer.on_stage("denoise (hires)");
   return denoise(model, *plan.scheduler, in, base.generator, observer);
 }
@@ -476,7 +533,7 @@ GenerationResult StableDiffusionPipeline::generate(const GenerationRequest& requ
   std::optional<HiresPlan> hires;
   if (request.hires.enabled) {
     hires = plan_hires(request, model, ctx.width, ctx.height);
-    ctx.inputs.steps_total = ctx.inputs.end_index - ctx.inputs.begin_index + hires->steps_run();
+    ctx.inputs.steps_total = ctx.inputs.end_index - ctx.inputs.begin_index + hires->upscale_steps + hires->steps_run();
   }
   ctx.inputs.controls = control_inputs(ctx);
   observer.on_stage("denoise");
@@ -575,6 +632,7 @@ GenerationResult StableDiffusionPipeline::run(const GenerationRequest& request, 
     std::vector<std::string> notes;
     ModelBundle& model = ensure_model(model_, unet_graph_, base_model(request), request, device, observer, notes);
     ModelBundle* refiner = ensure_refiner(request, device, observer, notes);
+    ensure_hires_upscaler(request, device, observer, notes);
     check_models(request, model, refiner);
     ensure_controlnets(request, model, observer);
     if (!networks.loras.empty() || !model.lora_key.empty()) observer.on_stage("apply LoRA");

@@ -10,6 +10,7 @@
 
 #include "engine/error.h"
 #include "engine/io/a1111_parameters.h"
+#include "engine/pipelines/bundle_slot.h"
 #include "engine/io/image.h"
 #include "engine/pipelines/generation_request.h"
 #include "engine/pipelines/observer.h"
@@ -42,6 +43,7 @@ class StableDiffusionPipeline {
   // The loaded models, if any (kept between runs with the same LoadKey).
   const ModelBundle* model() const { return model_.get(); }
   const ModelBundle* refiner() const { return refiner_.get(); }
+  const ModelBundle* hires_upscaler() const { return hires_upscaler_.bundle.get(); }
   int graph_captures() const { return unet_graph_.captures() + refiner_graph_.captures(); }
 
  private:
@@ -52,6 +54,9 @@ class StableDiffusionPipeline {
                             Observer& observer, std::vector<std::string>& notes);
   ModelBundle* ensure_refiner(const GenerationRequest& request, const torch::Device& device, Observer& observer,
                               std::vector<std::string>& notes);
+  // Hires. fix's "SD x4" model, or null (and freed) when the request has none.
+  ModelBundle* ensure_hires_upscaler(const GenerationRequest& request, const torch::Device& device,
+                                     Observer& observer, std::vector<std::string>& notes);
   GenerationResult generate(const GenerationRequest& request, const PromptNetworks& networks, ModelBundle& model,
                             ModelBundle* refiner, const RunScope& scope, Observer& observer);
   torch::Tensor hires_pass(HiresPlan& plan, RunContext& base, const torch::Tensor& latents,
@@ -68,6 +73,7 @@ class StableDiffusionPipeline {
   std::vector<ControlInput> control_inputs(RunContext& ctx);
 
   std::unique_ptr<ModelBundle> model_, refiner_;
+  BundleSlot hires_upscaler_;  // Hires. fix's SD x4 (eager: its graph stays empty)
   // Kept between runs: same shapes and options replay at once. One per UNet, so that a base and
   // its refiner do not recapture each other's graph every run.
   runtime::GraphedFunction unet_graph_, refiner_graph_;

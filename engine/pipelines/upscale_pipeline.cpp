@@ -47,6 +47,26 @@ class TileObserver : public Observer {
 
 }  // namespace
 
+int x4_tile_count(int64_t height, int64_t width, int tile, int overlap) {
+  const auto side = tile > 0 ? tile : std::max(height, width);
+  return static_cast<int>(plan_tiles(height, width, side, tile > 0 ? overlap : 0).count());
+}
+
+torch::Tensor x4_upscale_tiled(ModelBundle& model, const models::Conditioning& record, const torch::Tensor& low,
+                               const X4Settings& settings, int tile, int overlap, const BatchGenerator& generator,
+                               DenoiseInputs loop, Observer& observer) {
+  const auto side = tile > 0 ? tile : std::max(low.size(2), low.size(3));
+  const auto grid = plan_tiles(low.size(2), low.size(3), side, tile > 0 ? overlap : 0);
+  TileObserver tiles(observer);
+  observer.on_stage(grid.count() > 1 ? "upscale " + std::to_string(grid.count()) + " tiles" : "upscale");
+  const auto each = [&](const torch::Tensor& part, const TileRect&) {
+    auto out = x4_upscale(model, record, part, settings, generator, tiles, loop);
+    loop.steps_before += settings.steps;
+    return out;
+  };
+  return upscale_tiled(low, 4, grid, each, [&] { return observer.should_cancel(); });
+}
+
 io::GenerationParameters upscale_parameters(const UpscaleRequest& r, const ModelBundle& model, const Image& output,
                                             int tiles) {
   io::GenerationParameters p;
@@ -74,23 +94,15 @@ UpscaleResult UpscalePipeline::upscale(const UpscaleRequest& r, ModelBundle& mod
   const auto record = prompt_record(model, r);
   const BatchGenerator generator(make_generator(r.seed, r.runtime.generator_device));
   const auto low = io::image_to_tensor(io::to_rgb(r.image));  // [1, 3, h, w] in [-1, 1]
-  const auto tile = r.tile > 0 ? r.tile : std::max(low.size(2), low.size(3));
-  const auto grid = plan_tiles(low.size(2), low.size(3), tile, r.tile > 0 ? r.tile_overlap : 0);
+  const int tiles = x4_tile_count(low.size(2), low.size(3), r.tile, r.tile_overlap);
   DenoiseInputs loop;
   loop.graph = graphs ? &slot_.graph : nullptr;
   loop.graph_key = graph_key;
-  loop.steps_total = static_cast<int>(grid.count()) * r.settings.steps;
-  TileObserver tiles(observer);
-  observer.on_stage(grid.count() > 1 ? "upscale " + std::to_string(grid.count()) + " tiles" : "upscale");
-  const auto each = [&](const torch::Tensor& part, const TileRect&) {
-    auto out = x4_upscale(model, record, part, r.settings, generator, tiles, loop);
-    loop.steps_before += r.settings.steps;
-    return out;
-  };
-  const auto image = upscale_tiled(low, 4, grid, each, [&] { return observer.should_cancel(); });
+  loop.steps_total = tiles * r.settings.steps;
+  const auto image = x4_upscale_tiled(model, record, low, r.settings, r.tile, r.tile_overlap, generator, loop, observer);
   UpscaleResult result;
   result.image = io::tensor_to_image(image.cpu());
-  result.tiles = static_cast<int>(grid.count());
+  result.tiles = tiles;
   result.parameters = upscale_parameters(r, model, result.image, result.tiles);
   return result;
 }

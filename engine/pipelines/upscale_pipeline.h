@@ -48,6 +48,16 @@ class UpscalePipeline {
   BundleSlot slot_;
 };
 
+// The x4 upscale of `low` ([1, 3, h, w] in [-1, 1]) in tiles of `tile` low-resolution pixels (0: one
+// tile), blended across `overlap`; each tile's noise from `generator`, continuing. `loop` carries
+// the CUDA graph and progress fields (each tile's steps count toward them). Returns [1, 3, 4h, 4w]
+// in [-1, 1] (x4_upscale's float32, on the model's device). Cancel is asked between tiles and steps.
+torch::Tensor x4_upscale_tiled(ModelBundle& model, const models::Conditioning& record, const torch::Tensor& low,
+                               const X4Settings& settings, int tile, int overlap, const BatchGenerator& generator,
+                               DenoiseInputs loop, Observer& observer);
+// How many tiles that is for an h x w image.
+int x4_tile_count(int64_t height, int64_t width, int tile, int overlap);
+
 // The A1111 text of an x4 upscale: the prompt, steps, sampler, CFG, seed, the output size, the
 // model and "Noise level" (with "Upscale tiles" when tiled).
 io::GenerationParameters upscale_parameters(const UpscaleRequest& request, const ModelBundle& model,

@@ -35,6 +35,9 @@ nlohmann::json load_cases() {
   return nlohmann::json::parse(in);
 }
 
+// The deepfloyd fixture's tiny x4 upscaler.
+std::string x4_dir() { return (test::fixture_dir("deepfloyd") / "x4").string(); }
+
 pipelines::GenerationRequest request_for(const nlohmann::json& c) {
   pipelines::GenerationRequest r;
   r.model_dir = (test::fixture_dir("pipelines") / c["model"].get<std::string>()).string();
@@ -53,6 +56,7 @@ pipelines::GenerationRequest request_for(const nlohmann::json& c) {
   r.hires.upscaler = c["upscaler"];
   r.hires.resize_width = c["resize_width"];
   r.hires.resize_height = c["resize_height"];
+  if (r.hires.upscaler == pipelines::kX4HiresUpscaler) r.hires.upscaler_model = x4_dir();
   return r;
 }
 
@@ -171,6 +175,55 @@ class TestHiresFix : public QObject {
     QVERIFY(!p.extra.count("Hires upscale"));
     const auto back = pipelines::inpaint_options_from(io::parse_a1111(io::format_a1111(p)));
     QCOMPARE(back->only_masked_padding, 16);
+  }
+
+  // SD x4 as the upscaler: its own steps count in the progress (after the first pass, before the
+  // second), the PNG text names it and its folder, restoring reads both back; a wrong model or
+  // none is refused naming the field, and the x4 model is freed when a run does not need it.
+  void x4UpscalerProgressTextAndErrors() {
+    auto r = request_for(load_cases()[0]);
+    r.steps = 2;
+    r.hires.steps = 1;
+    r.hires.scale = 4.0;
+    r.hires.upscaler = pipelines::kX4HiresUpscaler;
+    r.hires.upscaler_model = x4_dir();
+    Recorder rec;
+    const auto result = pipeline_.run(r, rec);
+    const int x4 = pipelines::kHiresX4Settings.steps;  // one tile: 32 px fits 128
+    QCOMPARE(static_cast<int>(rec.steps.size()), 2 + x4 + 1);
+    for (std::size_t i = 0; i < rec.steps.size(); ++i) {
+      QCOMPARE(rec.steps[i].step, static_cast<int>(i) + 1);
+      QCOMPARE(rec.steps[i].total, 2 + x4 + 1);
+    }
+    QCOMPARE(result.images.at(0).width, 128);
+    const auto& p = result.parameters.at(0);
+    QCOMPARE(p.extra.at("Hires upscaler"), std::string("SD x4"));
+    QCOMPARE(p.extra.at("Hires upscaler model"), std::string("x4"));
+    const auto back = pipelines::hires_from_parameters(io::parse_a1111(io::format_a1111(p)));
+    QCOMPARE(back->upscaler, std::string("SD x4"));
+    QCOMPARE(back->upscaler_model, std::string("x4"));
+
+    auto none = r;
+    none.hires.upscaler_model.clear();
+    QVERIFY_THROWS_EXCEPTION(RequestError, pipelines::validate(none));
+    try {
+      pipelines::validate(none);
+    } catch (const RequestError& e) {
+      QCOMPARE(e.field(), std::string("hires_upscaler_model"));
+    }
+    auto wrong = r;
+    wrong.hires.upscaler_model = r.model_dir;  // an SD folder, not an x4 upscaler
+    pipelines::Observer quiet;
+    try {
+      pipeline_.run(wrong, quiet);
+      QFAIL("an SD folder was taken as the x4 upscaler");
+    } catch (const RequestError& e) {
+      QCOMPARE(e.field(), std::string("hires_upscaler_model"));
+    }
+    QVERIFY(pipeline_.hires_upscaler() != nullptr);
+    r.hires.upscaler = "Latent";
+    pipeline_.run(r, quiet);
+    QVERIFY(pipeline_.hires_upscaler() == nullptr);  // freed: no later run may need it
   }
 
   // gesso-cli's --hires-* flags: any of them switches Hires. fix on; a bad value is refused.

@@ -8,8 +8,10 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSpinBox>
+#include <QStandardItemModel>
 
 #include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/model_family.h"
 #include "ui/generation_panel.h"
 #include "ui/hires_fix_panel.h"
 
@@ -96,6 +98,48 @@ class TestHiresFixPanel : public QObject {
       if (txt2img) QCOMPARE(r.hires.steps, 7);
       QVERIFY(form.settings().hiresEnabled);  // kept for when txt2img comes back
     }
+  }
+
+  // SD x4 runs a library x4 upscaler: not choosable without one (saying why); with one, its row
+  // shows while SD x4 is chosen, the request carries its folder, and a name restored from a PNG
+  // ("Hires upscaler model: x4") selects the entry of that folder name once the library lists it.
+  void sdX4TakesAnX4ModelFromTheLibrary() {
+    HiresFixPanel panel;
+    auto* upscaler = panel.findChild<QComboBox*>("hiresUpscalerCombo");
+    auto* model = panel.findChild<QComboBox*>("hiresUpscalerModelCombo");
+    const int x4 = upscaler->findText(QStringLiteral("SD x4"));
+    QVERIFY(x4 >= 0);
+    const auto* items = qobject_cast<QStandardItemModel*>(upscaler->model());
+    QVERIFY(!items->item(x4)->isEnabled());
+    QVERIFY(items->item(x4)->toolTip().contains(QStringLiteral("x4 upscaler")));
+
+    gesso::ui::ModelEntry sd, up;
+    sd.name = QStringLiteral("sd15");
+    sd.path = QStringLiteral("/models/sd15");
+    sd.family = gesso::pipelines::ModelFamily::kSD1;
+    up.name = QStringLiteral("x4");
+    up.path = QStringLiteral("/models/upscalers/x4");
+    up.family = gesso::pipelines::ModelFamily::kSDUpscale;
+    GenerationSettings s;
+    s.hiresEnabled = true;
+    s.hiresUpscaler = QStringLiteral("SD x4");
+    s.hiresUpscalerModel = QStringLiteral("x4");  // as restored from a PNG text: a name
+    panel.load(s);
+    panel.show();
+    QCOMPARE(model->count(), 0);
+    panel.setLibraryEntries({sd, up});
+    QVERIFY(items->item(x4)->isEnabled());
+    QCOMPARE(model->count(), 1);  // x4 upscalers only
+    QVERIFY(model->isVisibleTo(&panel));
+    const auto h = panel.hires();
+    QCOMPARE(h.upscaler, std::string("SD x4"));
+    QCOMPARE(h.upscaler_model, std::string("/models/upscalers/x4"));
+    GenerationSettings out;
+    panel.store(out);
+    QCOMPARE(out.hiresUpscalerModel, QStringLiteral("/models/upscalers/x4"));
+    upscaler->setCurrentIndex(upscaler->findText(QStringLiteral("Lanczos")));
+    QVERIFY(!model->isVisibleTo(&panel));
+    QVERIFY(panel.hires().upscaler_model.empty());
   }
 };
 

@@ -526,6 +526,12 @@ class TestParametersBridge : public QObject {
     QCOMPARE(resized->hiresUpscaler, QStringLiteral("Latent"));
     QCOMPARE(notes.size(), 1);
     QVERIFY2(notes.first().contains(QStringLiteral("4x-UltraSharp")), qPrintable(notes.first()));
+    // SD x4 and its model's name (the Hires. fix panel finds the library's folder of that name).
+    const auto x4 = settingsFromParameters(
+        a1111Line(QStringLiteral("Euler a")) + QStringLiteral(", Hires upscaler: SD x4, Hires upscaler model: x4-up"),
+        nullptr, unusualBase());
+    QCOMPARE(x4->hiresUpscaler, QStringLiteral("SD x4"));
+    QCOMPARE(x4->hiresUpscalerModel, QStringLiteral("x4-up"));
     // A text without them: off, as the image was made, whatever the base had.
     GenerationSettings on = unusualBase();
     on.hiresEnabled = true;
