@@ -20,6 +20,8 @@
 #include "ui/engine_worker.h"
 #include "ui/generation_panel.h"
 #include "ui/generation_queue.h"
+#include "ui/history_model.h"
+#include "ui/history_panel.h"
 #include "ui/image_view.h"
 #include "ui/main_window.h"
 #include "ui/optimization_panel.h"
@@ -322,6 +324,31 @@ class TestQueue : public QObject {
     qInfo("summary %s; jobs %.2f s in all, the last %.2f s; wall %.2f s", qPrintable(summary), jobSeconds, lastJob, wall);
     QVERIFY(shown >= jobSeconds - 0.05);  // every job's time, not the last one's
     QVERIFY(shown <= wall + 0.05);
+  }
+
+  // A1111's seeds: batch count 2 x batch size 2 from seed 1234 is four images with the seeds
+  // 1234..1237, each in its own PNG text and history row.
+  void batchImagesSaveTheirOwnSeeds() {
+    MainWindow window(freshPaths());
+    window.show();
+    prepare(window, "seeds", 1);
+    auto s = window.generationPanel()->settings();
+    s.width = s.height = 32;
+    s.batchCount = 2;
+    s.batchSize = 2;
+    window.generationPanel()->setSettings(s);
+    QSignalSpy done(&window, &MainWindow::runFinished);
+    window.generationPanel()->generateButton()->click();
+    QVERIFY(done.wait(120000));
+    QTRY_COMPARE(pngsUnder(outputs()).size(), 4);
+    QSet<qint64> seeds;
+    for (const QString& f : pngsUnder(outputs())) seeds.insert(seedIn(gesso::ui::readParametersText(f)));
+    QCOMPARE(seeds, (QSet<qint64>{1234, 1235, 1236, 1237}));
+    auto* history = window.historyPanel()->model();
+    QTRY_COMPARE(history->rowCount(), 4);
+    QSet<qint64> rows;
+    for (int i = 0; i < 4; ++i) rows.insert(history->index(i, 0).data(gesso::ui::HistoryModel::SeedRole).toLongLong());
+    QCOMPARE(rows, seeds);
   }
 
   // A1111's "Generate forever": the form again, each time with a new seed, until turned off.
