@@ -5,8 +5,8 @@
 // stage III the SD x4 upscaler (x4_upscaler.h). Both IF stages denoise pixels with a DDPM whose
 // variance the UNet predicts (DenoiseInputs::learned_variance). The prompt's T5 embeddings are
 // computed once, by stage I's encoder, for stages I and II; stage III reads the prompt with its
-// own CLIP. One generator runs through the stages (diffusers' examples pass the same one to each)
-// unless a stage names its own seed.
+// own CLIP. Each image's generator (seed + i, runtime/batch_generator.h) runs through the stages
+// (diffusers' examples pass the same generator to each) unless a stage names its own seed.
 #include <optional>
 #include <string>
 #include <vector>
