@@ -127,6 +127,7 @@ GenerationPanel::GenerationPanel(QWidget* parent)
   for (QSpinBox* spin : {m_width, m_height, m_batchSize})
     connect(spin, &QSpinBox::valueChanged, this, &GenerationPanel::shapeChanged);
   connect(m_guidance, &QDoubleSpinBox::valueChanged, this, &GenerationPanel::shapeChanged);
+  connect(m_hires, &HiresFixPanel::changed, this, &GenerationPanel::shapeChanged);  // its second pass is larger
   // Prompt edits ([from:to:when]) count at their longest for this many steps.
   connect(m_steps, &QSpinBox::valueChanged, this, &GenerationPanel::updateTokenCounts);
   updateTokenCounts();

@@ -141,7 +141,8 @@ class GenerationPanel : public QWidget {
   // A folder was added through "Add folder…" or removed: the whole list, for the settings.
   void modelFoldersChanged(const QStringList& folders);
   void currentModelFolderChanged(const QString& folder);
-  // Size, batch size, guidance or the refiner in use changed (the run's memory depends on them).
+  // Size, batch size, guidance, Hires. fix or the refiner in use changed (the run's memory depends
+  // on them).
   void shapeChanged();
   // The rescan button next to the model search.
   void rescanRequested();

@@ -25,6 +25,7 @@
 
 #include "engine/error.h"
 #include "engine/pipelines/generation_request.h"
+#include "engine/pipelines/hires_fix.h"
 #include "engine/pipelines/model_footprint.h"
 #include "engine/pipelines/stable_diffusion_pipeline.h"
 #include "engine/runtime/device.h"
@@ -503,7 +504,18 @@ void MainWindow::updateEstimate() {
   const auto s = m_generation->settings();
   // With a refiner both models stay resident and its UNet runs the last steps.
   const auto footprint = m_refinerFootprint ? pipelines::with_refiner(*m_footprint, *m_refinerFootprint) : *m_footprint;
-  m_optimization->setEstimateInputs(footprint, runtime::RunShape{s.width, s.height, s.batchSize, s.guidance > 1.0});
+  // With Hires. fix the second pass is the larger one (the engine's run_shape).
+  int width = s.width, height = s.height;
+  if (s.mode == QLatin1String("txt2img") && s.hiresEnabled) {
+    try {
+      const auto size = pipelines::hires_size(s.width, s.height, hiresOf(s));
+      width = size.latent_width(8) * 8;
+      height = size.latent_height(8) * 8;
+    } catch (const Error&) {
+      // The form shows why that size cannot be; the first pass's meanwhile.
+    }
+  }
+  m_optimization->setEstimateInputs(footprint, runtime::RunShape{width, height, s.batchSize, s.guidance > 1.0});
 }
 
 void MainWindow::generate() {

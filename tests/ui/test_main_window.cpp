@@ -42,6 +42,7 @@
 #include "ui/generation_panel.h"
 #include "ui/history_model.h"
 #include "ui/history_panel.h"
+#include "ui/hires_fix_panel.h"
 #include "ui/image_view.h"
 #include "ui/main_window.h"
 #include "ui/mask_canvas.h"
@@ -52,6 +53,7 @@
 #include "ui/settings_store.h"
 
 using gesso::ui::GenerationSettings;
+using gesso::ui::HiresFixPanel;
 using gesso::ui::MainWindow;
 
 namespace {
@@ -302,6 +304,26 @@ class TestMainWindow : public QObject {
     options.dtype = torch::kHalf;  // halves the UNet's activations, the tiny model's peak at 1024²
     window.optimizationPanel()->setOptions(options);
     QVERIFY2(window.optimizationPanel()->estimateText() != large, qPrintable(window.optimizationPanel()->estimateText()));
+  }
+
+  // With Hires. fix on the run's peak is the second pass's: 512 x 2 estimates as 1024² does.
+  void estimateCountsHiresFixsSecondPass() {
+    MainWindow window(paths());
+    prepare(window);
+    auto s = window.generationPanel()->settings();
+    s.mode = "txt2img";
+    s.width = s.height = 1024;
+    window.generationPanel()->setSettings(s);
+    const QString large = window.optimizationPanel()->estimateText();
+    s.width = s.height = 512;
+    window.generationPanel()->setSettings(s);
+    const QString base = window.optimizationPanel()->estimateText();
+    QVERIFY2(base != large, qPrintable(base));
+    auto* panel = window.generationPanel()->findChild<HiresFixPanel*>("hiresFixPanel");
+    panel->findChild<QCheckBox*>("hiresCheck")->setChecked(true);  // upscale by 2: 1024²
+    QCOMPARE(window.optimizationPanel()->estimateText(), large);
+    panel->findChild<QCheckBox*>("hiresCheck")->setChecked(false);
+    QCOMPARE(window.optimizationPanel()->estimateText(), base);
   }
 
   // A note the run sends (from the worker's thread, as the pipeline does) is still shown when the
