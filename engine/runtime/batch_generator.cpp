@@ -26,10 +26,6 @@ torch::Generator make_generator(uint64_t seed, const std::string& device) {
 
 BatchGenerator::BatchGenerator(torch::Generator one) : generators_{std::move(one)} {}
 
-BatchGenerator::BatchGenerator(std::optional<torch::Generator> one) {
-  if (one) generators_.push_back(std::move(*one));
-}
-
 BatchGenerator::BatchGenerator(std::vector<torch::Generator> per_image) : generators_(std::move(per_image)) {}
 
 BatchGenerator BatchGenerator::per_image(uint64_t seed, int count, const std::string& device) {

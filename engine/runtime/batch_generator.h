@@ -19,7 +19,6 @@ class BatchGenerator {
   BatchGenerator() = default;
   BatchGenerator(std::nullopt_t) {}  // NOLINT(google-explicit-constructor): step(..., std::nullopt)
   BatchGenerator(torch::Generator one);  // NOLINT(google-explicit-constructor): one for the batch
-  BatchGenerator(std::optional<torch::Generator> one);  // NOLINT(google-explicit-constructor)
   explicit BatchGenerator(std::vector<torch::Generator> per_image);
 
   // One generator per image, seeded seed, seed + 1, ... on `device` ("cpu" or "cuda[:n]"), each as
